@@ -1,0 +1,36 @@
+# `make run` and `make test` each set up .venv themselves.
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+# The first Python 3.12+ on PATH (PySide6 on 3.11 corrupts the refcount of None).
+BOOTSTRAP := $(shell for p in python3.13 python3.12 python3 python; do \
+  if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; \
+  then echo $$p; break; fi; done)
+EXAMPLE := matrices/budapest-summit.toml
+
+.PHONY: run test lint bench package package-test clean system-deps
+
+$(STAMP): pyproject.toml
+	@test -n "$(BOOTSTRAP)" || { echo "Tradeoff needs Python 3.12 or newer on PATH." >&2; exit 1; }
+	$(BOOTSTRAP) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+system-deps:
+	@./scripts/install-system-deps.sh
+
+run: $(STAMP) system-deps
+	$(VENV)/bin/tradeoff $(EXAMPLE)
+
+test: $(STAMP) system-deps
+	$(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check app tests benchmarks
+
+bench: $(STAMP)
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b; done
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info app/*.egg-info

@@ -1,0 +1,71 @@
+"""The ``tradeoff`` command: sub-commands for scripts, the desktop app otherwise.
+
+Bad input exits with status 2 and a short message on stderr; an internal
+error exits 1 (set TRADEOFF_DEBUG=1 to see its traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+import traceback
+
+from tradeoff import __version__
+from tradeoff.core.errors import TradeoffError
+
+# Sub-command modules under tradeoff.commands, in the order --help lists them.
+COMMANDS = ["validate", "score"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tradeoff",
+        description="Tradeoff: score options against weighted criteria. "
+                    "Without a sub-command, opens the desktop app (on FILE if given).")
+    parser.add_argument("--version", action="version", version=f"tradeoff {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"tradeoff.commands.{name}").register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        return gui_main(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return gui_main([])
+    try:
+        return int(args.func(args) or 0)
+    except TradeoffError as e:
+        print(f"tradeoff {args.command}: {e}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    except Exception as e:  # an internal error, not the user's fault
+        if os.environ.get("TRADEOFF_DEBUG"):
+            traceback.print_exc()
+        print(f"tradeoff {args.command}: internal error: {type(e).__name__}: {e}\n"
+              "Please report this; set TRADEOFF_DEBUG=1 to see the traceback.", file=sys.stderr)
+        return 1
+
+
+def gui_main(argv: list[str] | None = None) -> int:
+    """Start the desktop app, on the file given (if any)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if len(argv) > 1:
+        print("tradeoff: give at most one FILE to open (see tradeoff --help)", file=sys.stderr)
+        return 2
+    from tradeoff.gui.app import run_app  # Qt loads only when the window is wanted
+
+    return run_app(argv[0] if argv else None)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

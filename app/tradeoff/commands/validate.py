@@ -1,0 +1,30 @@
+"""``tradeoff validate FILE…``: check matrix files and report every problem."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tradeoff.core.errors import ValidationError
+from tradeoff.io.matrix_file import load_matrix
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("validate", help="check matrix files",
+                              description="Check one or more matrix files; exit 2 if any is bad.")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    status = 0
+    for path in args.files:
+        try:
+            m = load_matrix(path)
+        except ValidationError as e:
+            print(str(e), file=sys.stderr)
+            status = 2
+            continue
+        print(f"{path}: ok ({len(m.options)} options, {len(m.criteria)} criteria, "
+              f"{len(m.profiles)} profiles)")
+    return status

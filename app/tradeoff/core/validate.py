@@ -1,0 +1,223 @@
+"""Rules a decision matrix must keep, each broken rule reported with its key path.
+
+The key paths are those of the TOML file format (``scores.harder-line.leverage``),
+so a message points at the line to fix whether the matrix came from a file or
+from the editor.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+from tradeoff.core.errors import Problem, WeightError
+from tradeoff.core.model import ID_PATTERN, Criterion, DecisionMatrix, Direction, Score
+from tradeoff.core.weights import normalised_weights
+
+
+def check_matrix(m: DecisionMatrix, *, allow_missing: bool = True) -> list[Problem]:
+    """Every rule ``m`` breaks; an empty list means the matrix is sound."""
+    problems: list[Problem] = []
+    problems += _check_ids(m)
+    problems += _check_groups(m)
+    for i, c in enumerate(m.criteria):
+        problems += check_criterion(c, f"criteria[{i}]", m)
+    problems += _check_scores(m, allow_missing)
+    problems += _check_profiles(m)
+    return problems
+
+
+def _check_ids(m: DecisionMatrix) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    kinds = [("groups", m.groups), ("criteria", m.criteria), ("options", m.options),
+             ("profiles", m.profiles)]
+    for kind, items in kinds:
+        for i, item in enumerate(items):
+            path = f"{kind}[{i}].id"
+            if not ID_PATTERN.match(item.id):
+                problems.append(Problem(path, f"{item.id!r} is not a valid id (letters, digits, "
+                                              "'-' and '_', starting with a letter or digit)"))
+            # Options and criteria share the score table's keys; profiles and groups
+            # share the weights table's keys: one namespace keeps both unambiguous.
+            if item.id in seen:
+                problems.append(Problem(path, f"duplicate id {item.id!r} (already used by "
+                                              f"{seen[item.id]})"))
+            else:
+                seen[item.id] = f"{kind}[{i}]"
+            if not item.name.strip():
+                problems.append(Problem(f"{kind}[{i}].name", "the name is empty"))
+    return problems
+
+
+def _check_groups(m: DecisionMatrix) -> list[Problem]:
+    problems: list[Problem] = []
+    group_ids = {g.id for g in m.groups}
+    for i, g in enumerate(m.groups):
+        if g.parent is not None and g.parent not in group_ids:
+            problems.append(Problem(f"groups[{i}].parent", f"unknown group {g.parent!r}"))
+        seen, parent = {g.id}, g.parent
+        while parent is not None and parent in group_ids:
+            if parent in seen:
+                problems.append(Problem(f"groups[{i}].parent",
+                                        f"group {g.id!r} is its own ancestor (a cycle)"))
+                break
+            seen.add(parent)
+            parent = m.group(parent).parent
+    for i, c in enumerate(m.criteria):
+        if c.group is not None and c.group not in group_ids:
+            problems.append(Problem(f"criteria[{i}].group", f"unknown group {c.group!r}"))
+    return problems
+
+
+def check_criterion(c: Criterion, path: str, m: DecisionMatrix | None = None) -> list[Problem]:
+    """The rules of one criterion's scale and value function."""
+    problems: list[Problem] = []
+    for name in ("worst", "best"):
+        v = getattr(c, name)
+        if not isinstance(v, int | float) or not math.isfinite(v):
+            problems.append(Problem(f"{path}.{name}", f"{v!r} is not a finite number"))
+    if problems:
+        return problems
+    if c.worst == c.best:
+        problems.append(Problem(path, f"worst and best anchors are both {c.worst:g}; "
+                                      "they must differ"))
+    elif c.direction is Direction.BENEFIT and c.best < c.worst:
+        problems.append(Problem(path, f"a benefit criterion needs best ({c.best:g}) above "
+                                      f"worst ({c.worst:g}); use direction = \"cost\" to "
+                                      "reverse it"))
+    elif c.direction is Direction.COST and c.best > c.worst:
+        problems.append(Problem(path, f"a cost criterion needs best ({c.best:g}) below "
+                                      f"worst ({c.worst:g})"))
+    if c.levels:
+        names = [lv.name for lv in c.levels]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            problems.append(Problem(f"{path}.levels", f"duplicate level names: {', '.join(dupes)}"))
+        positions = [lv.position for lv in c.levels]
+        if len(set(positions)) != len(positions):
+            problems.append(Problem(f"{path}.levels", "two levels share a position"))
+    if c.value_points:
+        problems += _check_points(c, path)
+    return problems
+
+
+def _check_points(c: Criterion, path: str) -> list[Problem]:
+    pts = sorted(c.value_points)
+    where = f"{path}.value_function"
+    if len(pts) < 2:
+        return [Problem(where, "needs at least two points")]
+    xs = [p[0] for p in pts]
+    if len(set(xs)) != len(xs):
+        return [Problem(where, "two points share a score")]
+    if xs[0] != c.low or xs[-1] != c.high:
+        return [Problem(where, f"points must start and end at the anchors "
+                               f"{c.low:g} and {c.high:g}, not {xs[0]:g} and {xs[-1]:g}")]
+    vals = dict(pts)
+    if vals[c.worst] != 0 or vals[c.best] != 1:
+        return [Problem(where, "the value must be 0 at the worst anchor and 1 at the best")]
+    seq = [p[1] for p in pts] if c.best > c.worst else [p[1] for p in reversed(pts)]
+    if any(b < a for a, b in itertools.pairwise(seq)):
+        return [Problem(where, "values must rise steadily from worst to best")]
+    return []
+
+
+def _check_scores(m: DecisionMatrix, allow_missing: bool) -> list[Problem]:
+    problems: list[Problem] = []
+    crits = {c.id: c for c in m.criteria}
+    opts = {o.id for o in m.options}
+    for (oid, cid), s in m.scores.items():
+        path = f"scores.{oid}.{cid}"
+        if oid not in opts:
+            problems.append(Problem(f"scores.{oid}", f"unknown option {oid!r}"))
+            continue
+        if cid not in crits:
+            problems.append(Problem(path, f"unknown criterion {cid!r}"))
+            continue
+        c = crits[cid]
+        for field_name in ("value", "low", "high"):
+            v = getattr(s, field_name)
+            if v is None:
+                continue
+            key = path if field_name == "value" else f"{path}.{field_name}"
+            problems += _check_value(c, v, key)
+        if s.value is None and s.has_range:
+            problems.append(Problem(path, "a range (low/high) needs a value"))
+        problems += _check_range(c, s, path)
+    if not allow_missing:
+        for o in m.options:
+            for c in m.criteria:
+                s = m.scores.get((o.id, c.id))
+                if s is None or s.value is None:
+                    problems.append(Problem(f"scores.{o.id}.{c.id}", "missing score"))
+    return problems
+
+
+def _check_value(c: Criterion, v: object, key: str) -> list[Problem]:
+    if c.levels:
+        if not isinstance(v, str):
+            names = ", ".join(lv.name for lv in c.levels)
+            return [Problem(key, f"{v!r} is not a level of this scale ({names})")]
+        try:
+            c.level_position(v)
+        except KeyError:
+            names = ", ".join(lv.name for lv in c.levels)
+            return [Problem(key, f"{v!r} is not a level of this scale ({names})")]
+        x = c.level_position(v)
+    else:
+        if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
+            return [Problem(key, f"{v!r} is not a number")]
+        x = float(v)
+    if x > c.high:
+        which = "best" if c.best == c.high else "worst"
+        return [Problem(key, f"{_fmt(v)} is above the scale's {which} anchor {_fmt(c.high)}")]
+    if x < c.low:
+        which = "best" if c.best == c.low else "worst"
+        return [Problem(key, f"{_fmt(v)} is below the scale's {which} anchor {_fmt(c.low)}")]
+    return []
+
+
+def _check_range(c: Criterion, s: Score, path: str) -> list[Problem]:
+    try:
+        nums = {k: c.to_number(getattr(s, k)) for k in ("low", "value", "high")
+                if getattr(s, k) is not None}
+    except (KeyError, TypeError, ValueError):
+        return []  # already reported as an unknown level or not a number
+    if "low" in nums and "value" in nums and nums["low"] > nums["value"]:
+        return [Problem(f"{path}.low", f"low ({_fmt(s.low)}) is above the value ({_fmt(s.value)})")]
+    if "high" in nums and "value" in nums and nums["high"] < nums["value"]:
+        return [Problem(f"{path}.high",
+                        f"high ({_fmt(s.high)}) is below the value ({_fmt(s.value)})")]
+    return []
+
+
+def _check_profiles(m: DecisionMatrix) -> list[Problem]:
+    problems: list[Problem] = []
+    nodes = [c.id for c in m.criteria] + [g.id for g in m.groups]
+    for i, p in enumerate(m.profiles):
+        path = f"profiles[{i}].weights"
+        for key, w in p.weights.items():
+            if key not in nodes:
+                problems.append(Problem(f"{path}.{key}", "not a criterion or group of this matrix"))
+            elif isinstance(w, bool) or not isinstance(w, int | float) or not math.isfinite(w):
+                problems.append(Problem(f"{path}.{key}", f"{w!r} is not a number"))
+            elif w < 0:
+                problems.append(Problem(f"{path}.{key}", f"{_fmt(w)} is negative; weights "
+                                                         "are zero or positive"))
+        for node in nodes:
+            if node not in p.weights:
+                problems.append(Problem(path, f"no weight for {node!r}"))
+        if m.criteria and not any(q.path.startswith(path) for q in problems):
+            try:
+                normalised_weights(m, p)
+            except WeightError as e:
+                problems.append(Problem(path, str(e)))
+    if m.active_profile is not None and m.active_profile not in {p.id for p in m.profiles}:
+        problems.append(Problem("matrix.active_profile", f"unknown profile {m.active_profile!r}"))
+    return problems
+
+
+def _fmt(v: object) -> str:
+    if isinstance(v, float) and v.is_integer():
+        return f"{v:g}"
+    return str(v)

@@ -1,0 +1,303 @@
+"""Tradeoff matrix files: TOML, with a format version, read strictly, written atomically.
+
+Layout (format 1)::
+
+    format = 1
+    [matrix]            title, description, author, sources, created, modified, active_profile
+    [[groups]]          id, name, parent?, description?
+    [[criteria]]        id, name, worst, best, direction?, unit?, description?, group?,
+                        levels? = [{name, position}], value_function? = [[score, value], …]
+    [[options]]         id, name, description?
+    [scores.OPTION.CRITERION]   value, low?, high?, rationale?, source?
+    [[profiles]]        id, name, description?, method?, weights = {id = points}, elicitation?
+
+Every rejection names the file, the key path and the problem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from tradeoff.core.errors import Problem, ValidationError
+from tradeoff.core.model import (
+    Criterion,
+    DecisionMatrix,
+    Direction,
+    Group,
+    Level,
+    Metadata,
+    Option,
+    Score,
+    WeightProfile,
+)
+from tradeoff.core.validate import check_matrix
+from tradeoff.io.toml_reader import Reader
+
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+def load_matrix(path: str | os.PathLike[str]) -> DecisionMatrix:
+    """Read and validate a matrix file. Raises ValidationError naming the file."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ValidationError([Problem("", f"the file is {size / 1e6:.0f} MB; matrix files "
+                                               f"are limited to {MAX_FILE_BYTES // 10**6} MB")],
+                                  str(p))
+        data = p.read_bytes()
+    except OSError as e:
+        raise ValidationError([Problem("", f"cannot read the file: {e.strerror or e}")],
+                              str(p)) from e
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise ValidationError([Problem("", f"not UTF-8 text (byte {e.start}); is this a "
+                                           "Tradeoff matrix file?")], str(p)) from e
+    return loads(text, source=str(p))
+
+
+def loads(text: str, source: str | None = None) -> DecisionMatrix:
+    """Parse and validate matrix TOML text."""
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ValidationError([Problem("", f"not valid TOML: {e}")], source) from e
+    reader = Reader()
+    matrix = _read_document(doc, reader)
+    problems = list(reader.problems)
+    # Report the structural and the semantic mistakes in one pass, but a key the
+    # reader already faulted is not reported twice.
+    faulted = {p.path for p in problems}
+    problems += [p for p in check_matrix(matrix) if p.path not in faulted]
+    if problems:
+        raise ValidationError(problems, source)
+    return matrix
+
+
+def _read_document(doc: dict[str, Any], r: Reader) -> DecisionMatrix:
+    r.keys(doc, "", required={"format"},
+           optional={"matrix", "groups", "criteria", "options", "scores", "profiles"})
+    version = doc.get("format")
+    if "format" in doc and version != FORMAT_VERSION:
+        r.problem("format", f"format {version!r} is not supported (this version of Tradeoff "
+                            f"reads format {FORMAT_VERSION})")
+        return DecisionMatrix()
+    m = DecisionMatrix()
+    meta = r.table(doc, "matrix", "matrix")
+    if meta is not None:
+        r.keys(meta, "matrix", optional={"title", "description", "author", "sources",
+                                         "created", "modified", "active_profile"})
+        m.metadata = Metadata(
+            title=r.string(meta, "title", "matrix", default="Untitled matrix"),
+            description=r.string(meta, "description", "matrix"),
+            author=r.string(meta, "author", "matrix"),
+            sources=r.string_list(meta, "sources", "matrix"),
+            created=r.date_text(meta, "created", "matrix"),
+            modified=r.date_text(meta, "modified", "matrix"),
+        )
+        m.active_profile = r.string(meta, "active_profile", "matrix", default=None)
+    for path, t in r.array_of_tables(doc, "groups"):
+        r.keys(t, path, required={"id", "name"}, optional={"parent", "description"})
+        m.groups.append(Group(id=r.string(t, "id", path), name=r.string(t, "name", path),
+                              parent=r.string(t, "parent", path, default=None),
+                              description=r.string(t, "description", path)))
+    for path, t in r.array_of_tables(doc, "criteria"):
+        crit = _read_criterion(t, path, r)
+        if crit is not None:
+            m.criteria.append(crit)
+    for path, t in r.array_of_tables(doc, "options"):
+        r.keys(t, path, required={"id", "name"}, optional={"description"})
+        m.options.append(Option(id=r.string(t, "id", path), name=r.string(t, "name", path),
+                                description=r.string(t, "description", path)))
+    _read_scores(doc, m, r)
+    for path, t in r.array_of_tables(doc, "profiles"):
+        r.keys(t, path, required={"id", "name", "weights"},
+               optional={"description", "method", "elicitation"})
+        weights = r.table(t, "weights", f"{path}.weights") or {}
+        m.profiles.append(WeightProfile(
+            id=r.string(t, "id", path), name=r.string(t, "name", path),
+            weights={k: r.number(weights, k, f"{path}.weights") for k in weights},
+            description=r.string(t, "description", path),
+            method=r.string(t, "method", path, default="direct"),
+            elicitation=r.table(t, "elicitation", f"{path}.elicitation") or {},
+        ))
+    return m
+
+
+def _read_criterion(t: dict[str, Any], path: str, r: Reader) -> Criterion | None:
+    r.keys(t, path, required={"id", "name", "worst", "best"},
+           optional={"direction", "unit", "description", "group", "levels", "value_function"})
+    levels: list[Level] = []
+    for lpath, lv in r.array_of_tables(t, "levels", prefix=path):
+        r.keys(lv, lpath, required={"name", "position"})
+        levels.append(Level(r.string(lv, "name", lpath), r.number(lv, "position", lpath)))
+    direction_text = r.string(t, "direction", path, default="benefit")
+    try:
+        direction = Direction(direction_text)
+    except ValueError:
+        r.problem(f"{path}.direction", f"{direction_text!r} is not 'benefit' or 'cost'")
+        direction = Direction.BENEFIT
+    anchors = {}
+    for key in ("worst", "best"):
+        raw = t.get(key)
+        if levels and isinstance(raw, str):
+            match = [lv.position for lv in levels if lv.name == raw]
+            if not match:
+                r.problem(f"{path}.{key}", f"{raw!r} is not one of the levels")
+                return None
+            anchors[key] = match[0]
+        else:
+            anchors[key] = r.number(t, key, path)
+    points = []
+    for i, pt in enumerate(t.get("value_function", []) or []):
+        if (not isinstance(pt, list) or len(pt) != 2
+                or not all(isinstance(x, int | float) and not isinstance(x, bool) for x in pt)):
+            r.problem(f"{path}.value_function[{i}]", "each point is [score, value]")
+            continue
+        points.append((pt[0], pt[1]))
+    return Criterion(
+        id=r.string(t, "id", path), name=r.string(t, "name", path),
+        worst=anchors["worst"], best=anchors["best"], direction=direction,
+        unit=r.string(t, "unit", path), description=r.string(t, "description", path),
+        group=r.string(t, "group", path, default=None), levels=levels, value_points=points,
+    )
+
+
+def _read_scores(doc: dict[str, Any], m: DecisionMatrix, r: Reader) -> None:
+    scores = r.table(doc, "scores", "scores") or {}
+    for oid, row in scores.items():
+        row_path = f"scores.{oid}"
+        if not isinstance(row, dict):
+            r.problem(row_path, "must be a table of criterion scores")
+            continue
+        for cid, cell in row.items():
+            path = f"{row_path}.{cid}"
+            if not isinstance(cell, dict):  # shorthand: `leverage = 7`
+                cell = {"value": cell}
+            r.keys(cell, path, optional={"value", "low", "high", "rationale", "source"})
+            m.scores[(oid, cid)] = Score(
+                value=r.score_value(cell, "value", path),
+                low=r.score_value(cell, "low", path),
+                high=r.score_value(cell, "high", path),
+                rationale=r.string(cell, "rationale", path),
+                source=r.string(cell, "source", path),
+            )
+
+
+# -- writing ---------------------------------------------------------------
+def dumps(m: DecisionMatrix) -> str:
+    """The matrix as TOML text (format 1)."""
+    return tomli_w.dumps(to_document(m), multiline_strings=True)
+
+
+def to_document(m: DecisionMatrix) -> dict[str, Any]:
+    md = m.metadata
+    meta: dict[str, Any] = {"title": md.title}
+    for key in ("description", "author", "created", "modified"):
+        if getattr(md, key):
+            meta[key] = getattr(md, key)
+    if md.sources:
+        meta["sources"] = list(md.sources)
+    if m.active_profile is not None:
+        meta["active_profile"] = m.active_profile
+    doc: dict[str, Any] = {"format": FORMAT_VERSION, "matrix": meta}
+    if m.groups:
+        doc["groups"] = [_drop_empty({"id": g.id, "name": g.name, "parent": g.parent,
+                                      "description": g.description}) for g in m.groups]
+    doc["criteria"] = [_criterion_doc(c) for c in m.criteria]
+    doc["options"] = [_drop_empty({"id": o.id, "name": o.name, "description": o.description})
+                      for o in m.options]
+    scores: dict[str, dict[str, Any]] = {}
+    for o in m.options:  # matrix order, so diffs stay readable
+        for c in m.criteria:
+            s = m.scores.get((o.id, c.id))
+            if s is not None and not s.is_empty:
+                scores.setdefault(o.id, {})[c.id] = _drop_empty(
+                    {"value": s.value, "low": s.low, "high": s.high,
+                     "rationale": s.rationale, "source": s.source})
+    if scores:
+        doc["scores"] = scores
+    if m.profiles:
+        doc["profiles"] = [_profile_doc(p) for p in m.profiles]
+    return doc
+
+
+def _criterion_doc(c: Criterion) -> dict[str, Any]:
+    d: dict[str, Any] = {"id": c.id, "name": c.name}
+    if c.group:
+        d["group"] = c.group
+    d["direction"] = c.direction.value
+    for key in ("unit", "description"):
+        if getattr(c, key):
+            d[key] = getattr(c, key)
+    if c.levels:
+        d["levels"] = [{"name": lv.name, "position": lv.position} for lv in c.levels]
+        d["worst"] = c.level_at(c.worst) or c.worst
+        d["best"] = c.level_at(c.best) or c.best
+    else:
+        d["worst"], d["best"] = c.worst, c.best
+    if c.value_points:
+        d["value_function"] = [[x, v] for x, v in c.value_points]
+    return d
+
+
+def _profile_doc(p: WeightProfile) -> dict[str, Any]:
+    d: dict[str, Any] = {"id": p.id, "name": p.name}
+    if p.description:
+        d["description"] = p.description
+    d["method"] = p.method
+    d["weights"] = dict(p.weights)
+    if p.elicitation:
+        d["elicitation"] = p.elicitation
+    return d
+
+
+def _drop_empty(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v is not None and v != ""}
+
+
+def save_matrix(m: DecisionMatrix, path: str | os.PathLike[str], *,
+                touch_modified: bool = True) -> None:
+    """Write atomically: a temporary file in the same folder, fsync, then replace.
+
+    A crash or a full disk leaves the previous file as it was. The text is
+    built (and so checked for unwritable values) before any file is opened.
+    """
+    if touch_modified:
+        today = dt.date.today().isoformat()
+        m.metadata.modified = today
+        if not m.metadata.created:
+            m.metadata.created = today
+    text = dumps(m).encode("utf-8")
+    atomic_write_bytes(Path(path), text)
+
+
+def atomic_write_bytes(target: Path, data: bytes) -> None:
+    """Replace ``target`` with ``data`` so readers see the old or the new file, never half."""
+    target = Path(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
