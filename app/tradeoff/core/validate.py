@@ -23,30 +23,33 @@ def check_matrix(m: DecisionMatrix, *, allow_missing: bool = True) -> list[Probl
     for i, c in enumerate(m.criteria):
         problems += check_criterion(c, f"criteria[{i}]", m)
     problems += _check_scores(m, allow_missing)
-    problems += _check_profiles(m)
+    # Normalising weights walks the value tree, which is only safe once it is sound.
+    problems += _check_profiles(m, tree_is_sound=not problems)
     return problems
 
 
 def _check_ids(m: DecisionMatrix) -> list[Problem]:
     problems: list[Problem] = []
-    seen: dict[str, str] = {}
-    kinds = [("groups", m.groups), ("criteria", m.criteria), ("options", m.options),
-             ("profiles", m.profiles)]
-    for kind, items in kinds:
-        for i, item in enumerate(items):
-            path = f"{kind}[{i}].id"
-            if not ID_PATTERN.match(item.id):
-                problems.append(Problem(path, f"{item.id!r} is not a valid id (letters, digits, "
-                                              "'-' and '_', starting with a letter or digit)"))
-            # Options and criteria share the score table's keys; profiles and groups
-            # share the weights table's keys: one namespace keeps both unambiguous.
-            if item.id in seen:
-                problems.append(Problem(path, f"duplicate id {item.id!r} (already used by "
-                                              f"{seen[item.id]})"))
-            else:
-                seen[item.id] = f"{kind}[{i}]"
-            if not item.name.strip():
-                problems.append(Problem(f"{kind}[{i}].name", "the name is empty"))
+    # Criteria and groups share one namespace because both are keys of a
+    # profile's weights table; options and profiles each have their own.
+    namespaces = [[("groups", m.groups), ("criteria", m.criteria)],
+                  [("options", m.options)], [("profiles", m.profiles)]]
+    for namespace in namespaces:
+        seen: dict[str, str] = {}
+        for kind, items in namespace:
+            for i, item in enumerate(items):
+                path = f"{kind}[{i}].id"
+                if not ID_PATTERN.match(item.id):
+                    problems.append(Problem(path, f"{item.id!r} is not a valid id (letters, "
+                                                  "digits, '-' and '_', starting with a letter "
+                                                  "or digit)"))
+                if item.id in seen:
+                    problems.append(Problem(path, f"duplicate id {item.id!r} (already used by "
+                                                  f"{seen[item.id]})"))
+                else:
+                    seen[item.id] = f"{kind}[{i}]"
+                if not item.name.strip():
+                    problems.append(Problem(f"{kind}[{i}].name", "the name is empty"))
     return problems
 
 
@@ -191,7 +194,7 @@ def _check_range(c: Criterion, s: Score, path: str) -> list[Problem]:
     return []
 
 
-def _check_profiles(m: DecisionMatrix) -> list[Problem]:
+def _check_profiles(m: DecisionMatrix, tree_is_sound: bool) -> list[Problem]:
     problems: list[Problem] = []
     nodes = [c.id for c in m.criteria] + [g.id for g in m.groups]
     for i, p in enumerate(m.profiles):
@@ -207,7 +210,7 @@ def _check_profiles(m: DecisionMatrix) -> list[Problem]:
         for node in nodes:
             if node not in p.weights:
                 problems.append(Problem(path, f"no weight for {node!r}"))
-        if m.criteria and not any(q.path.startswith(path) for q in problems):
+        if tree_is_sound and m.criteria and not any(q.path.startswith(path) for q in problems):
             try:
                 normalised_weights(m, p)
             except WeightError as e:

@@ -43,8 +43,8 @@ def node_shares(matrix: DecisionMatrix, profile: WeightProfile) -> dict[str, flo
             shares.update(dict.fromkeys(kids, 0.0))  # a zero-weight group may be all zeros
             continue
         if total <= 0:
-            where = "the criteria" if parent is None else f"everything under group {parent!r}"
-            raise WeightError(f"profile {profile.name!r}: {where} weigh zero; "
+            where = "" if parent is None else f" under group {parent!r}"
+            raise WeightError(f"profile {profile.name!r}: all weights{where} are zero; "
                               "give at least one a positive weight")
         for k, w in zip(kids, raw, strict=True):
             shares[k] = w / total
