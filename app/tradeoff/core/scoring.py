@@ -149,15 +149,18 @@ def find_issues(matrix: DecisionMatrix, raw: np.ndarray) -> list[ScoringIssue]:
     return issues
 
 
-def score(matrix: DecisionMatrix, profile: WeightProfile | str | None = None) -> ScoreResult:
+def score(matrix: DecisionMatrix, profile: WeightProfile | str | None = None,
+          raw: np.ndarray | None = None) -> ScoreResult:
     """Score every option with the additive value model under ``profile``.
 
     ``profile`` may be a profile, its id, or None for the active profile.
-    Raises :class:`~tradeoff.core.errors.WeightError` for unusable weights.
+    ``raw`` (options × criteria numbers, as :func:`raw_matrix` returns) may be
+    passed by callers that already hold it. Raises
+    :class:`~tradeoff.core.errors.WeightError` for unusable weights.
     """
     if not isinstance(profile, WeightProfile):
         profile = matrix.profile(profile)
-    raw = raw_matrix(matrix)
+    raw = raw_matrix(matrix) if raw is None else raw
     weights = normalised_weights(matrix, profile)
     values = value_matrix(matrix, raw)
     contributions = values * weights
