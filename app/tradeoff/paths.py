@@ -13,26 +13,21 @@ from pathlib import Path
 _REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
-def _folder(package: str, checkout_name: str) -> Path:
-    try:
-        found = importlib.resources.files(package)
-    except ModuleNotFoundError:
-        found = None
-    if found is not None:
-        path = Path(str(found))
-        if path.is_dir():
-            return path
-    return _REPO_ROOT / checkout_name
+def _folder(name: str) -> Path:
+    # In a wheel the folder sits inside the installed package; in a checkout it
+    # does not, and the repository's own folder is the one to use.
+    packaged = Path(str(importlib.resources.files("tradeoff") / name))
+    return packaged if packaged.is_dir() else _REPO_ROOT / name
 
 
 def resources_dir() -> Path:
     """The folder holding icons, the JSON Schema, the desktop file and styles."""
-    return _folder("tradeoff.resources", "resources")
+    return _folder("resources")
 
 
 def matrices_dir() -> Path:
     """The folder holding the example matrices."""
-    return _folder("tradeoff.matrices", "matrices")
+    return _folder("matrices")
 
 
 def resource_path(name: str) -> Path:
