@@ -1,0 +1,126 @@
+"""Start-up: the application object, the palette, the first document, crash recovery.
+
+Only Qt, numpy and the core load before the window is painted; matplotlib
+loads just after (the chart fills in a moment later), and openpyxl only when
+a workbook is opened or written.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tradeoff import APP_NAME, __version__
+from tradeoff.core.errors import TradeoffError
+from tradeoff.gui import settings
+from tradeoff.gui.autosave import default_folder, find_orphans
+from tradeoff.gui.icons import icon
+from tradeoff.gui.main_window import MainWindow
+from tradeoff.io.matrix_file import load_matrix
+from tradeoff.paths import example_path
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(
+        argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(settings.APPLICATION)
+    app.setOrganizationName(settings.organisation_name())
+    app.setApplicationVersion(__version__)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(icon("app"))
+    apply_palette(settings.read(settings.DARK_PALETTE))
+    return app
+
+
+def apply_palette(dark: bool) -> None:
+    """The dark palette (Fusion style), or the style's own light one."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    if not dark:
+        app.setPalette(app.style().standardPalette())
+        return
+    app.setStyle("Fusion")
+    p = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in [
+        (roles.Window, "#2b2d30"), (roles.WindowText, "#e6e6e6"), (roles.Base, "#1e1f22"),
+        (roles.AlternateBase, "#2b2d30"), (roles.ToolTipBase, "#3c3f41"),
+        (roles.ToolTipText, "#e6e6e6"), (roles.Text, "#e6e6e6"), (roles.Button, "#3c3f41"),
+        (roles.ButtonText, "#e6e6e6"), (roles.BrightText, "#ff6b6b"),
+        (roles.Highlight, "#2f65ca"), (roles.HighlightedText, "#ffffff"),
+        (roles.Link, "#6ea8fe"), (roles.Mid, "#5a5d60"), (roles.PlaceholderText, "#8c8c8c"),
+    ]:
+        p.setColor(role, QColor(colour))
+    p.setColor(QPalette.ColorGroup.Disabled, roles.Text, QColor("#7f7f7f"))
+    p.setColor(QPalette.ColorGroup.Disabled, roles.WindowText, QColor("#7f7f7f"))
+    p.setColor(QPalette.ColorGroup.Disabled, roles.ButtonText, QColor("#7f7f7f"))
+    app.setPalette(p)
+
+
+def initial_file(path: str | None) -> Path | None:
+    """The file to show: the one asked for, else the example the first time, else the last."""
+    if path:
+        return Path(path)
+    if not settings.read(settings.FIRST_START_DONE):
+        settings.write(settings.FIRST_START_DONE, True)
+        return example_path()
+    last = settings.read(settings.LAST_FILE)
+    if last and Path(last).is_file():
+        return Path(last)
+    return example_path() if example_path().is_file() else None
+
+
+def create_window(path: str | None = None, autosave_folder: Path | None = None) -> MainWindow:
+    window = MainWindow(autosave_folder=autosave_folder)
+    target = initial_file(path)
+    if target is None or not window.files.open_path(target, ask=False):
+        window.files.new()
+    return window
+
+
+def offer_restore(window: MainWindow, folder: Path | None = None) -> bool:
+    """After a crash, offer the newest autosaved copy; True if it was restored."""
+    orphans = find_orphans(folder or window.autosaver.folder)
+    if not orphans:
+        return False
+    newest = orphans[0]
+    name = newest.original.name if newest.original else "an untitled matrix"
+    when = time.strftime("%d %b %H:%M", time.localtime(newest.saved_at))
+    answer = QMessageBox.question(
+        window, "Restore unsaved changes?",
+        f"{APP_NAME} did not close normally. Restore the unsaved changes to {name} "
+        f"(autosaved {when})?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    restored = False
+    if answer == QMessageBox.StandardButton.Yes:
+        try:
+            matrix = load_matrix(newest.matrix_path)
+        except TradeoffError as e:
+            QMessageBox.warning(window, APP_NAME, f"The autosaved copy cannot be read:\n{e}")
+        else:
+            window.document.load(matrix, newest.original)
+            window.document.undo_stack.resetClean()  # restored work is not saved yet
+            window.update_title()
+            window.show_message(f"Restored unsaved changes to {name}")
+            restored = True
+    for orphan in orphans:
+        orphan.discard()
+    return restored
+
+
+def run_app(path: str | None = None) -> int:
+    """Open the main window (on ``path``, if given) and run until it closes."""
+    app = create_app()
+    window = create_window(path, default_folder())
+    window.show()
+    # After the first paint: the chart (matplotlib) and the crash-recovery question.
+    QTimer.singleShot(0, window.results_panel.show_chart)
+    QTimer.singleShot(50, lambda: offer_restore(window))
+    return app.exec()

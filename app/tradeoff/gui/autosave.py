@@ -1,0 +1,120 @@
+"""Nothing lost: while the document is modified, a copy is written every minute to
+the user's data folder (never over the user's own file); a normal close deletes
+it, so a copy found at start-up means the app did not close normally.
+
+Each running app writes its own pair of files (``autosave-PID.toml`` and a
+``.json`` note with the original path), so two windows never overwrite each
+other's copy and a copy whose process still runs is not offered for restore.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, QTimer
+
+from tradeoff.gui.document import Document
+from tradeoff.io.matrix_file import atomic_write_bytes, dumps
+
+
+def default_folder() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or Path.home() / ".local/share/Tradeoff") / "autosave"
+
+
+@dataclass(frozen=True)
+class AutosaveCopy:
+    """A copy left behind by an app that did not close normally."""
+
+    matrix_path: Path
+    original: Path | None
+    saved_at: float
+    note_path: Path
+
+    def discard(self) -> None:
+        for p in (self.matrix_path, self.note_path):
+            p.unlink(missing_ok=True)
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def find_orphans(folder: Path) -> list[AutosaveCopy]:
+    """Copies whose app is no longer running, newest first."""
+    found: list[AutosaveCopy] = []
+    if not folder.is_dir():
+        return found
+    for note in folder.glob("autosave-*.json"):
+        try:
+            info = json.loads(note.read_text("utf-8"))
+            pid = int(info["pid"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        matrix = note.with_suffix(".toml")
+        if _pid_alive(pid) or not matrix.exists():
+            continue
+        original = Path(info["original"]) if info.get("original") else None
+        found.append(AutosaveCopy(matrix, original, float(info.get("saved_at", 0)), note))
+    return sorted(found, key=lambda c: -c.saved_at)
+
+
+class Autosaver(QObject):
+    """Writes the document's copy on a timer, off the GUI thread."""
+
+    def __init__(self, doc: Document, folder: Path | None = None, interval_s: int = 60,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.folder = folder or default_folder()
+        stem = f"autosave-{os.getpid()}"
+        self.matrix_path = self.folder / f"{stem}.toml"
+        self.note_path = self.folder / f"{stem}.json"
+        self.timer = QTimer(self)
+        self.timer.setInterval(max(interval_s, 1) * 1000)
+        self.timer.timeout.connect(self.save_now)
+        self.timer.start()
+        self._writer: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def save_now(self) -> threading.Thread | None:
+        """Write a copy if the document is modified; returns the writer thread."""
+        if not self.doc.modified:
+            return None
+        text = dumps(self.doc.matrix).encode("utf-8")  # built here, where the model lives
+        note = json.dumps({"pid": os.getpid(), "saved_at": time.time(),
+                           "original": str(self.doc.path) if self.doc.path else ""})
+        thread = threading.Thread(target=self._write, args=(text, note), daemon=True)
+        thread.start()
+        self._writer = thread
+        return thread
+
+    def _write(self, text: bytes, note: str) -> None:
+        with self._lock:
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                atomic_write_bytes(self.matrix_path, text)
+                atomic_write_bytes(self.note_path, note.encode("utf-8"))
+            except OSError:
+                pass  # a copy that cannot be written must not disturb the user's work
+
+    def discard(self) -> None:
+        """Delete this app's copy (after a save or a normal close)."""
+        if self._writer is not None:
+            self._writer.join(timeout=5)
+        with self._lock:
+            for p in (self.matrix_path, self.note_path):
+                p.unlink(missing_ok=True)

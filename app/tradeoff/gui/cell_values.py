@@ -1,0 +1,103 @@
+"""Reading a score typed or pasted by the user, with a message naming what is wrong.
+
+Matrix files reject scores outside a criterion's anchors, so the editor does
+too: whatever the grid accepts can be saved and opened again.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from tradeoff.core.model import Criterion, Score, ScoreValue
+
+
+class CellValueError(ValueError):
+    """Text that is not a valid score for the criterion; the message says why."""
+
+
+def parse_score_text(criterion: Criterion, text: str) -> ScoreValue | None:
+    """A score from text: a number (``3.5``, ``3,5``, ``40 k€``) or, on a level scale, a
+    level name (any case). Empty text means "no score" (None)."""
+    text = text.strip()
+    if not text:
+        return None
+    if criterion.is_level_scale:
+        for level in criterion.levels:
+            if level.name.casefold() == text.casefold():
+                return level.name
+        names = ", ".join(lv.name for lv in criterion.levels)
+        raise CellValueError(f"{text!r} is not a level of {criterion.name} ({names})")
+    number_text = text
+    if criterion.unit and number_text.endswith(criterion.unit):
+        number_text = number_text[: -len(criterion.unit)].strip()
+    number_text = number_text.replace("\u2212", "-")  # a typographic minus from a word processor
+    if "," in number_text and "." not in number_text and number_text.count(",") == 1:
+        number_text = number_text.replace(",", ".")  # a decimal comma
+    try:
+        value = float(number_text)
+    except ValueError:
+        raise CellValueError(f"{text!r} is not a number") from None
+    return checked_number(criterion, value)
+
+
+def checked_number(criterion: Criterion, value: float) -> ScoreValue:
+    """``value`` if it lies on the criterion's numeric scale (ints stay ints)."""
+    if criterion.is_level_scale:
+        raise CellValueError(f"{criterion.name} takes a level name, not a number")
+    if not math.isfinite(value):
+        raise CellValueError(f"{value!r} is not a finite number")
+    problem = scale_problem(criterion, value)
+    if problem:
+        raise CellValueError(problem)
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def scale_problem(criterion: Criterion, value: ScoreValue | None) -> str | None:
+    """Why ``value`` cannot be a score on ``criterion`` (None if it can)."""
+    if value is None:
+        return None
+    try:
+        x = criterion.to_number(value)
+    except (KeyError, TypeError, ValueError):
+        names = ", ".join(lv.name for lv in criterion.levels)
+        return f"{value!r} is not a level of {criterion.name} ({names})"
+    if x < criterion.low or x > criterion.high:
+        return (f"{criterion.format_value(value)} is outside the scale of {criterion.name} "
+                f"({criterion.format_value(criterion.low)} … "
+                f"{criterion.format_value(criterion.high)})")
+    return None
+
+
+def range_problem(criterion: Criterion, score: Score) -> str | None:
+    """Why a score's low/value/high do not fit together (None if they do)."""
+    for name in ("value", "low", "high"):
+        problem = scale_problem(criterion, getattr(score, name))
+        if problem:
+            return f"{name}: {problem}"
+    if score.value is None and score.has_range:
+        return "a range (low/high) needs a value"
+    x = criterion.to_number(score.value) if score.value is not None else None
+    if score.low is not None and x is not None and criterion.to_number(score.low) > x:
+        return "low is above the value"
+    if score.high is not None and x is not None and criterion.to_number(score.high) < x:
+        return "high is below the value"
+    return None
+
+
+def with_value(criterion: Criterion, old: Score, value: ScoreValue | None) -> Score:
+    """``old`` with a new value; a range the new value falls outside of is dropped,
+    and clearing the value clears the range (a range needs a value)."""
+    new = replace(old, value=value)
+    if value is None or range_problem(criterion, new):
+        new = replace(new, low=None, high=None)
+    return new
+
+
+def edit_text(value: ScoreValue | None) -> str:
+    """A score as it is typed (no unit), for copying and for editors."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return f"{value:g}" if isinstance(value, float) else str(value)

@@ -1,0 +1,275 @@
+"""Undo commands: one per user action, each a thin pair of calls into the Document.
+
+Compound edits (a paste, duplicating a criterion into a new group) are a parent
+command with child commands, so they undo as one step. Weight changes from a
+slider drag or a run of spin-box steps carry the same ``merge_key`` and merge
+into one step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtGui import QUndoCommand
+
+from tradeoff.core.model import Criterion, Group, Option, Score, WeightProfile
+from tradeoff.gui.document import Document
+
+SET_WEIGHT_ID = 1001
+
+
+class SetScore(QUndoCommand):
+    def __init__(self, doc: Document, option_id: str, criterion_id: str, score: Score | None,
+                 text: str = "", parent: QUndoCommand | None = None) -> None:
+        super().__init__(text or "Edit score", parent)
+        self.doc, self.option_id, self.criterion_id = doc, option_id, criterion_id
+        self.new = replace(score) if score is not None else None
+        self.old: Score | None = None
+
+    def redo(self) -> None:
+        self.old = self.doc.set_score(self.option_id, self.criterion_id, self.new)
+
+    def undo(self) -> None:
+        self.doc.set_score(self.option_id, self.criterion_id, self.old)
+
+
+def set_scores(doc: Document, cells: dict[tuple[str, str], Score | None],
+               text: str) -> QUndoCommand:
+    """One undo step setting many cells (paste, clear)."""
+    parent = QUndoCommand(text)
+    for (oid, cid), s in cells.items():
+        SetScore(doc, oid, cid, s, parent=parent)
+    return parent
+
+
+# -- options -------------------------------------------------------------------
+class InsertOption(QUndoCommand):
+    def __init__(self, doc: Document, index: int, option: Option,
+                 scores: dict[str, Score] | None = None, text: str = "") -> None:
+        super().__init__(text or f"Add option {option.name}")
+        self.doc, self.index, self.option = doc, index, option
+        self.scores = dict(scores or {})
+
+    def redo(self) -> None:
+        self.doc.insert_option(self.index, self.option,
+                               {k: replace(s) for k, s in self.scores.items()})
+
+    def undo(self) -> None:
+        self.doc.remove_option(self.option.id)
+
+
+class RemoveOption(QUndoCommand):
+    def __init__(self, doc: Document, option_id: str,
+                 parent: QUndoCommand | None = None) -> None:
+        name = doc.matrix.option(option_id).name
+        super().__init__(f"Remove option {name}", parent)
+        self.doc, self.option_id = doc, option_id
+        self.removed: tuple[int, Option, dict[str, Score]] | None = None
+
+    def redo(self) -> None:
+        self.removed = self.doc.remove_option(self.option_id)
+
+    def undo(self) -> None:
+        assert self.removed is not None
+        index, option, scores = self.removed
+        self.doc.insert_option(index, option, scores)
+
+
+class MoveOption(QUndoCommand):
+    def __init__(self, doc: Document, option_id: str, new_index: int) -> None:
+        super().__init__(f"Move option {doc.matrix.option(option_id).name}")
+        self.doc, self.option_id, self.new_index = doc, option_id, new_index
+        self.old_index = doc.matrix.option_index(option_id)
+
+    def redo(self) -> None:
+        self.doc.move_option(self.option_id, self.new_index)
+
+    def undo(self) -> None:
+        self.doc.move_option(self.option_id, self.old_index)
+
+
+class UpdateOption(QUndoCommand):
+    def __init__(self, doc: Document, option_id: str, name: str, description: str) -> None:
+        super().__init__(f"Edit option {name}")
+        self.doc, self.option_id = doc, option_id
+        self.new = {"name": name, "description": description}
+        old = doc.matrix.option(option_id)
+        self.old = {"name": old.name, "description": old.description}
+
+    def redo(self) -> None:
+        self.doc.update_option(self.option_id, **self.new)
+
+    def undo(self) -> None:
+        self.doc.update_option(self.option_id, **self.old)
+
+
+# -- criteria and groups ------------------------------------------------------------
+class InsertGroup(QUndoCommand):
+    def __init__(self, doc: Document, group: Group, parent: QUndoCommand | None = None) -> None:
+        super().__init__(f"Add group {group.name}", parent)
+        self.doc, self.group = doc, group
+
+    def redo(self) -> None:
+        self.doc.insert_group(len(self.doc.matrix.groups), self.group, None)
+
+    def undo(self) -> None:
+        self.doc.remove_group(self.group.id)
+
+
+class InsertCriterion(QUndoCommand):
+    def __init__(self, doc: Document, index: int, criterion: Criterion,
+                 scores: dict[str, Score] | None = None,
+                 weights: dict[str, float] | None = None, text: str = "",
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(text or f"Add criterion {criterion.name}", parent)
+        self.doc, self.index, self.criterion = doc, index, criterion
+        self.scores = dict(scores or {})
+        self.weights = dict(weights) if weights is not None else None
+
+    def redo(self) -> None:
+        self.doc.insert_criterion(self.index, self.criterion,
+                                  {k: replace(s) for k, s in self.scores.items()},
+                                  self.weights)
+
+    def undo(self) -> None:
+        self.doc.remove_criterion(self.criterion.id)
+
+
+class RemoveCriterion(QUndoCommand):
+    def __init__(self, doc: Document, criterion_id: str) -> None:
+        super().__init__(f"Remove criterion {doc.matrix.criterion(criterion_id).name}")
+        self.doc, self.criterion_id = doc, criterion_id
+        self.removed: tuple[int, Criterion, dict[str, Score], dict[str, float]] | None = None
+
+    def redo(self) -> None:
+        self.removed = self.doc.remove_criterion(self.criterion_id)
+
+    def undo(self) -> None:
+        assert self.removed is not None
+        index, criterion, scores, weights = self.removed
+        self.doc.insert_criterion(index, criterion, scores, weights)
+
+
+class MoveCriterion(QUndoCommand):
+    def __init__(self, doc: Document, criterion_id: str, new_index: int) -> None:
+        super().__init__(f"Move criterion {doc.matrix.criterion(criterion_id).name}")
+        self.doc, self.criterion_id, self.new_index = doc, criterion_id, new_index
+        self.old_index = doc.matrix.criterion_index(criterion_id)
+
+    def redo(self) -> None:
+        self.doc.move_criterion(self.criterion_id, self.new_index)
+
+    def undo(self) -> None:
+        self.doc.move_criterion(self.criterion_id, self.old_index)
+
+
+class ReplaceCriterion(QUndoCommand):
+    """An edited criterion (name, scale, value function, group) swapped in whole."""
+
+    def __init__(self, doc: Document, criterion: Criterion,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(f"Edit criterion {criterion.name}", parent)
+        self.doc, self.new = doc, criterion
+        self.old: Criterion | None = None
+
+    def redo(self) -> None:
+        self.old = self.doc.replace_criterion(self.new)
+
+    def undo(self) -> None:
+        assert self.old is not None
+        self.doc.replace_criterion(self.old)
+
+
+# -- weights and profiles -------------------------------------------------------------
+class SetWeight(QUndoCommand):
+    """One raw weight; consecutive changes with the same ``merge_key`` merge into one step."""
+
+    def __init__(self, doc: Document, profile_id: str, node_id: str, weight: float,
+                 merge_key: object = None) -> None:
+        super().__init__("Change weight")
+        self.doc, self.profile_id, self.node_id = doc, profile_id, node_id
+        self.new = weight
+        self.old = doc.matrix.profile(profile_id).weights.get(node_id)
+        self.merge_key = merge_key
+
+    def id(self) -> int:
+        return SET_WEIGHT_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if (not isinstance(other, SetWeight) or self.merge_key is None
+                or other.merge_key != self.merge_key or other.node_id != self.node_id
+                or other.profile_id != self.profile_id):
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        self.doc.set_weight(self.profile_id, self.node_id, self.new)
+
+    def undo(self) -> None:
+        self.doc.set_weight(self.profile_id, self.node_id, self.old)
+
+
+class InsertProfile(QUndoCommand):
+    def __init__(self, doc: Document, profile: WeightProfile, make_active: bool = True,
+                 text: str = "") -> None:
+        super().__init__(text or f"Add profile {profile.name}")
+        self.doc, self.profile, self.make_active = doc, profile, make_active
+        self.old_active: str | None = None
+
+    def redo(self) -> None:
+        self.doc.insert_profile(len(self.doc.matrix.profiles), self.profile)
+        if self.make_active:
+            self.old_active = self.doc.set_active_profile(self.profile.id)
+
+    def undo(self) -> None:
+        if self.make_active:
+            self.doc.set_active_profile(self.old_active)
+        self.doc.remove_profile(self.profile.id)
+
+
+class RemoveProfile(QUndoCommand):
+    def __init__(self, doc: Document, profile_id: str) -> None:
+        super().__init__(f"Delete profile {doc.matrix.profile(profile_id).name}")
+        self.doc, self.profile_id = doc, profile_id
+        self.removed: tuple[int, WeightProfile] | None = None
+        self.old_active: str | None = None
+
+    def redo(self) -> None:
+        self.old_active = self.doc.matrix.active_profile
+        self.removed = self.doc.remove_profile(self.profile_id)
+
+    def undo(self) -> None:
+        assert self.removed is not None
+        index, profile = self.removed
+        self.doc.insert_profile(index, profile)
+        self.doc.set_active_profile(self.old_active)
+
+
+class ReplaceProfile(QUndoCommand):
+    """Rename a profile or replace all its weights at once (e.g. an elicitation result)."""
+
+    def __init__(self, doc: Document, profile: WeightProfile, text: str = "") -> None:
+        super().__init__(text or f"Edit profile {profile.name}")
+        self.doc, self.new = doc, profile
+        self.old: WeightProfile | None = None
+
+    def redo(self) -> None:
+        self.old = self.doc.replace_profile(self.new)
+
+    def undo(self) -> None:
+        assert self.old is not None
+        self.doc.replace_profile(self.old)
+
+
+class SetActiveProfile(QUndoCommand):
+    def __init__(self, doc: Document, profile_id: str) -> None:
+        super().__init__(f"Switch to profile {doc.matrix.profile(profile_id).name}")
+        self.doc, self.new = doc, profile_id
+        self.old: str | None = None
+
+    def redo(self) -> None:
+        self.old = self.doc.set_active_profile(self.new)
+
+    def undo(self) -> None:
+        self.doc.set_active_profile(self.old)

@@ -1,0 +1,187 @@
+"""The criterion dialog: name, unit, description, direction, anchors, levels,
+value function and group of one criterion (a column).
+
+The dialog checks the criterion with the same rules a matrix file obeys, and
+refuses a scale on which an existing score of the column would no longer fit,
+so everything the editor accepts can be saved and opened again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tradeoff.core.model import Criterion, DecisionMatrix, Direction, Level
+from tradeoff.core.validate import check_criterion
+from tradeoff.gui.cell_values import range_problem
+
+NO_GROUP = "(no group)"
+
+
+def parse_levels(text: str) -> list[Level]:
+    """Levels from lines ``name`` or ``name = position``; bare names count 0, 1, 2, …"""
+    levels: list[Level] = []
+    for n, line in enumerate(x.strip() for x in text.splitlines() if x.strip()):
+        name, _, position = line.partition("=")
+        try:
+            pos = float(position) if position.strip() else float(n)
+        except ValueError:
+            raise ValueError(f"level line {n + 1}: {position.strip()!r} is not a number") from None
+        levels.append(Level(name.strip(), int(pos) if pos.is_integer() else pos))
+    return levels
+
+
+def parse_points(text: str) -> list[tuple[float, float]]:
+    """Value function points from ``score: value`` pairs separated by commas or lines."""
+    points = []
+    for item in (x.strip() for x in text.replace("\n", ",").split(",")):
+        if not item:
+            continue
+        score_text, sep, value_text = item.partition(":")
+        try:
+            if not sep:
+                raise ValueError
+            points.append((float(score_text), float(value_text)))
+        except ValueError:
+            raise ValueError(f"{item!r} is not a 'score: value' pair") from None
+    return points
+
+
+def _number_box() -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(-1e9, 1e9)
+    box.setDecimals(3)
+    return box
+
+
+class CriterionDialog(QDialog):
+    """Edit a copy of ``criterion``; :meth:`result` gives the edited criterion."""
+
+    def __init__(self, matrix: DecisionMatrix, criterion: Criterion, title: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.matrix, self.original = matrix, criterion
+        c = criterion
+        self.name = QLineEdit(c.name)
+        self.unit = QLineEdit(c.unit)
+        self.unit.setPlaceholderText("e.g. k€, days, % — blank for a plain score")
+        self.description = QPlainTextEdit(c.description)
+        self.description.setTabChangesFocus(True)
+        self.description.setMaximumHeight(70)
+        self.direction = QComboBox()
+        self.direction.addItem("Benefit — more is better", Direction.BENEFIT.value)
+        self.direction.addItem("Cost — less is better", Direction.COST.value)
+        self.direction.setCurrentIndex(0 if c.direction is Direction.BENEFIT else 1)
+        self.worst, self.best = _number_box(), _number_box()
+        self.worst.setValue(c.worst)
+        self.best.setValue(c.best)
+        self.levels = QPlainTextEdit("\n".join(
+            f"{lv.name} = {lv.position:g}" for lv in sorted(c.levels, key=lambda x: x.position)))
+        self.levels.setTabChangesFocus(True)
+        self.levels.setPlaceholderText("blank for a numeric scale; else one level per line,\n"
+                                       "e.g.  low = 0 / medium = 1 / high = 2")
+        self.levels.setMaximumHeight(90)
+        self.points = QLineEdit(", ".join(f"{x:g}: {v:g}" for x, v in c.value_points))
+        self.points.setPlaceholderText("blank for linear; e.g. 0: 0, 5: 0.8, 10: 1")
+        self.group = QComboBox()
+        self.group.setEditable(True)
+        self.group.addItem(NO_GROUP, None)
+        for g in matrix.groups:
+            self.group.addItem(g.name, g.id)
+        self.group.setCurrentIndex(max(self.group.findData(c.group), 0))
+        self.group.setToolTip("Pick a group, or type a new name to create one")
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #c0392b")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._try_accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("&Name:", self.name)
+        form.addRow("&Unit:", self.unit)
+        form.addRow("&Description:", self.description)
+        form.addRow("Di&rection:", self.direction)
+        form.addRow("&Worst anchor (value 0):", self.worst)
+        form.addRow("&Best anchor (value 1):", self.best)
+        form.addRow("&Levels:", self.levels)
+        form.addRow("Value &function:", self.points)
+        form.addRow("&Group:", self.group)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problems)
+        layout.addWidget(buttons)
+        self.resize(480, 520)
+        self._result: Criterion | None = None
+        self.new_group_name: str | None = None
+
+    def chosen_group(self) -> tuple[str | None, str | None]:
+        """(existing group id, new group name): at most one is set."""
+        text = self.group.currentText().strip()
+        if not text or text == NO_GROUP:
+            return None, None
+        for g in self.matrix.groups:
+            if g.name == text:
+                return g.id, None
+        return None, text
+
+    def build(self) -> Criterion:
+        """The criterion as entered (ValueError for unreadable levels or points)."""
+        group_id, new_name = self.chosen_group()
+        return replace(
+            self.original,
+            name=self.name.text().strip(), unit=self.unit.text().strip(),
+            description=self.description.toPlainText().strip(),
+            direction=Direction(self.direction.currentData()),
+            worst=_tidy(self.worst.value()), best=_tidy(self.best.value()),
+            levels=parse_levels(self.levels.toPlainText()),
+            value_points=parse_points(self.points.text()),
+            group=group_id if new_name is None else "\x00new",  # filled in by the caller
+        )
+
+    def check(self) -> list[str]:
+        try:
+            candidate = self.build()
+        except ValueError as e:
+            return [str(e)]
+        problems = [] if candidate.name else ["the name is empty"]
+        problems += [str(p).removeprefix("criterion: ").removeprefix("criterion.")
+                     for p in check_criterion(replace(candidate, group=None), "criterion")]
+        if problems:
+            return problems
+        for option in self.matrix.options:
+            score = self.matrix.scores.get((option.id, self.original.id))
+            if score is not None:
+                problem = range_problem(candidate, score)
+                if problem:
+                    problems.append(f"the score of {option.name} would not fit: {problem}")
+        return problems
+
+    def _try_accept(self) -> None:
+        problems = self.check()
+        if problems:
+            self.problems.setText("Please fix: " + "; ".join(problems[:4]))
+            return
+        self._result = self.build()
+        self.new_group_name = self.chosen_group()[1]
+        self.accept()
+
+    def result_criterion(self) -> Criterion | None:
+        return self._result
+
+
+def _tidy(x: float) -> float:
+    return int(x) if float(x).is_integer() else x

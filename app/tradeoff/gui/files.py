@@ -1,0 +1,172 @@
+"""New, Open, Open Recent, Save, Save As and Close, with the unsaved-changes prompt.
+
+A file that fails to open is reported with its validation message and leaves
+the open document exactly as it was: the new matrix is read completely before
+the user is asked about unsaved changes, and only then swapped in.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from tradeoff.core.errors import TradeoffError, ValidationError
+from tradeoff.core.model import Criterion, DecisionMatrix, Option, WeightProfile
+from tradeoff.core.validate import check_matrix
+from tradeoff.gui import settings
+from tradeoff.io.matrix_file import load_matrix, save_matrix
+
+if TYPE_CHECKING:
+    from tradeoff.gui.main_window import MainWindow
+
+FILE_FILTER = "Tradeoff matrices (*.toml);;All files (*)"
+MAX_PROBLEMS_SHOWN = 12
+
+
+def starter_matrix() -> DecisionMatrix:
+    """What File › New shows: two options, one criterion, one profile, ready to fill in."""
+    return DecisionMatrix(
+        criteria=[Criterion("criterion-1", "Criterion 1", worst=0, best=10)],
+        options=[Option("option-1", "Option 1"), Option("option-2", "Option 2")],
+        profiles=[WeightProfile("default", "Default", {"criterion-1": 1.0})],
+        active_profile="default",
+    )
+
+
+def problems_text(error: ValidationError) -> str:
+    lines = [str(p) for p in error.problems[:MAX_PROBLEMS_SHOWN]]
+    if len(error.problems) > MAX_PROBLEMS_SHOWN:
+        lines.append(f"… and {len(error.problems) - MAX_PROBLEMS_SHOWN} more")
+    return "\n".join(lines) or str(error)
+
+
+class FileController:
+    """File commands of one main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.doc = window.document
+
+    # -- prompting ---------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; False means the user cancelled."""
+        if not self.doc.modified:
+            return True
+        answer = QMessageBox.warning(
+            self.window, "Unsaved changes",
+            f"“{self.doc.display_name()}” has unsaved changes. Save them first?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # -- commands ---------------------------------------------------------------------------
+    def new(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.doc.load(starter_matrix(), None)
+        self.window.show_message("New matrix")
+        return True
+
+    def close_document(self) -> bool:
+        return self.new()
+
+    def open_dialog(self) -> bool:
+        start = str(self.doc.path.parent) if self.doc.path else ""
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open matrix", start, FILE_FILTER)
+        return self.open_path(Path(path)) if path else False
+
+    def open_path(self, path: Path, ask: bool = True) -> bool:
+        """Read ``path`` and show it; on failure say why and keep the current document."""
+        path = Path(path)
+        try:
+            matrix = load_matrix(path)
+        except ValidationError as e:
+            self._cannot_open(path, problems_text(e))
+            return False
+        except (TradeoffError, OSError) as e:
+            self._cannot_open(path, str(e))
+            return False
+        if ask and not self.maybe_save():
+            return False
+        self.doc.load(matrix, path.resolve())
+        self._remember(path.resolve())
+        self.window.show_message(f"Opened {path.name}")
+        return True
+
+    def _cannot_open(self, path: Path, detail: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, "Cannot open file",
+                          f"“{path.name}” could not be opened. The current matrix is "
+                          "unchanged.", QMessageBox.StandardButton.Ok, self.window)
+        box.setInformativeText(detail)
+        box.setDetailedText(f"{path}\n\n{detail}")
+        box.exec()
+
+    def save(self) -> bool:
+        if self.doc.path is None:
+            return self.save_as()
+        return self.save_to(self.doc.path)
+
+    def save_as(self) -> bool:
+        suggested = str(self.doc.path or Path.home() / "matrix.toml")
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save matrix as", suggested,
+                                              FILE_FILTER)
+        if not path:
+            return False
+        target = Path(path)
+        if not target.suffix:
+            target = target.with_suffix(".toml")
+        return self.save_to(target)
+
+    def save_to(self, path: Path) -> bool:
+        """Write the matrix to ``path``; refuse (with the reasons) if it could not be
+        opened again."""
+        problems = check_matrix(self.doc.matrix)
+        if problems:
+            QMessageBox.critical(self.window, "Cannot save",
+                                 "The matrix breaks these rules, so it was not saved:\n\n"
+                                 + problems_text(ValidationError(problems)))
+            return False
+        try:
+            save_matrix(self.doc.matrix, path)
+        except OSError as e:
+            QMessageBox.critical(self.window, "Cannot save",
+                                 f"“{path}” could not be written: {e.strerror or e}")
+            return False
+        self.doc.set_path(path.resolve())
+        self.doc.mark_saved()
+        self.window.autosaver.discard()
+        self._remember(path.resolve())
+        self.window.show_message(f"Saved {path.name}")
+        return True
+
+    # -- recent files ---------------------------------------------------------------------------
+    def _remember(self, path: Path) -> None:
+        settings.add_recent_file(str(path))
+        settings.write(settings.LAST_FILE, str(path))
+        self.fill_recent_menu()
+
+    def fill_recent_menu(self) -> None:
+        menu = self.window.recent_menu
+        menu.clear()
+        recent = settings.read(settings.RECENT_FILES)
+        for i, name in enumerate(recent):
+            action = QAction(f"&{i + 1} {Path(name).name}", menu)
+            action.setToolTip(name)
+            action.setStatusTip(name)
+            action.triggered.connect(lambda _checked=False, p=name: self.open_path(Path(p)))
+            menu.addAction(action)
+        if recent:
+            menu.addSeparator()
+            clear = QAction("Clear Recent Files", menu)
+            clear.triggered.connect(self._clear_recent)
+            menu.addAction(clear)
+        menu.setEnabled(bool(recent))
+
+    def _clear_recent(self) -> None:
+        settings.write(settings.RECENT_FILES, [])
+        self.fill_recent_menu()

@@ -1,0 +1,324 @@
+"""The main window: the score grid in the middle, weights and cell details on the
+right, results below; menus, toolbar, status bar and the message banner.
+
+Extension points (see the package docstring): :meth:`MainWindow.menu` gives a
+menu by name, :meth:`MainWindow.add_dock` adds a panel, ``window.actions``
+holds every action by name, and ``window.document`` signals every change.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tradeoff import APP_NAME, __version__
+from tradeoff.gui import settings
+from tradeoff.gui.autosave import Autosaver
+from tradeoff.gui.cell_panel import CellPanel
+from tradeoff.gui.document import Document
+from tradeoff.gui.files import FileController
+from tradeoff.gui.grid_view import MatrixView
+from tradeoff.gui.icons import icon
+from tradeoff.gui.matrix_actions import MatrixActions
+from tradeoff.gui.messages import document_messages
+from tradeoff.gui.results_panel import ResultsPanel
+from tradeoff.gui.shortcuts import shortcut_list
+from tradeoff.gui.weights_panel import WeightsPanel
+
+MENU_ORDER = ["File", "Edit", "Matrix", "Weights", "Analysis", "View", "Help"]
+DEFAULT_SIZE = (1280, 800)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, document: Document | None = None, autosave_folder=None) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.document = document or Document(parent=self)
+        self.document.setParent(self)
+        self.actions: dict[str, QAction] = {}
+        self.menus: dict[str, QMenu] = {}
+        self.docks: dict[str, QDockWidget] = {}
+
+        self.grid = MatrixView(self.document)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner_frame = QFrame()
+        self.banner_frame.setFrameShape(QFrame.Shape.StyledPanel)
+        self.banner_frame.setStyleSheet("QFrame { background: rgba(230, 150, 0, 40); }")
+        banner_layout = QHBoxLayout(self.banner_frame)
+        banner_layout.setContentsMargins(8, 4, 8, 4)
+        warn = QLabel()
+        warn.setPixmap(icon("warning").pixmap(16, 16))
+        banner_layout.addWidget(warn, 0, Qt.AlignmentFlag.AlignTop)
+        banner_layout.addWidget(self.banner, 1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.banner_frame)
+        layout.addWidget(self.grid, 1)
+        self.setCentralWidget(central)
+
+        self.weights_panel = WeightsPanel(self.document)
+        self.cell_panel = CellPanel(self.document)
+        self.results_panel = ResultsPanel(self.document)
+        self.add_dock("Weights", self.weights_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.add_dock("Cell details", self.cell_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.add_dock("Results", self.results_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+
+        self.files = FileController(self)
+        self.autosaver = Autosaver(self.document, autosave_folder,
+                                   settings.read(settings.AUTOSAVE_SECONDS), self)
+        self.matrix_actions = MatrixActions(self)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.files.fill_recent_menu()
+
+        self._banner_timer = QTimer(self)
+        self._banner_timer.setSingleShot(True)
+        self._banner_timer.setInterval(120)  # coalesce a slider drag into one banner update
+        self._banner_timer.timeout.connect(self.update_banner)
+        self.document.changed.connect(self._banner_timer.start)
+        self.document.path_changed.connect(self.update_title)
+        self.document.undo_stack.cleanChanged.connect(lambda _c: self.update_title())
+        self.document.replaced.connect(self._document_replaced)
+        self.grid.selectionModel().currentChanged.connect(
+            lambda cur, _prev: self.cell_panel.show_cell(cur.row(), cur.column())
+            if cur.isValid() else self.cell_panel.show_cell(None, None))
+        self.grid.message.connect(self.show_message)
+        self.grid.error.connect(self.show_error)
+        self.results_panel.message.connect(self.show_message)
+        self.setTabOrder(self.grid, self.weights_panel)
+        self.setTabOrder(self.weights_panel, self.cell_panel)
+        self.setTabOrder(self.cell_panel, self.results_panel)
+        self._restore_layout()
+        self.update_title()
+        self.update_banner()
+        self.statusBar().showMessage("Ready", 3000)
+
+    # -- extension points -------------------------------------------------------------------
+    def menu(self, name: str) -> QMenu:
+        """The menu called ``name`` ("File", "Analysis", …), created if it does not exist."""
+        if name not in self.menus:
+            menu = QMenu(f"&{name}", self)
+            menu.setObjectName(f"menu_{name.lower()}")
+            later = [n for n in MENU_ORDER[MENU_ORDER.index(name) + 1:] if n in self.menus] \
+                if name in MENU_ORDER else ["Help"] if "Help" in self.menus else []
+            before = self.menus[later[0]].menuAction() if later else None
+            if before is not None:
+                self.menuBar().insertMenu(before, menu)
+            else:
+                self.menuBar().addMenu(menu)
+            self.menus[name] = menu
+        return self.menus[name]
+
+    def add_dock(self, title: str, widget: QWidget,
+                 area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+                 tabify_with: str | None = None) -> QDockWidget:
+        """Add a panel as a dock; its toggle appears in the View menu."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{title.lower().replace(' ', '_')}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        if tabify_with in self.docks:
+            self.tabifyDockWidget(self.docks[tabify_with], dock)
+        self.docks[title] = dock
+        if "View" in self.menus:
+            self.menus["View"].addAction(dock.toggleViewAction())
+        return dock
+
+    def add_action(self, name: str, text: str, slot, icon_name: str | None = None,
+                   shortcut_name: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut_name:
+            action.setShortcuts(shortcut_list(shortcut_name))
+        action.triggered.connect(slot)
+        self.actions[name] = action
+        return action
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        f, g, d = self.files, self.grid, self.document
+        self.add_action("new", "&New", f.new, "new", "new")
+        self.add_action("open", "&Open…", f.open_dialog, "open", "open")
+        self.add_action("save", "&Save", f.save, "save", "save")
+        self.add_action("save_as", "Save &As…", f.save_as, "save_as", "save_as")
+        self.add_action("close", "&Close", f.close_document, "close", "close")
+        self.add_action("quit", "&Quit", self.close, "quit", "quit")
+        undo = d.undo_stack.createUndoAction(self, "&Undo")
+        undo.setIcon(icon("undo"))
+        undo.setShortcuts(shortcut_list("undo"))
+        redo = d.undo_stack.createRedoAction(self, "&Redo")
+        redo.setIcon(icon("redo"))
+        redo.setShortcuts(shortcut_list("redo"))
+        self.actions["undo"], self.actions["redo"] = undo, redo
+        for name, text, slot in [("copy", "&Copy", g.copy_selection),
+                                 ("paste", "&Paste", lambda: g.paste()),
+                                 ("clear", "C&lear Cells", g.clear_selection)]:
+            action = self.add_action(name, text, slot, name, name)
+            # Only while the grid has focus, so text fields keep their own copy/paste.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            g.addAction(action)
+        self.actions.update(self.matrix_actions.actions)
+        for name, text in [("add_profile", "&Add Profile…"), ("duplicate_profile",
+                           "&Duplicate Profile"), ("rename_profile", "&Rename Profile…"),
+                           ("delete_profile", "D&elete Profile")]:
+            slot = getattr(self.weights_panel, name.split("_")[0] + "_profile")
+            self.add_action(name, text, slot, None,
+                            "add_profile" if name == "add_profile" else None)
+        self.add_action("save_chart", "Save &Chart…", self.results_panel.save_chart_dialog,
+                        "save_chart")
+        dark = self.add_action("dark_palette", "&Dark Palette", self._toggle_dark)
+        dark.setCheckable(True)
+        dark.setChecked(settings.read(settings.DARK_PALETTE))
+        self.add_action("about", f"&About {APP_NAME}", self.about, "about")
+        for name, target in [("focus_grid", self.grid), ("focus_weights", self.weights_panel),
+                             ("focus_cell", self.cell_panel),
+                             ("focus_results", self.results_panel.table)]:
+            action = self.add_action(name, "", lambda _c=False, t=target: self._focus(t),
+                                     None, name)
+            self.addAction(action)
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        for name in MENU_ORDER:
+            self.menu(name)
+        file_menu = self.menus["File"]
+        file_menu.addActions([a["new"], a["open"]])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addSeparator()
+        file_menu.addActions([a["save"], a["save_as"]])
+        self.file_export_separator = file_menu.addSeparator()  # Import/Export go here
+        file_menu.addActions([a["close"], a["quit"]])
+        edit = self.menus["Edit"]
+        edit.addActions([a["undo"], a["redo"]])
+        edit.addSeparator()
+        edit.addActions([a["copy"], a["paste"], a["clear"]])
+        matrix = self.menus["Matrix"]
+        names = list(self.matrix_actions.actions)
+        matrix.addActions([a[n] for n in names[:6]])
+        matrix.addSeparator()
+        matrix.addActions([a[n] for n in names[6:]])
+        self.menus["Weights"].addActions([a["add_profile"], a["duplicate_profile"],
+                                          a["rename_profile"], a["delete_profile"]])
+        self.menus["Analysis"].addAction(a["save_chart"])
+        view = self.menus["View"]
+        for dock in self.docks.values():
+            view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        view.addAction(a["dark_palette"])
+        self.menus["Help"].addAction(a["about"])
+        menu = self.grid.context_menu
+        menu.addActions([a["copy"], a["paste"], a["clear"]])
+        menu.addSeparator()
+        menu.addActions([a[n] for n in names[:6]])
+        menu.addSeparator()
+        menu.addActions([a[n] for n in names[6:]])
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Main toolbar", self)
+        bar.setObjectName("toolbar_main")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        a = self.actions
+        bar.addActions([a["new"], a["open"], a["save"]])
+        bar.addSeparator()
+        bar.addActions([a["undo"], a["redo"]])
+        bar.addSeparator()
+        bar.addActions([a["add_option"], a["add_criterion"], a["remove_option"]])
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+    # -- state shown ------------------------------------------------------------------------------
+    def update_title(self) -> None:
+        self.setWindowTitle(f"{self.document.display_name()}[*] — {APP_NAME}")
+        self.setWindowModified(self.document.modified)
+
+    def update_banner(self) -> None:
+        lines = document_messages(self.document)
+        self.banner.setText("\n".join(lines))
+        self.banner_frame.setVisible(bool(lines))
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 5000)
+
+    def show_error(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+        QMessageBox.warning(self, APP_NAME, text)
+
+    def _document_replaced(self) -> None:
+        if self.grid.matrix_model.rowCount() and self.grid.matrix_model.columnCount():
+            self.grid.select_cell(0, 0)
+        self.update_title()
+
+    def _focus(self, widget: QWidget) -> None:
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _toggle_dark(self, on: bool) -> None:
+        from tradeoff.gui.app import apply_palette
+
+        settings.write(settings.DARK_PALETTE, on)
+        apply_palette(on)
+
+    def about(self) -> None:
+        QMessageBox.about(self, f"About {APP_NAME}",
+                          f"<h3>{APP_NAME} {__version__}</h3><p>A decision-matrix tool: score "
+                          "options against weighted criteria, see which comes out ahead "
+                          "and why.</p><p>Additive value model (MAVT).</p>")
+
+    # -- window state ---------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = settings.read(settings.GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            screen = QGuiApplication.primaryScreen()
+            available = screen.availableGeometry() if screen else None
+            w, h = DEFAULT_SIZE
+            if available is not None:
+                w, h = min(w, available.width()), min(h, available.height())
+            self.resize(w, h)
+            self.resizeDocks([self.docks["Weights"], self.docks["Cell details"]],
+                             [330, 330], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.docks["Weights"], self.docks["Cell details"]],
+                             [380, 260], Qt.Orientation.Vertical)
+            self.resizeDocks([self.docks["Results"]], [300], Qt.Orientation.Vertical)
+        state = settings.read(settings.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        splitter = settings.read(settings.RESULTS_SPLITTER)
+        if not splitter.isEmpty():
+            self.results_panel.splitter.restoreState(splitter)
+
+    def save_layout(self) -> None:
+        settings.write(settings.GEOMETRY, self.saveGeometry())
+        settings.write(settings.WINDOW_STATE, self.saveState())
+        settings.write(settings.RESULTS_SPLITTER, self.results_panel.splitter.saveState())
+        settings.write(settings.LAST_FILE, str(self.document.path or ""))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.save_layout()
+        self.autosaver.discard()
+        event.accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.results_panel.chart.ready:
+            self.results_panel.chart.redraw()

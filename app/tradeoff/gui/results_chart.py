@@ -1,0 +1,221 @@
+"""Horizontal stacked bars: each option's total split into criterion contributions.
+
+matplotlib is imported the first time the chart is shown, not at start-up.
+The bars are animated artists drawn over a cached background (blitting): a
+weight change only rewrites the bar rectangles and repaints them, which keeps
+a slider step well under a frame. The axes, labels and legend are redrawn in
+full only when the layout changes (options re-ranked, criteria added, resize).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from tradeoff.gui.results_model import ranking_order
+
+BAR_HEIGHT = 0.72
+LABEL_CHARS = 28
+
+
+def shorten(text: str, limit: int = LABEL_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def bar_vertices(contributions: np.ndarray, order: list[int]) -> np.ndarray:
+    """Rectangles (criterion, row, 4 corners, xy) stacking each ordered row's contributions.
+
+    Row ``k`` of the chart (top = best) holds option ``order[k]``; NaN counts as 0.
+    """
+    c = np.nan_to_num(contributions[order, :], nan=0.0)  # rows in chart order
+    n, k = c.shape
+    right = np.cumsum(c, axis=1)
+    left = right - c
+    y = (n - 1 - np.arange(n, dtype=float))[:, None]  # best at the top
+    bottom, top = y - BAR_HEIGHT / 2, y + BAR_HEIGHT / 2
+    verts = np.empty((k, n, 4, 2))
+    verts[:, :, 0, 0] = left.T
+    verts[:, :, 1, 0] = right.T
+    verts[:, :, 2, 0] = right.T
+    verts[:, :, 3, 0] = left.T
+    verts[:, :, 0, 1] = verts[:, :, 1, 1] = bottom.T
+    verts[:, :, 2, 1] = verts[:, :, 3, 1] = top.T
+    return verts
+
+
+class ContributionChart(QWidget):
+    """The chart widget; call :meth:`set_data` with fresh results."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.placeholder = QLabel("The chart appears once the window is ready.")
+        self.layout_.addWidget(self.placeholder)
+        self.canvas: Any = None
+        self.figure: Any = None
+        self.axes: Any = None
+        self.collections: list[Any] = []
+        self._background: Any = None
+        self._layout_key: tuple | None = None
+        self.option_names: list[str] = []
+        self.criterion_names: list[str] = []
+        self.contributions = np.zeros((0, 0))
+        self.totals = np.zeros(0)
+        self.order: list[int] = []
+        self.full_draws = 0  # how often the whole figure was redrawn (for tests and tuning)
+
+    # -- creation ----------------------------------------------------------------------
+    def ensure_canvas(self) -> None:
+        """Import matplotlib and build the canvas (once)."""
+        if self.canvas is not None:
+            return
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self.figure = Figure(figsize=(6, 4), layout="constrained")
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setMinimumSize(200, 150)
+        self.canvas.mpl_connect("draw_event", self._on_draw)
+        self.layout_.removeWidget(self.placeholder)
+        self.placeholder.deleteLater()
+        self.layout_.addWidget(self.canvas)
+        self._layout_key = None
+        self._redraw_all()
+
+    @property
+    def ready(self) -> bool:
+        return self.canvas is not None
+
+    # -- data -------------------------------------------------------------------------------
+    def set_data(self, option_names: list[str], criterion_names: list[str],
+                 contributions: np.ndarray, totals: np.ndarray) -> None:
+        """Show new results: a quick bar update if the layout holds, else a full redraw."""
+        self.option_names, self.criterion_names = list(option_names), list(criterion_names)
+        self.contributions, self.totals = contributions, totals
+        self.order = ranking_order(totals)
+        if not self.ready:
+            return
+        key = (tuple(self.option_names), tuple(self.criterion_names), tuple(self.order),
+               self._x_limit())
+        if key != self._layout_key or self._background is None:
+            self._redraw_all()
+            return
+        for collection, verts in zip(self.collections,
+                                     bar_vertices(self.contributions, self.order), strict=True):
+            collection.set_verts(verts)
+        self._blit()
+
+    def bar_widths(self) -> np.ndarray:
+        """Width of every bar segment (rows: options in matrix order, columns: criteria)."""
+        out = np.zeros((len(self.option_names), len(self.collections)))
+        for j, collection in enumerate(self.collections):
+            for k, path in enumerate(collection.get_paths()):
+                xs = path.vertices[:, 0]
+                out[self.order[k], j] = xs.max() - xs.min()
+        return out
+
+    def _x_limit(self) -> float:
+        finite = self.totals[~np.isnan(self.totals)] if self.totals.size else self.totals
+        # Totals beyond 1 only happen with out-of-scale scores; widen rather than clip.
+        return float(max(1.0, *(finite.tolist() or [0.0])))
+
+    # -- drawing -----------------------------------------------------------------------------
+    def _colours(self) -> tuple[str, str, str]:
+        palette = self.palette()
+        return (palette.color(QPalette.ColorRole.Window).name(),
+                palette.color(QPalette.ColorRole.WindowText).name(),
+                palette.color(QPalette.ColorRole.Mid).name())
+
+    def redraw(self) -> None:
+        """Redraw everything (after a palette change, say)."""
+        if self.ready:
+            self._redraw_all()
+
+    def _redraw_all(self) -> None:
+        from matplotlib.collections import PolyCollection
+
+        self.full_draws += 1
+        background, text, grid = self._colours()
+        fig = self.figure
+        fig.clear()
+        fig.set_facecolor(background)
+        ax = fig.add_subplot()
+        self.axes = ax
+        ax.set_facecolor(background)
+        n, k = len(self.option_names), len(self.criterion_names)
+        cmap = _colour_map(k)
+        self.collections = []
+        verts = bar_vertices(self.contributions, self.order) if n and k else []
+        for j in range(k):
+            collection = PolyCollection(verts[j], facecolors=[cmap(j)], edgecolors=background,
+                                        linewidths=0.5, animated=True,
+                                        label=shorten(self.criterion_names[j], 32))
+            ax.add_collection(collection)
+            self.collections.append(collection)
+        ax.set_xlim(0, self._x_limit())
+        ax.set_ylim(-0.6, max(n, 1) - 0.4)
+        labels = []
+        for rank_row, i in enumerate(self.order):
+            total = self.totals[i]
+            prefix = "—" if np.isnan(total) else f"{rank_row + 1}."
+            labels.append(f"{prefix} {shorten(self.option_names[i])}")
+        ax.set_yticks(range(n - 1, -1, -1), labels, fontsize=_label_size(n))
+        ax.set_xlabel("Total value (0 = worst, 1 = best)", color=text,
+                      fontsize=8)
+        ax.tick_params(colors=text, labelsize=8)
+        ax.tick_params(axis="y", labelsize=_label_size(n), length=0)
+        ax.grid(axis="x", color=grid, linewidth=0.5, alpha=0.5)
+        ax.set_axisbelow(True)
+        for side, spine in ax.spines.items():
+            spine.set_visible(side in ("bottom", "left"))
+            spine.set_color(grid)
+        if k:
+            # "outside" legends get their own space from the constrained layout engine.
+            legend = fig.legend(handles=self.collections, loc="outside right upper",
+                                fontsize=7, frameon=False, title="Criteria",
+                                title_fontsize=8, ncols=1 if k <= 14 else 2)
+            for t in [*legend.get_texts(), legend.get_title()]:
+                t.set_color(text)
+        self._layout_key = (tuple(self.option_names), tuple(self.criterion_names),
+                            tuple(self.order), self._x_limit())
+        self._background = None
+        self.canvas.draw()  # the draw_event handler caches the background and draws the bars
+
+    def _on_draw(self, _event: Any) -> None:
+        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        for collection in self.collections:
+            self.axes.draw_artist(collection)
+
+    def _blit(self) -> None:
+        self.canvas.restore_region(self._background)
+        for collection in self.collections:
+            self.axes.draw_artist(collection)
+        self.canvas.blit(self.figure.bbox)
+
+    # -- saving ----------------------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        """Write the chart as PNG or SVG (by the file's suffix), bars included."""
+        self.ensure_canvas()
+        for collection in self.collections:
+            collection.set_animated(False)
+        try:
+            self.figure.savefig(path, facecolor=self.figure.get_facecolor(), dpi=150)
+        finally:
+            for collection in self.collections:
+                collection.set_animated(True)
+            self._redraw_all()
+
+
+def _label_size(n: int) -> float:
+    return 9.0 if n <= 12 else 8.0 if n <= 24 else 6.5
+
+
+def _colour_map(k: int) -> Any:
+    from matplotlib import colormaps
+
+    return colormaps["tab10" if k <= 10 else "tab20"]

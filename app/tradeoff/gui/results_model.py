@@ -1,0 +1,93 @@
+"""The ranking table's item model: rank, option, total and margin, best first."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+DISPLAY = Qt.ItemDataRole.DisplayRole.value
+ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
+TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+SORT_ROLE = Qt.ItemDataRole.UserRole.value + 1  # the unformatted number
+HEADERS = ["Rank", "Option", "Total", "Margin"]
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+Index = QModelIndex | QPersistentModelIndex
+NO_PARENT = QModelIndex()
+
+
+def ranking_order(totals: np.ndarray) -> list[int]:
+    """Row indices best first; options without a total (a missing score) come last."""
+    keyed = [(math.isnan(t), -t if not math.isnan(t) else 0.0, i) for i, t in enumerate(totals)]
+    return [i for _, _, i in sorted(keyed)]
+
+
+class RankingModel(QAbstractTableModel):
+    """A read-only view of the latest totals; updated in place when only numbers change."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.names: list[str] = []
+        self.totals = np.zeros(0)
+        self.ranks = np.zeros(0)
+        self.margins = np.zeros(0)
+        self.order: list[int] = []
+
+    def set_results(self, names: list[str], totals: np.ndarray, ranks: np.ndarray,
+                    margins: np.ndarray) -> None:
+        same_shape = len(names) == len(self.names)
+        if not same_shape:
+            self.beginResetModel()
+        self.names, self.totals, self.ranks, self.margins = list(names), totals, ranks, margins
+        self.order = ranking_order(totals)
+        if not same_shape:
+            self.endResetModel()
+        elif names:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(names) - 1, len(HEADERS) - 1))
+
+    def clear(self) -> None:
+        self.set_results([], np.zeros(0), np.zeros(0), np.zeros(0))
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.order)
+
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if role not in (DISPLAY, ALIGN, SORT_ROLE, TOOLTIP) or not index.isValid():
+            return None
+        i = self.order[index.row()]
+        col = index.column()
+        if role == ALIGN:
+            return None if col == 1 else RIGHT
+        if role == TOOLTIP:
+            if math.isnan(self.totals[i]):
+                return "No total: this option is missing at least one score."
+            return None
+        numbers = (self.ranks[i], None, self.totals[i], self.margins[i])
+        if role == SORT_ROLE:
+            return None if col == 1 else float(numbers[col])
+        if col == 1:
+            return self.names[i]
+        x = numbers[col]
+        if math.isnan(x):
+            return "—" if col != 3 else ""
+        return f"{int(x)}" if col == 0 else f"{x:.3f}"
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
+            if role == DISPLAY:
+                return HEADERS[section]
+            if role == TOOLTIP:
+                return ["1 = best; tied options share a rank", "",
+                        "Weighted sum of values, 0 (worst on everything) … 1 (best)",
+                        "Lead over the option ranked just below"][section] or None
+        return None
