@@ -1,0 +1,152 @@
+"""Rankings under every method side by side, with their agreement with the primary one.
+
+Agreement is Kendall's τ-b between each method's ranks and the primary
+model's, over the options both methods rank::
+
+    τ_b = Σ_{i<j} sgn(x_i − x_j) sgn(y_i − y_j) / √(Σ sgn(x_i − x_j)² · Σ sgn(y_i − y_j)²)
+
+i.e. (concordant − discordant pairs) over the geometric mean of the pairs
+each ranking does not tie (Kendall, M. G. 1945, "The treatment of ties in
+ranking problems", *Biometrika* 33(3), 239–251). τ = 1 is the same order,
+−1 the reverse; it is undefined (NaN) with fewer than two common options or
+when either ranking ties them all.
+
+A method that cannot run on the matrix (the weighted product on a zero
+score, say) is listed with the reason instead of ranks, so one unusable
+method never hides the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from tradeoff.core.errors import TradeoffError
+from tradeoff.core.methods.registry import (
+    METHODS,
+    PRIMARY,
+    MethodSettings,
+    normalisation_text,
+    run_method,
+)
+from tradeoff.core.model import DecisionMatrix, WeightProfile
+from tradeoff.core.scoring import ScoreResult
+
+
+def kendall_tau_b(x: np.ndarray, y: np.ndarray) -> float:
+    """Kendall's τ-b of two rankings (NaN entries are left out pairwise)."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    keep = ~(np.isnan(x) | np.isnan(y))
+    x, y = x[keep], y[keep]
+    if x.size < 2:
+        return float("nan")
+    upper = np.triu_indices(x.size, k=1)
+    sx = np.sign(x[:, None] - x[None, :])[upper]
+    sy = np.sign(y[:, None] - y[None, :])[upper]
+    denominator = float(np.sqrt(np.sum(sx * sx) * np.sum(sy * sy)))
+    if denominator == 0:
+        return float("nan")
+    return float(np.sum(sx * sy) / denominator)
+
+
+@dataclass
+class MethodOutcome:
+    """One method's result in the cross-check, or why it could not run."""
+
+    key: str
+    display_name: str
+    result: ScoreResult | None
+    error: str | None
+    tau: float
+
+    @property
+    def normalisation(self) -> str:
+        return normalisation_text(self.result) if self.result is not None else ""
+
+    @property
+    def ranks(self) -> pd.Series | None:
+        return None if self.result is None else self.result.ranks
+
+
+@dataclass
+class CrossCheck:
+    """Every method's ranking of one matrix under one weight profile."""
+
+    option_ids: list[str]
+    option_names: list[str]
+    profile: str
+    outcomes: list[MethodOutcome]
+
+    @property
+    def primary(self) -> MethodOutcome:
+        return self.outcomes[0]
+
+    def outcome(self, key: str) -> MethodOutcome:
+        for o in self.outcomes:
+            if o.key == key:
+                return o
+        raise KeyError(key)
+
+    def rank(self, option_id: str, key: str) -> float:
+        ranks = self.outcome(key).ranks
+        return float("nan") if ranks is None else float(ranks[option_id])
+
+    def differs(self, option_id: str, key: str) -> bool:
+        """True when ``key`` ranks the option differently from the primary method."""
+        mine, primary = self.rank(option_id, key), self.rank(option_id, PRIMARY)
+        if np.isnan(mine) and np.isnan(primary):
+            return False
+        return bool(mine != primary)
+
+    def differing_options(self) -> list[str]:
+        """Options that some method ranks differently from the primary one."""
+        return [o for o in self.option_ids
+                if any(self.differs(o, m.key) for m in self.outcomes[1:] if m.result)]
+
+    def ranks_frame(self) -> pd.DataFrame:
+        """Options × methods, each cell a rank (NaN where unranked or the method failed)."""
+        return pd.DataFrame(
+            {m.display_name: [self.rank(o, m.key) for o in self.option_ids]
+             for m in self.outcomes},
+            index=pd.Index(self.option_names, name="option"))
+
+    def summary_frame(self) -> pd.DataFrame:
+        """Per method: normalisation, Kendall's τ against the primary method, any error."""
+        return pd.DataFrame(
+            {"normalisation": [m.normalisation for m in self.outcomes],
+             "kendall tau": [m.tau for m in self.outcomes],
+             "note": [m.error or "" for m in self.outcomes]},
+            index=pd.Index([m.display_name for m in self.outcomes], name="method"))
+
+
+def crosscheck(matrix: DecisionMatrix, profile: WeightProfile | str | None = None,
+               settings: MethodSettings | None = None,
+               methods: list[str] | None = None) -> CrossCheck:
+    """Run every method (primary first) and compare each ranking with the primary one.
+
+    Bad weights raise, as they would for the primary model; a method that
+    refuses the data is kept with its error message.
+    """
+    if not isinstance(profile, WeightProfile):
+        profile = matrix.profile(profile)
+    keys = [PRIMARY] + [k for k in (methods or list(METHODS)) if k != PRIMARY]
+    outcomes: list[MethodOutcome] = []
+    primary_ranks: np.ndarray | None = None
+    for key in keys:
+        spec = METHODS[key]
+        try:
+            result = run_method(key, matrix, profile, settings)
+        except TradeoffError as e:
+            if key == PRIMARY:
+                raise
+            outcomes.append(MethodOutcome(key, spec.display_name, None, str(e), float("nan")))
+            continue
+        ranks = result.ranks.to_numpy(dtype=float)
+        if primary_ranks is None:
+            primary_ranks = ranks
+        outcomes.append(MethodOutcome(key, spec.display_name, result, None,
+                                      kendall_tau_b(primary_ranks, ranks)))
+    return CrossCheck([o.id for o in matrix.options], [o.name for o in matrix.options],
+                      profile.id, outcomes)

@@ -1,0 +1,96 @@
+"""The cross-check: every method's ranking, Kendall's τ against the primary model."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from mcda_tables import table_matrix
+
+from factories import small_matrix
+from tradeoff.core.errors import TradeoffError
+from tradeoff.core.methods import METHODS, MethodSettings, crosscheck, kendall_tau_b, run_method
+from tradeoff.core.methods.registry import method_spec, normalisation_text
+from tradeoff.core.model import Score
+from tradeoff.io.matrix_file import load_matrix
+from tradeoff.paths import example_path
+
+
+def test_kendall_tau_b_by_counting_pairs():
+    """x = 1 2 3 4, y = 1 3 2 4: of the 6 pairs only (2, 3) is discordant,
+    so τ = (5 − 1)/6 = 2/3. With a tie, x = 1 1 3 and y = 1 2 3: the pairs give
+    0, +1, +1; x leaves 2 pairs untied, y 3, so τ_b = 2/√6 (Kendall 1945)."""
+    assert kendall_tau_b([1, 2, 3, 4], [1, 3, 2, 4]) == pytest.approx(2 / 3)
+    assert kendall_tau_b([1, 1, 3], [1, 2, 3]) == pytest.approx(2 / math.sqrt(6))
+    assert kendall_tau_b([1, 2, 3], [3, 2, 1]) == pytest.approx(-1)
+    assert math.isnan(kendall_tau_b([1, 1, 1], [1, 2, 3]))
+    assert math.isnan(kendall_tau_b([1, float("nan")], [1, 2]))
+
+
+def test_budapest_example_gives_a_full_cross_check_table():
+    m = load_matrix(example_path("budapest-summit.toml"))
+    cc = crosscheck(m)
+    assert [o.key for o in cc.outcomes] == list(METHODS)
+    assert all(o.error is None for o in cc.outcomes), [o.error for o in cc.outcomes]
+    ranks = cc.ranks_frame()
+    assert ranks.shape == (len(m.options), len(METHODS))
+    assert set(ranks.min()) == {1.0}
+    summary = cc.summary_frame()
+    assert summary.loc["Additive value model", "kendall tau"] == 1.0
+    assert summary.loc["TOPSIS", "normalisation"].startswith("vector")
+    for o in cc.outcomes:
+        assert -1.0 <= o.tau <= 1.0
+
+
+def test_differences_from_the_primary_ranking_are_flagged():
+    """small_matrix: the additive model ranks Gamma, Alpha, Beta (see
+    test_scoring.py); TOPSIS on the raw scores ranks Alpha first."""
+    cc = crosscheck(small_matrix())
+    assert cc.rank("c", "wsm") == 1 and cc.rank("a", "topsis") == 1
+    assert cc.differs("a", "topsis") and cc.differs("c", "topsis")
+    assert not cc.differs("a", "wsm")
+    assert set(cc.differing_options()) >= {"a", "c"}
+
+
+def test_a_method_that_cannot_run_is_kept_with_its_reason():
+    m = table_matrix([[0, 2], [3, 1], [2, 2]], "bb", [1, 1])
+    cc = crosscheck(m)
+    wpm = cc.outcome("wpm")
+    assert wpm.result is None and "A1 scores 0 on C1" in wpm.error
+    assert math.isnan(wpm.tau)
+    assert cc.outcome("topsis").result is not None
+    assert "A1 scores 0" in cc.summary_frame().loc["Weighted product", "note"]
+
+
+def test_settings_reach_the_methods():
+    m = table_matrix([[4, 10], [2, 30]], "bb", [1, 1])
+    cc = crosscheck(m, settings=MethodSettings(topsis_normalisation="minmax", vikor_v=1.0))
+    assert cc.outcome("topsis").normalisation.startswith("min–max")
+    assert cc.outcome("vikor").result.extras["v"] == 1.0
+
+
+def test_vikor_ranks_run_the_right_way_round():
+    """A1 is better on both criteria, so every method must rank it first,
+    VIKOR included although its Q is lower-is-better."""
+    m = table_matrix([[5, 1], [3, 2], [1, 3]], "bc", [1, 1])
+    cc = crosscheck(m)
+    for o in cc.outcomes:
+        assert o.result.ranks["a1"] == 1, o.key
+        assert o.tau == pytest.approx(1.0)
+    assert cc.outcome("vikor").result.totals["a1"] == 0.0
+
+
+def test_missing_score_leaves_option_unranked_everywhere():
+    m = small_matrix()
+    m.scores[("b", "speed")] = Score()
+    cc = crosscheck(m)
+    for o in cc.outcomes:
+        if o.result is not None:
+            assert math.isnan(o.result.ranks["b"]), o.key
+
+
+def test_registry_names_methods_and_refuses_unknown_ones():
+    assert method_spec("vikor").higher_is_better is False
+    assert "anchors" in normalisation_text(run_method("wsm", small_matrix()))
+    with pytest.raises(TradeoffError, match="unknown method 'electre'"):
+        run_method("electre", small_matrix())
