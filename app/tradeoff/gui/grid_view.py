@@ -3,7 +3,7 @@ spreadsheet copy/paste and a context menu filled by the main window."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
@@ -14,7 +14,7 @@ from tradeoff.gui.matrix_model import MatrixModel
 from tradeoff.gui.tsv import PasteError, block_to_tsv, clear_command, paste_command
 
 MIN_COLUMN_WIDTH = 90
-MAX_COLUMN_WIDTH = 220
+MAX_COLUMN_WIDTH = 200
 
 
 class MatrixView(QTableView):
@@ -50,20 +50,30 @@ class MatrixView(QTableView):
             lambda p: self._header_menu(self.horizontalHeader(), p))
         self.verticalHeader().customContextMenuRequested.connect(
             lambda p: self._header_menu(self.verticalHeader(), p))
+        # A resized column may need more or fewer header lines; re-lay out once, later.
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(self.updateGeometries)
+        self.horizontalHeader().sectionResized.connect(lambda *_: self._relayout.start())
         doc.replaced.connect(self.fit_columns)
         doc.criteria_inserted.connect(lambda _i: self.fit_columns())
         doc.tree_changed.connect(self.horizontalHeader().viewport().update)
 
     # -- layout -------------------------------------------------------------------------
     def fit_columns(self) -> None:
-        """Columns wide enough for their header and values, within sensible bounds."""
-        self.resizeColumnsToContents()
+        """Columns wide enough for their values and for the header's longest word;
+        long criterion names wrap onto more lines instead of widening the column."""
         header = self.horizontalHeader()
+        metrics = header.fontMetrics()
         for col in range(header.count()):
-            width = min(max(header.sectionSize(col) + 12, MIN_COLUMN_WIDTH), MAX_COLUMN_WIDTH)
-            header.resizeSection(col, width)
-        self.verticalHeader().setMinimumWidth(120)
-        self.horizontalHeader().updateGeometry()
+            text = str(self.matrix_model.headerData(col, Qt.Orientation.Horizontal) or "")
+            longest_word = max((metrics.horizontalAdvance(w) for w in text.split()), default=0)
+            one_line = metrics.horizontalAdvance(text.replace("\n", " "))
+            wanted = max(self.sizeHintForColumn(col), longest_word, min(one_line, 130)) + 20
+            header.resizeSection(col, min(max(wanted, MIN_COLUMN_WIDTH), MAX_COLUMN_WIDTH))
+        header.updateGeometry()
+        self.updateGeometries()
 
     # -- selection helpers ---------------------------------------------------------------
     def current_cell(self) -> tuple[int, int] | None:

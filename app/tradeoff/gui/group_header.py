@@ -44,7 +44,19 @@ class GroupHeaderView(QHeaderView):
 
     def sizeHint(self) -> QSize:
         size = super().sizeHint()
-        return QSize(size.width(), size.height() + self.band_height())
+        return QSize(size.width(), self.band_height() + self.names_height())
+
+    def names_height(self) -> int:
+        """Height for the criterion names, wrapped to their columns' widths."""
+        model = self.model()
+        metrics = self.fontMetrics()
+        tallest = metrics.height()
+        for section in range(self.count()):
+            text = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
+            bounds = metrics.boundingRect(QRect(0, 0, max(self.sectionSize(section) - 10, 20),
+                                                10_000), int(Qt.TextFlag.TextWordWrap), text)
+            tallest = max(tallest, bounds.height())
+        return tallest + 12
 
     def sectionSizeFromContents(self, logicalIndex: int) -> QSize:
         size = super().sectionSizeFromContents(logicalIndex)

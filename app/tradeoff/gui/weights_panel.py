@@ -14,7 +14,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
-    QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -73,7 +72,7 @@ class WeightRow:
                  is_group: bool) -> None:
         self.panel, self.node_id, self.is_group = panel, node_id, is_group
         self.label = QLabel(name)
-        self.label.setIndent(depth * INDENT)
+        self.label.setWordWrap(True)  # long criterion names wrap rather than push the slider out
         if is_group:
             font = QFont(self.label.font())
             font.setBold(True)
@@ -99,8 +98,17 @@ class WeightRow:
         self.spin.valueChanged.connect(self._spin_changed)
         self.spin.editingFinished.connect(panel.new_merge_run)
 
-    def widgets(self) -> list[QWidget]:
-        return [self.label, self.slider, self.spin, self.percent]
+        # Name on its own line, controls below: long names stay readable in a narrow dock.
+        self.box = QWidget()
+        controls = QHBoxLayout()
+        controls.addWidget(self.slider, 1)
+        controls.addWidget(self.spin)
+        controls.addWidget(self.percent)
+        layout = QVBoxLayout(self.box)
+        layout.setContentsMargins(depth * INDENT, 2, 0, 2)
+        layout.setSpacing(0)
+        layout.addWidget(self.label)
+        layout.addLayout(controls)
 
     def show_weight(self, raw: float | None, scale: float) -> None:
         for w in (self.slider, self.spin):
@@ -153,9 +161,8 @@ class WeightsPanel(QWidget):
             self.buttons[key] = button
 
         self.grid_host = QWidget()
-        self.grid = QGridLayout(self.grid_host)
-        self.grid.setColumnStretch(1, 1)
-        self.grid.setHorizontalSpacing(8)
+        self.grid = QVBoxLayout(self.grid_host)
+        self.grid.setSpacing(2)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid_host)
@@ -196,10 +203,11 @@ class WeightsPanel(QWidget):
     def rebuild(self) -> None:
         """Recreate the rows after the value tree changed shape."""
         for row in self.rows:
-            for w in row.widgets():
-                self.grid.removeWidget(w)
-                w.deleteLater()
+            self.grid.removeWidget(row.box)
+            row.box.deleteLater()
         self.rows = []
+        while self.grid.count():
+            self.grid.takeAt(0)
         m = self.doc.matrix
         groups = {g.id: g for g in m.groups}
 
@@ -212,10 +220,9 @@ class WeightsPanel(QWidget):
                     self.rows.append(WeightRow(self, node, m.criterion(node).name, depth, False))
 
         walk(None, 0)
-        for i, row in enumerate(self.rows):
-            for j, w in enumerate(row.widgets()):
-                self.grid.addWidget(w, i, j)
-        self.grid.setRowStretch(len(self.rows), 1)
+        for row in self.rows:
+            self.grid.addWidget(row.box)
+        self.grid.addStretch(1)
         self._fill_profiles()
         self.refresh(rescale=True)
 
