@@ -1,0 +1,205 @@
+"""``tradeoff analyse FILE``: how robust is the recommendation?
+
+Prints the weight stability intervals, the score-flip test, the tornado of
+score ranges, the stakeholder comparison and the Monte Carlo (SMAA-2) rank
+acceptabilities. ``--format json`` gives the same for scripts; its keys are
+documented in :func:`as_json`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+
+import numpy as np
+
+from tradeoff.commands.common import format_table, load, pick_profile, print_json
+from tradeoff.core.errors import TradeoffError
+from tradeoff.core.flip import flip_table
+from tradeoff.core.model import DecisionMatrix, WeightProfile
+from tradeoff.core.robustness_report import ReportTable, sensitivity_tables, uncertainty_tables
+from tradeoff.core.sensitivity import all_sweeps
+from tradeoff.core.smaa import SmaaResult, SmaaSettings, run_smaa
+from tradeoff.core.smaa_sampling import (
+    DISTRIBUTIONS,
+    WeightSpec,
+    uniform_weights,
+    weights_around,
+    weights_from_profiles,
+)
+from tradeoff.core.stakeholders import compare_profiles
+from tradeoff.core.tornado import tornado
+from tradeoff.core.weights import normalised_weights
+
+DEFAULT_SAMPLES = 10_000
+DEFAULT_SEED = 1
+DEFAULT_SPREAD = 20.0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "analyse", help="weight stability, score flips and Monte Carlo rank acceptabilities",
+        description="How robust is the winner? Weight stability intervals, the smallest single "
+                    "score change that flips the winner, and SMAA-2 rank acceptabilities.")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--profile", help="weight profile name or id (default: the active one)")
+    p.add_argument("--samples", type=int, default=DEFAULT_SAMPLES,
+                   help=f"Monte Carlo draws (default {DEFAULT_SAMPLES:,})")
+    p.add_argument("--seed", type=int, default=DEFAULT_SEED,
+                   help=f"random seed; the same seed gives the same numbers (default "
+                        f"{DEFAULT_SEED})")
+    p.add_argument("--weights", choices=["profile", "uniform", "profiles"], default="profile",
+                   help="profile: around the profile (± --spread); uniform: anywhere on the "
+                        "simplex (no preference information); profiles: one of the matrix's "
+                        "profiles per draw (default: profile)")
+    p.add_argument("--spread", type=float, default=DEFAULT_SPREAD, metavar="PCT",
+                   help=f"± percentage around each weight for --weights profile or profiles "
+                        f"(default {DEFAULT_SPREAD:g}; 0 keeps the weights fixed)")
+    p.add_argument("--distribution", choices=list(DISTRIBUTIONS), default="triangular",
+                   help="distribution of a score within its low/high range (default triangular)")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.samples < 1:
+        raise TradeoffError(f"--samples must be at least 1, not {args.samples}")
+    if not math.isfinite(args.spread) or args.spread < 0:
+        raise TradeoffError(f"--spread must be zero or a positive percentage, not {args.spread:g}")
+    matrix = load(args.file)
+    profile = pick_profile(matrix, args.profile)
+    spec = weight_spec(matrix, profile, args.weights, args.spread / 100)
+    result = run_smaa(matrix, SmaaSettings(spec, samples=args.samples, seed=args.seed,
+                                           distribution=args.distribution))
+    spread = args.spread / 100 if args.weights != "uniform" else None
+    if args.format == "json":
+        print_json(as_json(matrix, profile, result, spread))
+    else:
+        print(as_text(matrix, profile, result, spread))
+    return 0
+
+
+def weight_spec(matrix: DecisionMatrix, profile: WeightProfile, mode: str,
+                spread: float) -> WeightSpec:
+    """The weight distribution the ``--weights`` choice stands for."""
+    if mode == "uniform":
+        return uniform_weights(len(matrix.criteria))
+    if mode == "profiles":
+        centres = np.array([normalised_weights(matrix, p) for p in matrix.profiles])
+        return weights_from_profiles(centres, spread)
+    return weights_around(normalised_weights(matrix, profile), spread)
+
+
+def as_json(matrix: DecisionMatrix, profile: WeightProfile, result: SmaaResult,
+            spread: float | None) -> dict:
+    """Everything ``analyse`` knows, keyed by display names.
+
+    ``stability`` maps each criterion's name to its normalised ``weight``, the
+    ``winner_interval`` [low, high] of that weight (others keeping their
+    proportions) within which the current winner stays first, the
+    ``ranking_interval`` for the whole ranking and the exact ``change_points``;
+    ``group_stability`` does the same for groups. ``rank_acceptability`` maps
+    each option's name to its shares by rank, rank 1 first.
+    """
+    name = {o.id: o.name for o in matrix.options}
+    sweeps = all_sweeps(matrix, profile)
+
+    def stability(kind: str) -> dict:
+        return {s.name: {
+            "weight": s.current_weight,
+            "winner_interval": list(s.winner_interval),
+            "ranking_interval": list(s.ranking_interval),
+            "change_points": [{"weight": p.weight, "winner_changes": p.winner_changes,
+                               "first_below": [name[o] for o in p.winners_before],
+                               "first_above": [name[o] for o in p.winners_after]}
+                              for p in s.change_points],
+        } for s in sweeps if s.kind == kind}
+
+    t = tornado(matrix, profile)
+    comparison = compare_profiles(matrix)
+    pnames = {p.id: p.name for p in matrix.profiles}
+    opts = [name[o] for o in result.options]
+    crits = [matrix.criterion(c).name for c in result.criteria]
+    return {
+        "matrix": matrix.metadata.title,
+        "profile": profile.name,
+        "winner": name.get(sweeps[0].winner) if sweeps and sweeps[0].winner else None,
+        "stability": stability("criterion"),
+        "group_stability": stability("group"),
+        "flips": [{"option": name[f.option], "criterion": matrix.criterion(f.criterion).name,
+                   "direction": f.direction, "current": f.current, "possible": f.possible,
+                   "flips_beyond": f.new_value, "change": f.change, "share_of_scale": f.relative,
+                   "new_winner": name.get(f.new_winner) if f.new_winner else None,
+                   "text": f.describe(matrix)} for f in flip_table(matrix, profile)],
+        "tornado": {"winner": name.get(t.winner) if t.winner else None,
+                    "margin": t.base_margin,
+                    "bars": [{"option": name[b.option],
+                              "criterion": matrix.criterion(b.criterion).name,
+                              "low": b.low, "high": b.high, "margin_at_low": b.margin_at_low,
+                              "margin_at_high": b.margin_at_high, "swing": b.swing}
+                             for b in t.bars]},
+        "stakeholders": {
+            "ranks": {pnames[p]: {name[o]: (None if r != r else int(r))
+                                  for o, r in comparison.ranks[p].items()}
+                      for p in comparison.ranks.columns},
+            "winners": {pnames[p]: [name[o] for o in w] for p, w in comparison.winners.items()},
+            "disagreements": [name[o] for o in comparison.disagreeing_options],
+        },
+        "monte_carlo": {"samples": result.samples, "seed": result.seed,
+                        "weights": result.weight_mode, "spread": spread,
+                        "distribution": result.distribution,
+                        "uncertain_cells": result.uncertain_cells,
+                        "left_out": [name[o] for o in result.left_out]},
+        "rank_acceptability": {o: list(map(float, result.rank_acceptability[i]))
+                               for i, o in enumerate(opts)},
+        "probability_best": {o: float(result.probability_best[i]) for i, o in enumerate(opts)},
+        "confidence_factors": {o: result.confidence[i] for i, o in enumerate(opts)},
+        "central_weights": {o: dict(zip(crits, map(float, result.central_weights[i]),
+                                        strict=True)) for i, o in enumerate(opts)},
+        "pairwise_winning": {o: dict(zip(opts, map(float, result.pairwise[i]), strict=True))
+                             for i, o in enumerate(opts)},
+    }
+
+
+def as_text(matrix: DecisionMatrix, profile: WeightProfile, result: SmaaResult,
+            spread: float | None) -> str:
+    """The report tables as aligned text, the same tables the workbook holds."""
+    head = f"{matrix.metadata.title}\nProfile: {profile.name}"
+    blocks = [head]
+    tables = sensitivity_tables(matrix, profile) + uncertainty_tables(matrix, profile, result,
+                                                                      spread)
+    for table in tables:
+        blocks.append(render(table))
+    return "\n\n".join(blocks)
+
+
+def render(table: ReportTable, max_rows: int = 40) -> str:
+    """One report table as text; shares as percentages."""
+    rows = []
+    for row in table.rows[:max_rows]:
+        rows.append([_cell(v, i in table.percent) for i, v in enumerate(row)])
+    numeric = {i for i, v in enumerate(table.rows[0]) if isinstance(v, int | float)} \
+        if table.rows else set()
+    if table.title == "Score-flip test":  # the sentence says it all in a terminal
+        keep = [0, 1, 2, 3, 4, 5, 6, 7, 8]
+        rows = [[r[i] for i in keep] for r in rows]
+        headers = [table.headers[i] for i in keep]
+    else:
+        headers = table.headers
+    text = f"{table.title}\n" + (format_table(headers, rows, right=numeric) if rows
+                                 else "(nothing to show)")
+    if len(table.rows) > max_rows:
+        text += f"\n… and {len(table.rows) - max_rows} more (use --format json for all)"
+    if table.note:
+        text += f"\n{table.note}"
+    return text
+
+
+def _cell(value: object, percent: bool) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        if value != value:
+            return "—"
+        return f"{value:.1%}" if percent else f"{value:.4g}"
+    return str(value)

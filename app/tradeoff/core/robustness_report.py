@@ -1,0 +1,196 @@
+"""The robustness results as plain tables: one source for the CLI, the GUI and the workbook.
+
+:func:`sensitivity_tables` gives the contents of the workbook's *Sensitivity*
+sheet (weight stability, change points, score flips, stakeholder
+comparison); :func:`uncertainty_tables` those of the *Uncertainty* sheet
+(Monte Carlo settings, rank acceptabilities, central weights, pairwise
+winning probabilities, tornado). Each table is a title, a header row and rows
+of plain Python values (str, float, int or None), so a writer needs no
+knowledge of the analyses. Shares and weights are fractions 0..1 (format them
+as percentages); scores are in the criterion's own units or level names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tradeoff.core.flip import flip_table
+from tradeoff.core.model import Criterion, DecisionMatrix, ScoreValue, WeightProfile
+from tradeoff.core.sensitivity import Sweep, all_sweeps
+from tradeoff.core.smaa import SmaaResult
+from tradeoff.core.stakeholders import compare_profiles
+from tradeoff.core.tornado import tornado
+
+Cell = str | float | int | None
+
+
+@dataclass
+class ReportTable:
+    """A titled block of rows. ``percent`` lists the columns holding shares 0..1."""
+
+    title: str
+    headers: list[str]
+    rows: list[list[Cell]]
+    percent: set[int] = field(default_factory=set)
+    note: str = ""
+
+
+def sensitivity_tables(matrix: DecisionMatrix, profile: WeightProfile) -> list[ReportTable]:
+    """Weight stability, change points, score flips and the stakeholder comparison."""
+    sweeps = all_sweeps(matrix, profile)
+    tables = [stability_table(matrix, sweeps), change_point_table(matrix, sweeps),
+              flip_report(matrix, profile)]
+    if len(matrix.profiles) > 1:
+        tables.append(stakeholder_table(matrix))
+    return tables
+
+
+def uncertainty_tables(matrix: DecisionMatrix, profile: WeightProfile,
+                       result: SmaaResult | None, spread: float | None = None
+                       ) -> list[ReportTable]:
+    """Monte Carlo results (when a run is given) and the tornado of score ranges."""
+    tables: list[ReportTable] = []
+    if result is not None:
+        tables += [smaa_settings_table(result, profile, spread),
+                   acceptability_table(matrix, result), central_weight_table(matrix, result),
+                   pairwise_table(matrix, result)]
+    tables.append(tornado_table(matrix, profile))
+    return tables
+
+
+def _name(matrix: DecisionMatrix, option_id: str | None) -> str:
+    return matrix.option(option_id).name if option_id else ""
+
+
+def stability_table(matrix: DecisionMatrix, sweeps: list[Sweep]) -> ReportTable:
+    rows: list[list[Cell]] = []
+    for s in sweeps:
+        rows.append([s.name, s.kind, s.current_weight, *s.winner_interval, *s.ranking_interval,
+                     len(s.change_points), len(s.winner_change_points)])
+    winner = _name(matrix, sweeps[0].winner) if sweeps else ""
+    return ReportTable(
+        "Weight stability",
+        ["Criterion or group", "Kind", "Weight now", "Winner first from", "Winner first to",
+         "Ranking same from", "Ranking same to", "Ranking changes", "Winner changes"],
+        rows, percent={2, 3, 4, 5, 6},
+        note=(f"How far each normalised weight can move, the others keeping their "
+              f"proportions, before {winner} stops ranking first (or the ranking changes)."))
+
+
+def change_point_table(matrix: DecisionMatrix, sweeps: list[Sweep]) -> ReportTable:
+    rows: list[list[Cell]] = []
+    for s in sweeps:
+        for p in s.change_points:
+            swaps = "; ".join(f"{_name(matrix, a)} ↔ {_name(matrix, b)}" for a, b in p.pairs)
+            rows.append([s.name, p.weight,
+                         ", ".join(_name(matrix, o) for o in p.winners_before),
+                         ", ".join(_name(matrix, o) for o in p.winners_after),
+                         "yes" if p.winner_changes else "no", swaps])
+    return ReportTable("Change points",
+                       ["Criterion or group", "At weight", "First below", "First above",
+                        "Winner changes", "Options that swap"], rows, percent={1},
+                       note="Exact weights at which two options' totals cross.")
+
+
+def flip_report(matrix: DecisionMatrix, profile: WeightProfile) -> ReportTable:
+    rows: list[list[Cell]] = []
+    for f in flip_table(matrix, profile):
+        crit = matrix.criterion(f.criterion)
+        unit = "levels" if crit.is_level_scale else crit.unit
+        rows.append([_name(matrix, f.option), crit.name, f.direction,
+                     crit.format_value(f.current),
+                     _score_text(crit, f.new_value),
+                     f.change, unit, f.relative, _name(matrix, f.new_winner),
+                     f.describe(matrix)])
+    return ReportTable(
+        "Score-flip test",
+        ["Option", "Criterion", "Change", "Score now", "Flips beyond", "By", "Unit",
+         "Share of scale", "New winner", "In words"],
+        rows, percent={7},
+        note=("The smallest change to one score that makes another option win, "
+              "smallest first (by share of the scale between its anchors)."))
+
+
+def stakeholder_table(matrix: DecisionMatrix) -> ReportTable:
+    comparison = compare_profiles(matrix)
+    names = [p.name for p in matrix.profiles]
+    rows: list[list[Cell]] = []
+    for oid, ranks in comparison.ranks.iterrows():
+        cells = [None if r != r else int(r) for r in ranks]
+        rows.append([_name(matrix, str(oid)), *cells,
+                     "disagree" if comparison.is_disagreement(str(oid)) else ""])
+    return ReportTable("Stakeholder comparison (rank under each profile)",
+                       ["Option", *names, "Profiles"], rows,
+                       note="Options whose rank differs between profiles are marked "
+                            "'disagree'.")
+
+
+def smaa_settings_table(result: SmaaResult, profile: WeightProfile,
+                        spread: float | None) -> ReportTable:
+    rows: list[list[Cell]] = [
+        ["Draws", result.samples], ["Seed", result.seed],
+        ["Weights drawn", result.weight_mode], ["Around profile", profile.name],
+        ["Spread", "—" if spread is None else f"±{spread:.0%}"],
+        ["Score distribution", result.distribution],
+        ["Cells with a range", result.uncertain_cells],
+    ]
+    return ReportTable("Monte Carlo (SMAA-2) settings", ["Setting", "Value"], rows,
+                       note="Rerunning with the same seed and settings gives the same numbers.")
+
+
+def acceptability_table(matrix: DecisionMatrix, result: SmaaResult) -> ReportTable:
+    n = len(result.options)
+    rows: list[list[Cell]] = []
+    for i, oid in enumerate(result.options):
+        rows.append([_name(matrix, oid), *map(float, result.rank_acceptability[i]),
+                     _float(result.confidence[i])])
+    return ReportTable("Rank acceptability",
+                       ["Option", *[f"Rank {r + 1}" for r in range(n)], "Confidence factor"],
+                       rows, percent=set(range(1, n + 2)),
+                       note="Share of draws in which each option takes each rank; "
+                            "Rank 1 is the probability of being best.")
+
+
+def central_weight_table(matrix: DecisionMatrix, result: SmaaResult) -> ReportTable:
+    crits = [matrix.criterion(c).name for c in result.criteria]
+    rows = [[_name(matrix, oid), *[_float(w) for w in result.central_weights[i]]]
+            for i, oid in enumerate(result.options)]
+    return ReportTable("Central weights", ["Option", *crits], rows,
+                       percent=set(range(1, len(crits) + 1)),
+                       note="Mean weights of the draws in which the option ranks first "
+                            "(empty when it never does).")
+
+
+def pairwise_table(matrix: DecisionMatrix, result: SmaaResult) -> ReportTable:
+    names = [_name(matrix, o) for o in result.options]
+    rows = [[names[i], *map(float, result.pairwise[i])] for i in range(len(names))]
+    return ReportTable("Pairwise winning probability", ["Row ranks above column", *names], rows,
+                       percent=set(range(1, len(names) + 1)))
+
+
+def tornado_table(matrix: DecisionMatrix, profile: WeightProfile) -> ReportTable:
+    t = tornado(matrix, profile)
+    rows: list[list[Cell]] = []
+    for b in t.bars:
+        crit = matrix.criterion(b.criterion)
+        rows.append([_name(matrix, b.option), crit.name, crit.format_value(b.low),
+                     crit.format_value(b.high), b.margin_at_low, b.margin_at_high, b.swing,
+                     "yes" if b.can_flip else "no"])
+    return ReportTable(
+        "Tornado: winner's margin over the runner-up",
+        ["Option", "Criterion", "Low", "High", "Margin at low", "Margin at high", "Swing",
+         "Can flip"], rows,
+        note=(f"Winner {_name(matrix, t.winner)}, margin {t.base_margin:.4f}. Each score "
+              "range moved to its ends one at a time, largest swing first."))
+
+
+def _score_text(crit: Criterion, value: ScoreValue | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float):
+        value = round(value, 3)
+    return crit.format_value(value)
+
+
+def _float(x: float) -> float | None:
+    return None if x != x else float(x)

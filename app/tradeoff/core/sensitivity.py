@@ -1,0 +1,247 @@
+"""One-way weight sensitivity: sweep one criterion's (or group's) weight from 0 to 1.
+
+While the swept weight ``t`` moves, every other criterion keeps its share of
+what is left: its normalised weight becomes ``w_k · (1 - t) / (1 - w0)``,
+where ``w0`` is the swept weight now. Criteria inside a swept group keep their
+proportions within the group. Every option's total is therefore a straight
+line in ``t``::
+
+    total_i(t) = rest_i + t · (inside_i - rest_i)
+
+with ``inside_i`` the option's value averaged over the swept criteria (weighted
+as they are now) and ``rest_i`` its value averaged over all the others. The
+ranking can only change where two lines cross, so the change points are
+computed exactly as line intersections, never by sampling.
+
+The sweep works on the flat normalised criterion weights (the effective
+weights after the value tree), which is also what :func:`profile_with_weights`
+turns back into a profile. Options with a missing score have no total and take
+no part in the sweep.
+
+Reference: Belton, V. & Stewart, T. J. (2002), *Multiple Criteria Decision
+Analysis: An Integrated Approach*, §5.4 (sensitivity analysis on one weight).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from tradeoff.core.model import DecisionMatrix, WeightProfile
+from tradeoff.core.scoring import RANK_DECIMALS, value_matrix
+from tradeoff.core.weights import normalised_weights
+
+TIE = 10.0 ** -RANK_DECIMALS  # totals closer than this are a tie, as in scoring
+PARALLEL = 1e-12  # slopes closer than this never cross: rounding, not a trade-off
+
+
+@dataclass(frozen=True)
+class ChangePoint:
+    """A weight at which the ranking changes: some options' lines cross here.
+
+    ``pairs`` lists (ahead before, ahead after) for each pair that swaps.
+    ``winners_before`` / ``winners_after`` are the options ranked first just
+    below and just above the point (more than one when they stay tied).
+    """
+
+    weight: float
+    pairs: tuple[tuple[str, str], ...]
+    winners_before: tuple[str, ...]
+    winners_after: tuple[str, ...]
+
+    @property
+    def winner_changes(self) -> bool:
+        return self.winners_before != self.winners_after
+
+
+@dataclass
+class Sweep:
+    """Every option's total as a line in the swept weight ``t`` (0..1)."""
+
+    target: str  # a criterion id or a group id
+    kind: str  # "criterion" | "group"
+    name: str
+    current_weight: float
+    options: list[str]  # ids of the options that take part (no missing scores)
+    intercepts: np.ndarray  # totals at t = 0
+    slopes: np.ndarray  # d total / d t
+    winner: str | None
+    winner_interval: tuple[float, float]
+    ranking_interval: tuple[float, float]
+    change_points: list[ChangePoint] = field(default_factory=list)
+
+    def totals_at(self, t: float | np.ndarray) -> np.ndarray:
+        """Totals of ``options`` at swept weight(s) ``t``; shape (len(t), options) for arrays."""
+        ts = np.asarray(t, dtype=float)
+        return self.intercepts + np.multiply.outer(ts, self.slopes)
+
+    @property
+    def winner_change_points(self) -> list[ChangePoint]:
+        return [p for p in self.change_points if p.winner_changes]
+
+
+def swept_weights(current: np.ndarray, swept: np.ndarray, t: float) -> np.ndarray:
+    """Flat weights with the ``swept`` criteria (a boolean mask) holding ``t`` in total.
+
+    Criteria keep their proportions within the swept set and within the rest.
+    A side that weighs nothing now has no proportions to keep, so its weight is
+    shared equally among its criteria.
+    """
+    inside, outside = _side_shares(current, swept)
+    return t * inside + (1.0 - t) * outside
+
+
+def _side_shares(current: np.ndarray, swept: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each side's criteria as shares summing to 1 on that side (0 elsewhere)."""
+    out = []
+    for mask in (swept, ~swept):
+        side = np.where(mask, current, 0.0)
+        total = side.sum()
+        if total > 0:
+            out.append(side / total)
+        else:
+            out.append(mask / max(int(mask.sum()), 1))
+    return out[0], out[1]
+
+
+def sweep(matrix: DecisionMatrix, profile: WeightProfile, target: str,
+          values: np.ndarray | None = None) -> Sweep | None:
+    """The sweep of criterion or group ``target``; None when it cannot move.
+
+    A group that holds every criterion (or none) has nothing to trade against.
+    ``values`` (the value matrix) may be passed by callers sweeping many targets.
+    """
+    values = value_matrix(matrix) if values is None else values
+    current = normalised_weights(matrix, profile)
+    crit_ids = [c.id for c in matrix.criteria]
+    if target in crit_ids:
+        kind, name = "criterion", matrix.criterion(target).name
+        swept = np.array([cid == target for cid in crit_ids])
+    else:
+        kind, name = "group", matrix.group(target).name
+        swept = np.array([target in matrix.group_path(cid) for cid in crit_ids])
+    if not swept.any() or swept.all():
+        return None
+    ok = ~np.isnan(values).any(axis=1)
+    inside_share, outside_share = _side_shares(current, swept)
+    inside = values[ok] @ inside_share
+    rest = values[ok] @ outside_share
+    w0 = float(current[swept].sum())
+    option_ids = [o.id for o, keep in zip(matrix.options, ok, strict=True) if keep]
+    result = Sweep(target=target, kind=kind, name=name, current_weight=w0,
+                   options=option_ids, intercepts=rest, slopes=inside - rest,
+                   winner=None, winner_interval=(w0, w0), ranking_interval=(w0, w0))
+    if option_ids:
+        _fill_intervals(result)
+        result.change_points = _change_points(result)
+    return result
+
+
+def all_sweeps(matrix: DecisionMatrix, profile: WeightProfile) -> list[Sweep]:
+    """Sweeps of every criterion, then every group that can move, in matrix order."""
+    values = value_matrix(matrix)
+    targets = [c.id for c in matrix.criteria] + [g.id for g in matrix.groups]
+    sweeps = [sweep(matrix, profile, t, values) for t in targets]
+    return [s for s in sweeps if s is not None]
+
+
+def _top(totals: np.ndarray) -> np.ndarray:
+    """Indices tied for first place."""
+    return np.flatnonzero(totals >= totals.max() - TIE)
+
+
+def _fill_intervals(s: Sweep) -> None:
+    """The winner's and the whole ranking's intervals around the current weight.
+
+    Each pairwise order holds on one side of the pair's crossing point, so both
+    intervals are intersections of half-lines: exact, and never empty (they
+    hold the current weight).
+    """
+    w0 = s.current_weight
+    now = s.totals_at(w0)
+    top = _top(now)
+    lead = int(top[0])  # the first of a tie in matrix order, as scoring reports it
+    s.winner = s.options[lead]
+    lo, hi = 0.0, 1.0
+    for k in range(len(s.options)):
+        if k != lead:
+            lo, hi = _keep_ahead(s, lead, k, lo, hi)
+    s.winner_interval = (float(min(lo, w0)), float(max(hi, w0)))
+    lo, hi = 0.0, 1.0
+    for i, k in itertools.combinations(range(len(s.options)), 2):
+        gap = now[i] - now[k]
+        if abs(gap) <= TIE:
+            if abs(s.slopes[i] - s.slopes[k]) > PARALLEL:
+                lo, hi = w0, w0  # tied now and parting either way: any move re-ranks
+            continue
+        ahead, behind = (i, k) if gap > 0 else (k, i)
+        lo, hi = _keep_ahead(s, ahead, behind, lo, hi)
+    s.ranking_interval = (float(min(lo, w0)), float(max(hi, w0)))
+
+
+def _keep_ahead(s: Sweep, ahead: int, behind: int, lo: float, hi: float) -> tuple[float, float]:
+    """Narrow [lo, hi] to where option ``ahead`` is not below option ``behind``."""
+    gap0 = s.intercepts[ahead] - s.intercepts[behind]
+    slope = s.slopes[ahead] - s.slopes[behind]
+    if abs(slope) <= PARALLEL:
+        return lo, hi
+    cross = -gap0 / slope
+    if slope > 0:
+        return max(lo, cross), hi
+    return lo, min(hi, cross)
+
+
+def _change_points(s: Sweep) -> list[ChangePoint]:
+    """Every weight strictly inside (0, 1) at which two options' lines cross."""
+    crossings: list[tuple[float, int, int]] = []
+    for i, k in itertools.combinations(range(len(s.options)), 2):
+        slope = s.slopes[i] - s.slopes[k]
+        if abs(slope) <= PARALLEL:
+            continue
+        cross = -(s.intercepts[i] - s.intercepts[k]) / slope
+        if TIE < cross < 1.0 - TIE:  # a tie at an end of the sweep changes nothing inside it
+            crossings.append((float(cross), i, k))
+    crossings.sort()
+    points: list[ChangePoint] = []
+    group: list[tuple[float, int, int]] = []
+    for item in crossings:
+        if group and item[0] - group[0][0] > TIE:
+            points.append(_make_point(s, group))
+            group = []
+        group.append(item)
+    if group:
+        points.append(_make_point(s, group))
+    return points
+
+
+def _make_point(s: Sweep, crossings: list[tuple[float, int, int]]) -> ChangePoint:
+    t = crossings[0][0]
+    pairs = []
+    for _, i, k in crossings:
+        # just below the crossing the line with the smaller slope is ahead
+        before, after = (i, k) if s.slopes[i] < s.slopes[k] else (k, i)
+        pairs.append((s.options[before], s.options[after]))
+    top = _top(s.totals_at(t))
+    slopes = s.slopes[top]
+    first_before = top[slopes <= slopes.min() + PARALLEL]
+    first_after = top[slopes >= slopes.max() - PARALLEL]
+    return ChangePoint(
+        weight=t, pairs=tuple(pairs),
+        winners_before=tuple(s.options[i] for i in first_before),
+        winners_after=tuple(s.options[i] for i in first_after))
+
+
+def profile_with_weights(matrix: DecisionMatrix, flat: np.ndarray, profile_id: str = "swept",
+                         name: str = "Swept weights") -> WeightProfile:
+    """A profile whose normalised weights are exactly ``flat`` (criteria in matrix order).
+
+    Each criterion gets its flat weight as raw points and each group the sum of
+    the flat weights below it, so the value tree normalises back to ``flat``.
+    """
+    weights = {c.id: float(w) for c, w in zip(matrix.criteria, flat, strict=True)}
+    for g in matrix.groups:
+        weights[g.id] = float(sum(w for c, w in zip(matrix.criteria, flat, strict=True)
+                                  if g.id in matrix.group_path(c.id)))
+    return WeightProfile(profile_id, name, weights, method="direct")

@@ -1,0 +1,268 @@
+"""SMAA-2: how often does each option take each rank when weights and scores are uncertain?
+
+Stochastic multicriteria acceptability analysis (Lahdelma, R. & Salminen, P.
+(2001), "SMAA-2: Stochastic multicriteria acceptability analysis for group
+decision making", Operations Research 49(3), 444–454) draws weight vectors
+from what is known about the preferences and scores from their ranges, ranks
+the options under each draw with the additive value model, and reports:
+
+* rank acceptability ``b[i, r]``: the share of draws in which option ``i``
+  takes rank ``r + 1`` (``b[:, 0]`` is the probability of being best);
+* central weight vector of each option: the mean weights of the draws in
+  which it ranks first (the typical preferences that favour it);
+* confidence factor: the probability that an option ranks first when the
+  weights are held at its central weight vector and only the scores vary;
+* pairwise winning probability ``p[i, k]``: the share of draws in which ``i``
+  ranks above ``k``.
+
+Weights are drawn on the flat normalised criterion weights (the effective
+weights after the value tree); see :mod:`tradeoff.core.smaa_sampling` for the
+weight and score distributions. Options tied in a draw share the ranks they
+span equally (two options tied for first each take half of rank 1 and half of
+rank 2), so every row and every column of the acceptabilities sums to 1 and a
+run without uncertainty gives exactly the deterministic ranking.
+
+Everything is vectorised over chunks of draws: one matrix product for the
+totals, one argsort for the ranks, bincounts for the tallies. Results depend
+only on the seed (numpy's PCG64 via :func:`numpy.random.default_rng`, with
+separate streams for weights, scores and the confidence pass).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from tradeoff.core.errors import TradeoffError
+from tradeoff.core.model import DecisionMatrix
+from tradeoff.core.scoring import RANK_DECIMALS, raw_matrix, value_matrix
+from tradeoff.core.smaa_sampling import (
+    ScoreRanges,
+    ScoreSampler,
+    WeightSampler,
+    WeightSpec,
+    score_ranges,
+)
+
+TIE = 10.0 ** -RANK_DECIMALS
+CHUNK = 10000
+CONFIDENCE_SAMPLES = 10_000  # score draws per central weight vector
+
+ProgressCallback = Callable[[int, int], None]
+CancelCheck = Callable[[], bool]
+
+
+class SmaaCancelled(Exception):
+    """Raised inside :func:`run_smaa` when the cancel check says stop."""
+
+
+@dataclass
+class SmaaSettings:
+    """How to run the simulation. ``seed`` None takes fresh entropy (and records it)."""
+
+    weights: WeightSpec
+    samples: int = 10_000
+    seed: int | None = None
+    distribution: str = "triangular"
+    chunk: int = CHUNK
+    confidence_samples: int = CONFIDENCE_SAMPLES
+
+
+@dataclass
+class SmaaResult:
+    """SMAA-2 indices; rows follow ``options`` (the options with every score)."""
+
+    options: list[str]
+    criteria: list[str]
+    samples: int
+    seed: int
+    weight_mode: str
+    distribution: str
+    rank_acceptability: np.ndarray  # (options, ranks)
+    central_weights: np.ndarray  # (options, criteria); NaN for an option never first
+    confidence: np.ndarray  # (options,); NaN for an option never first
+    pairwise: np.ndarray  # (options, options): P(row ranks above column)
+    uncertain_cells: int = 0
+    left_out: list[str] = field(default_factory=list)  # options with a missing score
+
+    @property
+    def probability_best(self) -> np.ndarray:
+        return self.rank_acceptability[:, 0]
+
+    def acceptability_frame(self) -> pd.DataFrame:
+        ranks = [f"rank {r + 1}" for r in range(len(self.options))]
+        return pd.DataFrame(self.rank_acceptability, index=pd.Index(self.options, name="option"),
+                            columns=ranks)
+
+
+@dataclass
+class _Tally:
+    """Running sums over the draws."""
+
+    ranks: np.ndarray
+    first_weights: np.ndarray
+    first_count: np.ndarray
+    above: np.ndarray
+
+
+def run_smaa(matrix: DecisionMatrix, settings: SmaaSettings,
+             progress: ProgressCallback | None = None,
+             cancelled: CancelCheck | None = None) -> SmaaResult:
+    """Run the simulation; ``progress(done, total)`` after each chunk.
+
+    ``cancelled()`` is asked before each chunk; when it returns True the run
+    stops with :class:`SmaaCancelled` and nothing is returned.
+    """
+    if settings.samples < 1:
+        raise TradeoffError(f"the number of samples must be at least 1, not {settings.samples}")
+    if settings.weights.criteria != len(matrix.criteria):
+        raise TradeoffError("the weight settings do not match the matrix's criteria")
+    raw = raw_matrix(matrix)
+    values = value_matrix(matrix, raw)
+    rows = [i for i in range(len(matrix.options)) if not np.isnan(values[i]).any()]
+    if len(rows) < 2:
+        raise TradeoffError("the Monte Carlo needs at least two options with every score filled in")
+    base = values[rows]
+    ranges = score_ranges(matrix, rows, raw, values)
+    seed = settings.seed if settings.seed is not None else int(
+        np.random.SeedSequence().generate_state(1)[0])
+    weight_rng, score_rng, confidence_rng = np.random.default_rng(seed).spawn(3)
+    weight_sampler = WeightSampler(settings.weights, weight_rng)
+    scorer = (ScoreSampler(matrix, ranges, settings.distribution, score_rng)
+              if ranges.count else None)
+    n, m = base.shape
+    tally = _Tally(np.zeros((n, n)), np.zeros((n, m)), np.zeros(n), np.zeros((n, n)))
+    total = settings.samples
+    confidence_draws = min(settings.confidence_samples, total) if scorer else 1
+    work = total + n * confidence_draws  # the confidence pass counts toward progress too
+    done = 0
+    while done < total:
+        if cancelled is not None and cancelled():
+            raise SmaaCancelled()
+        k = min(settings.chunk, total - done)
+        weights = weight_sampler.draw(k)
+        totals = weights @ base.T
+        if scorer is not None:
+            totals += _range_shift(scorer.draw(k), weights[:, ranges.criterion], ranges, n)
+        _tally(totals, weights, tally)
+        done += k
+        if progress is not None:
+            progress(done, work)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        central = tally.first_weights / tally.first_count[:, None]
+    central[tally.first_count == 0] = np.nan
+    confidence = _confidence(base, central, ranges, settings, confidence_rng, matrix,
+                             confidence_draws, progress, cancelled, total, work)
+    return SmaaResult(
+        options=[matrix.options[i].id for i in rows], criteria=[c.id for c in matrix.criteria],
+        samples=total, seed=seed, weight_mode=settings.weights.mode,
+        distribution=settings.distribution, rank_acceptability=tally.ranks / total,
+        central_weights=central, confidence=confidence, pairwise=tally.above / total,
+        uncertain_cells=ranges.count,
+        left_out=[o.id for i, o in enumerate(matrix.options) if i not in rows])
+
+
+def _range_shift(deltas: np.ndarray, cell_weights: np.ndarray, ranges: ScoreRanges,
+                 n: int) -> np.ndarray:
+    """Change in each option's total from the drawn scores: Σ weight × value change."""
+    shift = np.zeros((deltas.shape[0], n))
+    # cells come option by option, so each option's cells are one contiguous run
+    rows, starts = np.unique(ranges.option, return_index=True)
+    shift[:, rows] = np.add.reduceat(deltas * cell_weights.astype(deltas.dtype), starts, axis=1)
+    return shift
+
+
+def rank_shares(totals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per draw: each option's 0-based rank and whether the draw has a tie.
+
+    Returns ``(ranks, tied)``; ranks are only meaningful where ``tied`` is False.
+    """
+    order = np.argsort(-totals, axis=1, kind="stable")
+    ordered = np.take_along_axis(totals, order, axis=1)
+    tied = (ordered[:, :-1] - ordered[:, 1:] <= TIE).any(axis=1)
+    ranks = np.empty_like(order)
+    np.put_along_axis(ranks, order, np.arange(totals.shape[1])[None, :], axis=1)
+    return ranks, tied
+
+
+def tied_shares(totals: np.ndarray) -> np.ndarray:
+    """Shares (draws, options, ranks) with tied options splitting the ranks they span."""
+    diff = totals[:, None, :] - totals[:, :, None]  # [d, i, k] = total_k - total_i
+    better = (diff > TIE).sum(axis=2)
+    level = (np.abs(diff) <= TIE).sum(axis=2)
+    r = np.arange(totals.shape[1])[None, None, :]
+    span = (r >= better[:, :, None]) & (r < (better + level)[:, :, None])
+    return span / level[:, :, None]
+
+
+def _tally(totals: np.ndarray, weights: np.ndarray, tally: _Tally) -> None:
+    n = totals.shape[1]
+    ranks, tied = rank_shares(totals)
+    clear = ~tied
+    if clear.any():
+        rc = ranks[clear]
+        cells = (np.arange(n)[None, :] * n + rc).ravel()
+        tally.ranks += np.bincount(cells, minlength=n * n).reshape(n, n)
+        first = np.argmin(rc, axis=1)
+        tally.first_count += np.bincount(first, minlength=n)
+        winners = np.zeros((rc.shape[0], n))
+        winners[np.arange(rc.shape[0]), first] = 1.0
+        tally.first_weights += winners.T @ weights[clear]
+        small = rc.astype(np.int16)
+        tally.above += (small[:, :, None] < small[:, None, :]).sum(axis=0)
+    if tied.any():
+        t = totals[tied]
+        shares = tied_shares(t)
+        tally.ranks += shares.sum(axis=0)
+        tally.first_count += shares[:, :, 0].sum(axis=0)
+        tally.first_weights += shares[:, :, 0].T @ weights[tied]
+        gap = t[:, :, None] - t[:, None, :]
+        tally.above += (gap > TIE).sum(axis=0) + 0.5 * ((np.abs(gap) <= TIE).sum(axis=0)
+                                                      - np.eye(n) * t.shape[0])
+
+
+def _confidence(base: np.ndarray, central: np.ndarray, ranges: ScoreRanges,
+                settings: SmaaSettings, rng: np.random.Generator, matrix: DecisionMatrix,
+                draws: int, progress: ProgressCallback | None, cancelled: CancelCheck | None,
+                done: int, work: int) -> np.ndarray:
+    """Share of score draws in which each option ranks first at its central weights.
+
+    All options are judged on the same score draws (common random numbers), so
+    their confidence factors differ by their weights, not by sampling luck.
+    """
+    n = base.shape[0]
+    out = np.full(n, np.nan)
+    judged = np.flatnonzero(~np.isnan(central).any(axis=1))
+    if judged.size == 0:
+        return out
+    scorer = ScoreSampler(matrix, ranges, settings.distribution, rng) if ranges.count else None
+    won = np.zeros(n)
+    seen = 0
+    rows, starts = np.unique(ranges.option, return_index=True)
+    while seen < draws:
+        if cancelled is not None and cancelled():
+            raise SmaaCancelled()
+        k = min(settings.chunk, draws - seen)
+        deltas = scorer.draw(k) if scorer is not None else None
+        for i in judged:
+            w = central[i]
+            totals = np.broadcast_to(base @ w, (k, n)).copy()
+            if deltas is not None:
+                cell_weights = w[ranges.criterion].astype(deltas.dtype)
+                totals[:, rows] += np.add.reduceat(deltas * cell_weights, starts, axis=1)
+            won[i] += _first_share(totals, int(i))
+        seen += k
+        if progress is not None:
+            progress(done + n * seen, work)
+    out[judged] = won[judged] / draws
+    return out
+
+
+def _first_share(totals: np.ndarray, option: int) -> float:
+    """How many draws (ties counted fractionally) option ``option`` ranks first in."""
+    best = totals.max(axis=1)
+    top = totals >= best[:, None] - TIE
+    return float((top[:, option] / top.sum(axis=1)).sum())

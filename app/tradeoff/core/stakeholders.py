@@ -1,0 +1,84 @@
+"""Stakeholder comparison: the ranking under each weight profile, side by side.
+
+Each profile stands for one stakeholder's (or one scenario's) view of what
+matters. The comparison shows every option's rank and total under every
+profile and flags where the profiles disagree: options whose rank differs,
+profiles whose winner differs, and pairs of options that some profiles order
+one way and others the other way.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from tradeoff.core.model import DecisionMatrix, WeightProfile
+from tradeoff.core.scoring import score
+
+
+@dataclass(frozen=True)
+class ContestedPair:
+    """Two options that the profiles order differently."""
+
+    first: str
+    second: str
+    first_ahead: tuple[str, ...]  # profile ids ranking ``first`` above ``second``
+    second_ahead: tuple[str, ...]
+
+
+@dataclass
+class StakeholderComparison:
+    """Ranks and totals (options × profiles) and where the profiles disagree.
+
+    ``ranks`` and ``totals`` are indexed by option id (matrix order) with one
+    column per profile id (matrix order). ``winners`` maps each profile id to
+    the options it ranks first.
+    """
+
+    ranks: pd.DataFrame
+    totals: pd.DataFrame
+    winners: dict[str, tuple[str, ...]]
+    contested: list[ContestedPair] = field(default_factory=list)
+
+    @property
+    def disagreeing_options(self) -> list[str]:
+        """Options whose rank is not the same under every profile."""
+        spread = self.ranks.max(axis=1) - self.ranks.min(axis=1)
+        return [str(o) for o in self.ranks.index[spread.fillna(0) > 0]]
+
+    @property
+    def winner_agreed(self) -> bool:
+        return len(set(self.winners.values())) <= 1
+
+    def is_disagreement(self, option_id: str) -> bool:
+        return option_id in self.disagreeing_options
+
+
+def compare_profiles(matrix: DecisionMatrix,
+                     profiles: list[WeightProfile] | None = None) -> StakeholderComparison:
+    """Score the matrix under each profile (all of the matrix's by default)."""
+    profiles = list(matrix.profiles if profiles is None else profiles)
+    index = pd.Index([o.id for o in matrix.options], name="option")
+    ranks = pd.DataFrame(index=index)
+    totals = pd.DataFrame(index=index)
+    winners: dict[str, tuple[str, ...]] = {}
+    for p in profiles:
+        result = score(matrix, p)
+        ranks[p.id] = result.ranks.to_numpy()
+        totals[p.id] = result.totals.to_numpy()
+        winners[p.id] = tuple(str(o) for o in result.ranks.index[result.ranks == 1])
+    return StakeholderComparison(ranks=ranks, totals=totals, winners=winners,
+                                 contested=_contested_pairs(ranks))
+
+
+def _contested_pairs(ranks: pd.DataFrame) -> list[ContestedPair]:
+    pairs: list[ContestedPair] = []
+    for a, b in itertools.combinations(ranks.index, 2):
+        ra, rb = ranks.loc[a], ranks.loc[b]
+        a_ahead = tuple(str(p) for p in ranks.columns if ra[p] < rb[p])
+        b_ahead = tuple(str(p) for p in ranks.columns if rb[p] < ra[p])
+        if a_ahead and b_ahead:
+            pairs.append(ContestedPair(str(a), str(b), a_ahead, b_ahead))
+    return pairs
