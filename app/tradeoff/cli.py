@@ -16,7 +16,7 @@ from tradeoff import __version__
 from tradeoff.core.errors import TradeoffError
 
 # Sub-command modules under tradeoff.commands, in the order --help lists them.
-COMMANDS = ["validate", "score", "analyse"]
+COMMANDS = ["validate", "score", "crosscheck", "analyse"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,29 +1,81 @@
-"""``tradeoff score FILE``: rank the options under a weight profile."""
+"""``tradeoff score FILE``: rank the options under a weight profile, by any method."""
 
 from __future__ import annotations
 
 import argparse
 import csv
 import sys
+from typing import Any
 
 from tradeoff.commands.common import fmt_number, format_table, load, pick_profile, print_json
+from tradeoff.core.errors import TradeoffError
+from tradeoff.core.methods.normalisation import NORMALISATIONS
+from tradeoff.core.methods.promethee import PreferenceFunction
+from tradeoff.core.methods.registry import (
+    METHODS,
+    PRIMARY,
+    MethodSettings,
+    method_spec,
+    normalisation_text,
+    run_method,
+)
 from tradeoff.core.model import DecisionMatrix
 from tradeoff.core.scoring import ScoreResult, score
 
+PREFERENCES = {"range": "v-shape with p = the range of each criterion's scores",
+               "usual": "usual criterion: any difference is a strict preference"}
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("score", help="rank the options of a matrix",
-                              description="Score a matrix with the additive value model.")
+    p = subparsers.add_parser(
+        "score", help="rank the options of a matrix",
+        description="Score a matrix with the additive value model (wsm, the default) or one "
+                    "of the cross-check methods.")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--profile", help="weight profile name or id (default: the active one)")
+    p.add_argument("--method", choices=list(METHODS), default=PRIMARY,
+                   help="wsm additive value model, wpm weighted product, topsis, vikor, "
+                        "promethee (PROMETHEE II)")
+    add_method_options(p)
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.set_defaults(func=run)
+
+
+def add_method_options(p: argparse.ArgumentParser) -> None:
+    """The cross-check methods' settings, shared with ``tradeoff crosscheck``."""
+    p.add_argument("--normalisation", choices=list(NORMALISATIONS),
+                   help="TOPSIS normalisation (default: vector)")
+    p.add_argument("--v", type=float, metavar="V",
+                   help="VIKOR weight of the majority strategy, 0…1 (default: 0.5)")
+    p.add_argument("--preference", choices=list(PREFERENCES),
+                   help="PROMETHEE preference function for every criterion (default: range)")
+
+
+def settings_from_args(args: argparse.Namespace, matrix: DecisionMatrix,
+                       method: str | None) -> MethodSettings:
+    """Method settings from the options, refusing options the method does not use."""
+    used = {"normalisation": "topsis", "v": "vikor", "preference": "promethee"}
+    if method is not None:
+        for option, owner in used.items():
+            if getattr(args, option) is not None and owner != method:
+                raise TradeoffError(f"--{option} applies to --method {owner}, not {method}")
+    preferences = {}
+    if args.preference == "usual":
+        preferences = {c.id: PreferenceFunction("usual") for c in matrix.criteria}
+    return MethodSettings(
+        topsis_normalisation=args.normalisation or "vector",
+        vikor_v=0.5 if args.v is None else args.v,
+        promethee_preferences=preferences)
 
 
 def run(args: argparse.Namespace) -> int:
     matrix = load(args.file)
     profile = pick_profile(matrix, args.profile)
-    result = score(matrix, profile)
+    settings = settings_from_args(args, matrix, args.method)
+    if args.method == PRIMARY:
+        result = score(matrix, profile)
+    else:
+        result = run_method(args.method, matrix, profile, settings)
     if args.format == "json":
         print_json(as_json(matrix, result, profile.name))
     elif args.format == "csv":
@@ -43,13 +95,32 @@ def as_json(matrix: DecisionMatrix, result: ScoreResult, profile_name: str) -> d
             "rank": None if row["rank"] != row["rank"] else int(row["rank"]),
             "margin": row["margin"],
             "contributions": {names[c]: contrib.at[oid, c] for c in contrib.columns},
+            **_details(result, oid),
         })
-    return {
+    out: dict[str, Any] = {
         "matrix": matrix.metadata.title, "profile": profile_name, "method": result.method,
+        "normalisation": normalisation_text(result),
+        "higher_is_better": bool(getattr(result, "higher_is_better", True)),
         "weights": {names[c]: w for c, w in result.weights.items()},
         "ranking": ranking,
         "issues": [i.message for i in result.issues],
     }
+    compromise = getattr(result, "extras", {}).get("compromise")
+    if compromise is not None:
+        out["compromise"] = {
+            "acceptable_advantage": compromise.acceptable_advantage,
+            "acceptable_stability": compromise.acceptable_stability,
+            "compromise_set": [matrix.option(o).name for o in compromise.compromise_set],
+            "summary": compromise.describe({o.id: o.name for o in matrix.options}),
+        }
+    return out
+
+
+def _details(result: ScoreResult, option_id: str) -> dict[str, Any]:
+    details = getattr(result, "details", None)
+    if details is None or details.empty:
+        return {}
+    return {"details": {k: details.at[option_id, k] for k in details.columns}}
 
 
 def write_csv(matrix: DecisionMatrix, result: ScoreResult) -> None:
@@ -67,12 +138,21 @@ def _num(x: float) -> str:
 
 
 def as_text(matrix: DecisionMatrix, result: ScoreResult, profile_name: str) -> str:
+    key = getattr(result, "key", "") or PRIMARY
+    spec = method_spec(key)
+    score_head = spec.score_label.capitalize() if key != PRIMARY else "Total"
+    if not spec.higher_is_better:
+        score_head += " (lower is better)"
     rows = []
     for _oid, row in result.ranking().iterrows():
         rank = "—" if row["rank"] != row["rank"] else str(int(row["rank"]))
         rows.append([rank, row["option"], fmt_number(row["total"]), fmt_number(row["margin"])])
-    head = (f"{matrix.metadata.title}\nProfile: {profile_name} · Method: {result.method}\n")
-    text = head + format_table(["Rank", "Option", "Total", "Margin"], rows, right={0, 2, 3})
+    head = (f"{matrix.metadata.title}\nProfile: {profile_name} · Method: {result.method}\n"
+            f"Normalisation: {normalisation_text(result)}\n")
+    text = head + format_table(["Rank", "Option", score_head, "Margin"], rows, right={0, 2, 3})
+    compromise = getattr(result, "extras", {}).get("compromise")
+    if compromise is not None:
+        text += "\n\nCompromise: " + compromise.describe({o.id: o.name for o in matrix.options})
     if result.issues:
         text += "\n\nWarnings:\n" + "\n".join(f"  - {i.message}" for i in result.issues)
     return text
