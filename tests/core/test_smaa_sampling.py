@@ -1,0 +1,141 @@
+"""Weight and score samplers of the Monte Carlo, against distributions known in closed form."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from factories import small_matrix
+from robustness_factories import numeric_matrix
+from tradeoff.core.errors import TradeoffError
+from tradeoff.core.scoring import raw_matrix, value_matrix
+from tradeoff.core.smaa_sampling import (
+    BoxSampler,
+    ScoreSampler,
+    WeightSampler,
+    bounded_weights,
+    ranked_weights,
+    score_ranges,
+    uniform_weights,
+    weights_around,
+    weights_from_profiles,
+)
+
+
+def rng(seed: int = 0) -> np.random.Generator:
+    return np.random.default_rng(seed)
+
+
+def test_uniform_weights_have_the_dirichlet_marginals():
+    w = WeightSampler(uniform_weights(3), rng()).draw(100_000)
+    assert w.sum(axis=1) == pytest.approx(np.ones(len(w)))
+    assert (w >= 0).all()
+    # On the 3-simplex one weight has density 2(1 - x): mean 1/3, P(w < 1/2) = 3/4.
+    assert w.mean(axis=0) == pytest.approx([1 / 3] * 3, abs=0.005)
+    assert (w[:, 0] < 0.5).mean() == pytest.approx(0.75, abs=0.005)
+
+
+def test_ranked_weights_keep_the_order_and_shuffle_within_a_tier():
+    spec = ranked_weights([[2], [0, 3], [1]], 4)
+    w = WeightSampler(spec, rng()).draw(20_000)
+    assert (w[:, 2] >= w[:, [0, 3]].max(axis=1)).all()
+    assert (w[:, [0, 3]].min(axis=1) >= w[:, 1]).all()
+    # Within the tier neither order is preferred.
+    assert (w[:, 0] > w[:, 3]).mean() == pytest.approx(0.5, abs=0.02)
+    # The most important of 3 weights drawn uniformly has mean (1 + 1/2 + 1/3 + 1/4)/4 for 4.
+    assert w[:, 2].mean() == pytest.approx((1 + 1 / 2 + 1 / 3 + 1 / 4) / 4, abs=0.005)
+
+
+def test_ranking_must_name_every_criterion_once():
+    with pytest.raises(TradeoffError, match="exactly once"):
+        ranked_weights([[0], [0, 1]], 3)
+
+
+def test_upper_bound_by_rejection_matches_the_conditional_density():
+    # Three criteria, w0 ≤ 1/2: w0 has density ∝ (1 - x) on [0, 1/2], mean 2/9.
+    spec = bounded_weights(np.zeros(3), np.array([0.5, 1, 1]))
+    sampler = WeightSampler(spec, rng(1))
+    assert sampler._boxes[0].method == "rejection"
+    w = sampler.draw(100_000)
+    assert w.sum(axis=1) == pytest.approx(np.ones(len(w)))
+    assert w[:, 0].max() <= 0.5
+    assert w[:, 0].mean() == pytest.approx(2 / 9, abs=0.003)
+
+
+def test_wide_bounds_on_many_criteria_use_hit_and_run_and_match_the_density():
+    # Eight criteria, w0 ≤ 0.3: w0 has density ∝ (1 - x)^6 on [0, 0.3].
+    upper = np.ones(8)
+    upper[0] = 0.3
+    box = BoxSampler(np.zeros(8), upper, rng(2))
+    assert box.method == "hit-and-run"
+    norm = 1 - 0.7 ** 7
+    mean = (1 - 0.7 ** 7 * (1 + 7 * 0.3)) / (8 * norm)  # ∫ x (1-x)^6 / ∫ (1-x)^6 on [0, 0.3]
+    # The very first draws come one per chain: burn-in must already have
+    # carried every chain away from the common starting point (w0 ≈ 0.04).
+    assert box.draw(2000)[:, 0].mean() == pytest.approx(mean, abs=0.01)
+    w = box.draw(60_000)
+    assert w.sum(axis=1) == pytest.approx(np.ones(len(w)))
+    assert (w >= 0).all() and w[:, 0].max() <= 0.3
+    assert w[:, 0].mean() == pytest.approx(mean, abs=0.005)
+    assert (w[:, 0] < 0.1).mean() == pytest.approx((1 - 0.9 ** 7) / norm, abs=0.02)
+    # The unbounded criteria are exchangeable.
+    assert w[:, 1:].mean(axis=0) == pytest.approx([w[:, 1:].mean()] * 7, abs=0.01)
+
+
+def test_around_a_profile_stays_within_the_spread():
+    centre = np.array([0.5, 0.3, 0.2, 0.0])
+    w = WeightSampler(weights_around(centre, 0.2), rng(3)).draw(20_000)
+    assert w.sum(axis=1) == pytest.approx(np.ones(len(w)))
+    assert (w >= centre * 0.8 - 1e-12).all() and (w <= centre * 1.2 + 1e-12).all()
+    assert (w[:, 3] == 0).all()
+    assert w.mean(axis=0) == pytest.approx(centre, abs=0.003)
+    exact = WeightSampler(weights_around(centre, 0.0), rng(3)).draw(5)
+    np.testing.assert_allclose(exact, np.tile(centre, (5, 1)))
+
+
+def test_profiles_are_drawn_equally_often():
+    centres = np.array([[0.7, 0.3], [0.2, 0.8]])
+    w = WeightSampler(weights_from_profiles(centres), rng(4)).draw(20_000)
+    first = (w[:, 0] == 0.7).mean()
+    assert ((w[:, 0] == 0.7) | (w[:, 0] == 0.2)).all()
+    assert first == pytest.approx(0.5, abs=0.02)
+
+
+def test_impossible_bounds_are_refused_with_the_reason():
+    with pytest.raises(TradeoffError, match=r"lower bounds add up to 1\.200"):
+        bounded_weights(np.array([0.6, 0.6]), np.array([1.0, 1.0]))
+
+
+def _sampler(m, distribution):
+    raw, values = raw_matrix(m), value_matrix(m)
+    cells = score_ranges(m, list(range(len(m.options))), raw, values)
+    return ScoreSampler(m, cells, distribution, rng(5)), cells
+
+
+def test_triangular_and_pert_means_on_a_numeric_scale():
+    m = numeric_matrix([[4, 5]], [1, 1], ranges={(0, 0): (2, 9), (0, 1): (0, 10)})
+    for distribution, expected in (("triangular", [(2 + 4 + 9) / 3, (0 + 5 + 10) / 3]),
+                                   ("pert", [(2 + 4 * 4 + 9) / 6, (0 + 4 * 5 + 10) / 6])):
+        sampler, cells = _sampler(m, distribution)
+        drawn = sampler.draw(200_000) + cells.base_value  # values 0..1 = score / 10
+        assert drawn.mean(axis=0) * 10 == pytest.approx(expected, abs=0.02)
+        assert drawn.min() >= 0 and drawn[:, 0].max() <= 0.9 + 1e-6
+
+
+def test_level_scale_draws_only_real_levels():
+    m = small_matrix()
+    m.scores[("b", "risk")].low, m.scores[("b", "risk")].high = "low", "very high"
+    sampler, cells = _sampler(m, "triangular")
+    drawn = sampler.draw(20_000) + cells.base_value
+    levels = {round(v, 6) for v in (1.0, 2 / 3, 1 / 3, 0.0)}
+    assert {round(float(v), 6) for v in np.unique(drawn)} == levels
+
+
+def test_cost_scale_draws_in_value_space():
+    # Price is a cost on 100 (worst) .. 0 (best): a price range 30..60 is a value range .4...7.
+    m = small_matrix()
+    m.scores[("a", "price")].low, m.scores[("a", "price")].high = 30, 60
+    sampler, cells = _sampler(m, "triangular")
+    drawn = sampler.draw(100_000) + cells.base_value
+    assert drawn.min() >= 0.4 - 1e-6 and drawn.max() <= 0.7 + 1e-6
+    assert drawn.mean() == pytest.approx((0.4 + 0.6 + 0.7) / 3, abs=0.002)
