@@ -112,7 +112,7 @@ def forget_level(profile: WeightProfile, parent: str | None) -> WeightProfile:
 
 
 def stored_record(profile: WeightProfile, parent: str | None,
-                  methods: set[str] | None = None) -> dict[str, Any] | None:
+                  methods: set[str] | frozenset[str] | None = None) -> dict[str, Any] | None:
     """The level's stored record, if any (and if its method is one of ``methods``)."""
     record = profile.elicitation.get(level_key(parent))
     if not isinstance(record, dict):
