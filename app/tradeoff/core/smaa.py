@@ -175,17 +175,19 @@ def _range_shift(deltas: np.ndarray, cell_weights: np.ndarray, ranges: ScoreRang
     return shift
 
 
-def rank_shares(totals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per draw: each option's 0-based rank and whether the draw has a tie.
+def rank_shares(totals: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per draw: the options best first, each option's 0-based rank, and whether it has a tie.
 
-    Returns ``(ranks, tied)``; ranks are only meaningful where ``tied`` is False.
+    Returns ``(order, ranks, tied)``; ranks are only meaningful where
+    ``tied`` is False. The sort need not be stable: tied draws are recounted.
     """
-    order = np.argsort(-totals, axis=1, kind="stable")
+    order = np.argsort(-totals, axis=1)
     ordered = np.take_along_axis(totals, order, axis=1)
     tied = (ordered[:, :-1] - ordered[:, 1:] <= TIE).any(axis=1)
-    ranks = np.empty_like(order)
-    np.put_along_axis(ranks, order, np.arange(totals.shape[1])[None, :], axis=1)
-    return ranks, tied
+    small = np.int8 if totals.shape[1] <= 127 else np.int32  # small ints compare fastest
+    ranks = np.empty(order.shape, dtype=small)
+    np.put_along_axis(ranks, order, np.arange(totals.shape[1], dtype=small)[None, :], axis=1)
+    return order, ranks, tied
 
 
 def tied_shares(totals: np.ndarray) -> np.ndarray:
@@ -200,20 +202,19 @@ def tied_shares(totals: np.ndarray) -> np.ndarray:
 
 def _tally(totals: np.ndarray, weights: np.ndarray, tally: _Tally) -> None:
     n = totals.shape[1]
-    ranks, tied = rank_shares(totals)
-    clear = ~tied
-    if clear.any():
-        rc = ranks[clear]
+    order, ranks, tied = rank_shares(totals)
+    clear = None if not tied.any() else ~tied  # None: every draw is clear (the usual case)
+    if clear is None or clear.any():
+        rc = ranks if clear is None else ranks[clear]
+        wc = weights if clear is None else weights[clear]
+        first = order[:, 0] if clear is None else order[clear, 0]
         cells = (np.arange(n)[None, :] * n + rc).ravel()
         tally.ranks += np.bincount(cells, minlength=n * n).reshape(n, n)
-        first = np.argmin(rc, axis=1)
         tally.first_count += np.bincount(first, minlength=n)
-        winners = np.zeros((rc.shape[0], n))
-        winners[np.arange(rc.shape[0]), first] = 1.0
-        tally.first_weights += winners.T @ weights[clear]
-        small = rc.astype(np.int16)
-        tally.above += (small[:, :, None] < small[:, None, :]).sum(axis=0)
-    if tied.any():
+        for j in range(wc.shape[1]):
+            tally.first_weights[:, j] += np.bincount(first, weights=wc[:, j], minlength=n)
+        tally.above += np.count_nonzero(rc[:, :, None] < rc[:, None, :], axis=0)
+    if clear is not None:
         t = totals[tied]
         shares = tied_shares(t)
         tally.ranks += shares.sum(axis=0)
