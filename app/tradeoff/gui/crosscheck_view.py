@@ -149,7 +149,8 @@ class CrossCheckView(QWidget):
         self.model = CrossCheckModel(self)
         self.table = QTableView(objectName="crosscheck_table")
         self.table.setModel(self.model)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         self.normalisation_box = QComboBox(objectName="topsis_normalisation")
         for key, text in NORMALISATIONS.items():
             self.normalisation_box.addItem(text, key)

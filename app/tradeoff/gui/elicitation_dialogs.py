@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -126,7 +127,9 @@ class ElicitationDialog(QDialog):
         self.preview = QTableView(objectName="preview")
         self.preview.setModel(self.preview_model)
         self.preview.verticalHeader().hide()
-        self.preview.horizontalHeader().setStretchLastSection(True)
+        header = self.preview.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.message = QLabel(objectName="message", wordWrap=True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -173,6 +176,7 @@ class ElicitationDialog(QDialog):
         while self.inputs_layout.count():
             widget = self.inputs_layout.takeAt(0).widget()
             if widget is not None:
+                widget.setParent(None)  # off screen at once, deleted when Qt is ready
                 widget.deleteLater()
         self.build_inputs(self.items)
         self.refresh()
@@ -186,6 +190,8 @@ class ElicitationDialog(QDialog):
             self._current, error = None, str(e)
         weights = self._current.weights if self._current else {}
         self.preview_model.set_rows([(self.name(k), weights.get(k)) for k in self.items])
+        if error:
+            error = error[0].upper() + error[1:]
         self.message.setText(error or self.note())
         self.ok_button.setEnabled(self._current is not None)
 
@@ -237,11 +243,13 @@ class SwingDialog(ElicitationDialog):
             grid.addWidget(label, row, 0)
             grid.addWidget(spin, row, 1)
             self.spins[item] = spin
+        grid.setColumnStretch(0, 1)
         self.inputs_layout.addWidget(QLabel(
             "Picture an option at the worst anchor of every criterion. Give the swing you "
             "would most like to make 100 points, and rate each other swing against it.",
             wordWrap=True))
         self.inputs_layout.addWidget(box)
+        self.inputs_layout.addStretch()
 
     def compute(self) -> ElicitationOutcome:
         points = {item: float(spin.value()) for item, spin in self.spins.items()}
@@ -353,11 +361,16 @@ class AhpDialog(ElicitationDialog):
             given = stored.get((a, b)) or (1 / stored[(b, a)] if (b, a) in stored else None)
             combo.setCurrentIndex(_nearest_choice(choices, given) if given else 0)
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(24)
             combo.setAccessibleName(f"{self.name(a)} compared with {self.name(b)}")
-            grid.addWidget(QLabel(self.name(a)), row, 0)
+            grid.addWidget(QLabel(self.name(a), wordWrap=True), row, 0)
             grid.addWidget(combo, row, 1)
-            grid.addWidget(QLabel(self.name(b)), row, 2)
+            grid.addWidget(QLabel(self.name(b), wordWrap=True), row, 2)
             self.pairs[(a, b)] = combo
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(len(self.pairs), 1)
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(grid_box)
         form = QFormLayout()
@@ -379,8 +392,12 @@ class AhpDialog(ElicitationDialog):
 
     def compute(self) -> ElicitationOutcome:
         judgements = self.judgements()
+        if not judgements:
+            raise TradeoffError(f"judge the pairs: at least {len(self.items) - 1} that link "
+                                "every item are needed")
         method = self.priority.currentData()
-        self.result = ahp(self.items, judgements, method)
+        self.result = ahp(self.items, judgements, method,
+                          {k: self.name(k) for k in self.items})
         record: dict[str, Any] = {"priority": method,
                                   "judgements": judgements_record(judgements)}
         if self.result.cr is not None:

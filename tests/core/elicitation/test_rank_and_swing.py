@@ -79,4 +79,4 @@ def test_swing_text_uses_anchors_and_level_names():
     m = small_matrix()
     assert swing_text(m, "price") == "Price from 100 k€ to 0 k€"
     assert swing_text(m, "risk") == "Risk from very high to low"
-    assert swing_text(m, "quality") == "every criterion under Quality from worst to best"
+    assert swing_text(m, "quality") == "Every criterion under Quality from worst to best"

@@ -116,19 +116,22 @@ def format_ratio(value: float) -> str:
     return f"1/{round(inverse)}" if abs(inverse - round(inverse)) < 1e-9 else f"{value:.2g}"
 
 
-def comparison_matrix(items: list[str], judgements: Judgements) -> np.ndarray:
+def comparison_matrix(items: list[str], judgements: Judgements,
+                      names: dict[str, str] | None = None) -> np.ndarray:
     """The reciprocal matrix of the judgements, 1 on the diagonal, NaN where blank.
 
     Raises TradeoffError naming a judgement about an unknown item, one off
-    Saaty's 1/9…9 range, or two contradictory ones about the same pair.
+    Saaty's 1/9…9 range, or two contradictory ones about the same pair
+    (by the display ``names`` when given, else by id).
     """
     if len(set(items)) != len(items):
         raise TradeoffError("each item may be compared only once in a set of judgements")
+    names = names or {}
     index = {item: k for k, item in enumerate(items)}
     a = np.full((len(items), len(items)), np.nan)
     np.fill_diagonal(a, 1.0)
     for (row, col), value in judgements.items():
-        where = f"the judgement {row} against {col}"
+        where = f"the judgement {names.get(row, row)} against {names.get(col, col)}"
         if row not in index or col not in index:
             unknown = row if row not in index else col
             raise TradeoffError(f"{where} names {unknown!r}, which is not being compared")
@@ -145,7 +148,7 @@ def comparison_matrix(items: list[str], judgements: Judgements) -> np.ndarray:
     return a
 
 
-def _check_connected(items: list[str], a: np.ndarray) -> None:
+def _check_connected(items: list[str], a: np.ndarray, names: dict[str, str]) -> None:
     known = ~np.isnan(a)
     reached, frontier = {0}, [0]
     while frontier:
@@ -156,8 +159,9 @@ def _check_connected(items: list[str], a: np.ndarray) -> None:
                 frontier.append(int(m))
     if len(reached) < len(items):
         apart = items[min(set(range(len(items))) - reached)]
-        raise TradeoffError(f"the judgements leave {apart} unlinked to {items[0]}, directly or "
-                            "through other items; add a judgement that connects them")
+        raise TradeoffError(f"the judgements leave {names.get(apart, apart)} unlinked to "
+                            f"{names.get(items[0], items[0])}, directly or through other "
+                            "items; add a judgement that connects them")
 
 
 def _eigenvector(a: np.ndarray) -> np.ndarray:
@@ -181,16 +185,21 @@ def _log_least_squares(a: np.ndarray) -> np.ndarray:
     return w / w.sum()
 
 
-def ahp(items: list[str], judgements: Judgements, method: str = "eigenvector") -> AhpResult:
-    """Priorities, consistency and the most inconsistent judgement of a comparison set."""
+def ahp(items: list[str], judgements: Judgements, method: str = "eigenvector",
+        names: dict[str, str] | None = None) -> AhpResult:
+    """Priorities, consistency and the most inconsistent judgement of a comparison set.
+
+    ``names`` (id → display name) only words the error messages.
+    """
     if method not in PRIORITY_METHODS:
         raise TradeoffError(f"unknown priority method {method!r} (choose from "
                             f"{', '.join(PRIORITY_METHODS)})")
     n = len(items)
-    a = comparison_matrix(items, judgements)
+    names = names or {}
+    a = comparison_matrix(items, judgements, names)
     if n == 0:
         return AhpResult([], {}, method, 0.0, 0.0, None, None, 0, None, a)
-    _check_connected(items, a)
+    _check_connected(items, a, names)
     w = _eigenvector(a) if method == "eigenvector" else _log_least_squares(a)
     ratio = w[:, None] / w[None, :]
     blank = np.isnan(a)

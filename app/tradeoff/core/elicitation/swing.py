@@ -52,7 +52,7 @@ def swing_text(matrix: DecisionMatrix, node_id: str) -> str:
         c = matrix.criterion(node_id)
     except KeyError:
         group = matrix.group(node_id)
-        return f"every criterion under {group.name} from worst to best"
+        return f"Every criterion under {group.name} from worst to best"
 
     def level(x: float) -> str:
         name = c.level_at(x) if c.is_level_scale else None
