@@ -1,0 +1,80 @@
+"""The matrix document carried by an exported workbook, so it imports back whole.
+
+The hidden ``tradeoff`` sheet holds the matrix as Tradeoff TOML (format 1)
+split over cells, plus a small JSON description of where the editable values
+sit. Everything a reader can change in the visible sheets — scores, the
+worst/best anchors, raw weight points and the active profile — is read back
+from those sheets; the rest (ids, descriptions, levels, value functions,
+ranges, rationales, sources, the value tree, elicitation records) comes from
+the document. Score values are left out of the document (they are on the
+Scores sheet), except where a score has a low/high range, so that the
+document on its own is still a valid matrix.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import tomli_w
+
+from tradeoff.core.model import DecisionMatrix
+from tradeoff.io import excel_layout as L
+from tradeoff.io.excel_layout import WorkbookLayout
+from tradeoff.io.matrix_file import to_document
+from tradeoff.io.xlsx_stream import number_xml, row_xml, text_xml
+
+MARKER = "Tradeoff workbook"
+WORKBOOK_FORMAT = 1
+CHUNK_CHARS = 30_000  # below Excel's 32,767 characters per cell
+FIRST_CHUNK_ROW = 5
+
+
+def document_text(matrix: DecisionMatrix) -> str:
+    """The matrix as TOML without the score values that the Scores sheet carries.
+
+    Written with every string on one line (escapes instead of raw line breaks),
+    so no carriage return or control character reaches the workbook's XML.
+    """
+    doc = to_document(matrix)
+    for row in doc.get("scores", {}).values():
+        for cell in row.values():
+            if "low" not in cell and "high" not in cell:
+                cell.pop("value", None)
+    doc["scores"] = {oid: {cid: cell for cid, cell in row.items() if cell}
+                     for oid, row in doc.get("scores", {}).items()}
+    doc["scores"] = {oid: row for oid, row in doc["scores"].items() if row}
+    if not doc["scores"]:
+        del doc["scores"]
+    return tomli_w.dumps(doc)
+
+
+def layout_description(layout: WorkbookLayout) -> dict[str, Any]:
+    return {
+        "format": WORKBOOK_FORMAT,
+        "scores": {"sheet": L.SCORES, "name_row": L.SCORES_NAME_ROW,
+                   "worst_row": L.SCORES_WORST_ROW, "best_row": L.SCORES_BEST_ROW,
+                   "first_row": L.SCORES_FIRST_ROW, "first_col": 2},
+        "weights": {"sheet": L.WEIGHTS, "first_row": L.WEIGHTS_FIRST_ROW,
+                    "first_points_col": L.WEIGHTS_FIRST_POINTS_COL,
+                    "nodes": [n.node_id for n in layout.nodes]},
+        "active_profile": {"sheet": L.WEIGHTS, "cell": L.ACTIVE_CELL},
+    }
+
+
+def embedded_rows(layout: WorkbookLayout, text: str) -> tuple[Iterator[str], int]:
+    """Rows of the hidden sheet and how many there are."""
+    chunks = [text[i:i + CHUNK_CHARS] for i in range(0, len(text), CHUNK_CHARS)] or [""]
+    description = json.dumps(layout_description(layout), ensure_ascii=False)
+
+    def rows() -> Iterator[str]:
+        yield row_xml(1, [text_xml("A1", MARKER), number_xml("B1", WORKBOOK_FORMAT)])
+        yield row_xml(2, [text_xml("A2", "layout"), text_xml("B2", description)])
+        yield row_xml(3, [text_xml("A3", "matrix (TOML), one piece per row below"),
+                          number_xml("B3", len(chunks))])
+        for k, chunk in enumerate(chunks):
+            r = FIRST_CHUNK_ROW + k
+            yield row_xml(r, [text_xml(f"A{r}", chunk)])
+
+    return rows(), 3 + len(chunks)

@@ -1,0 +1,118 @@
+"""Export a matrix as an Excel workbook whose formulas still calculate.
+
+Sheets: **Summary** (what was exported, a live ranking and a chart of the
+totals), **Scores** (the raw matrix with units, direction, anchors, data
+validation and rationales as comments), **Weights** (raw points and
+normalised weights of every profile; the active profile is a number a reader
+can change), **Values** (value-function results, contributions, totals by
+SUMPRODUCT, ranks and margins, all formulas), **Scales** (level tables and
+value-function points), **Notes** (every rationale and source) and a hidden
+**tradeoff** sheet that carries the matrix for re-import.
+
+The formulas reproduce :func:`tradeoff.core.scoring.score` (a test recalculates
+exported workbooks in LibreOffice and compares every total and rank). User
+text is always written as text, never as a formula.
+
+Large exports report progress and can be cancelled; the file is written under
+a temporary name and moved into place when complete, so a cancelled or failed
+export leaves no file (and any previous file as it was).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from pathlib import Path
+
+from tradeoff.core.errors import TradeoffError
+from tradeoff.core.model import DecisionMatrix, WeightProfile
+from tradeoff.io import excel_layout as L
+from tradeoff.io.excel_embed import document_text, embedded_rows
+from tradeoff.io.excel_frames import build_frames
+from tradeoff.io.excel_grid import scores_row_count, scores_rows, values_row_count, values_rows
+from tradeoff.io.excel_layout import build_layout
+from tradeoff.io.excel_sheets import (
+    notes_cells,
+    notes_rows,
+    scales_row_count,
+    scales_rows,
+    summary_info,
+    summary_row_count,
+    summary_rows,
+    weights_row_count,
+    weights_rows,
+)
+from tradeoff.io.xlsx_stream import (
+    CancelCheck,
+    ExportCancelled,
+    ProgressCallback,
+    SheetRows,
+    col,
+    write_package,
+)
+
+__all__ = ["ExportCancelled", "export_workbook"]
+
+# Share of the progress bar for building the package before the rows stream.
+_FRAME_SHARE = 0.05
+
+
+def export_workbook(matrix: DecisionMatrix, path: str | os.PathLike[str], *,
+                    profile: WeightProfile | str | None = None,
+                    source_name: str | None = None,
+                    progress: ProgressCallback | None = None,
+                    should_cancel: CancelCheck | None = None,
+                    today: dt.date | None = None) -> None:
+    """Write ``matrix`` to the ``.xlsx`` file ``path``.
+
+    ``profile`` (a profile, its id, or None for the matrix's active profile)
+    is the one the workbook opens with; every profile is in it. ``source_name``
+    is shown on the Summary (the matrix file's name). ``progress`` is called
+    with fractions 0…1; when ``should_cancel()`` returns True the export stops
+    with :class:`ExportCancelled` and writes nothing. The matrix must not change
+    while the export runs.
+    """
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise TradeoffError(f"{target}: the folder {target.parent} does not exist")
+    if not isinstance(profile, WeightProfile):
+        try:
+            profile = matrix.profile(profile)
+        except KeyError as e:
+            raise TradeoffError(f"no weight profile {e.args[0]!r} to export") from e
+    active_index = 1 + [p.id for p in matrix.profiles].index(profile.id)
+    layout = build_layout(matrix, active_index)
+    info = summary_info(layout, source_name, today)
+    wb, styles = build_frames(layout, info)
+    if should_cancel is not None and should_cancel():
+        raise ExportCancelled
+    skeleton = io.BytesIO()
+    wb.save(skeleton)
+    if progress is not None:
+        progress(_FRAME_SHARE)
+    embedded, embedded_count = embedded_rows(layout, document_text(matrix))
+    notes = notes_cells(layout)
+    sheets = [
+        SheetRows(L.SUMMARY, summary_rows(layout, info, styles),
+                  summary_row_count(layout, info), f"E{info.header_row + layout.n_options}"),
+        SheetRows(L.SCORES, scores_rows(layout, styles), scores_row_count(layout),
+                  f"{col(layout.n_criteria + 1)}{layout.scores_last_row}"),
+        SheetRows(L.WEIGHTS, weights_rows(layout, styles), weights_row_count(layout),
+                  f"{col(layout.weight_col(layout.n_profiles - 1))}"
+                  f"{weights_row_count(layout)}"),
+        SheetRows(L.VALUES, values_rows(layout, styles), values_row_count(layout),
+                  f"{col(layout.order_col)}{layout.values_last_row}"),
+        SheetRows(L.SCALES, scales_rows(layout, styles), scales_row_count(layout),
+                  f"G{max(L.SCALES_FIRST_ROW + layout.n_criteria, _scales_bottom(layout))}"),
+        SheetRows(L.NOTES, notes_rows(layout, notes, styles), 1 + len(notes),
+                  f"G{1 + len(notes)}"),
+        SheetRows(L.EMBEDDED, embedded, embedded_count, f"B{embedded_count + 1}"),
+    ]
+    write_package(skeleton.getvalue(), sheets, target, progress=progress,
+                  should_cancel=should_cancel, done_before=_FRAME_SHARE)
+
+
+def _scales_bottom(layout: L.WorkbookLayout) -> int:
+    rows = [b for block in layout.scales for b in (block.levels, block.points) if b]
+    return max((last for _first, last in rows), default=0)
