@@ -17,6 +17,7 @@ from tradeoff.core.elicitation import (
     mean_of_weights,
     stored_record,
 )
+from tradeoff.core.elicitation.group import group_outcome
 from tradeoff.core.elicitation.records import (
     forget_level,
     judgements_record,
@@ -117,3 +118,27 @@ def test_malformed_records_are_skipped_not_fatal():
     assert read_judgements("not a list") == {}
     assert read_numbers({"points": {"a": 100, "b": True, "c": "x"}}, "points") == {"a": 100.0}
     assert read_numbers(None, "points") == {}
+
+
+def test_group_outcomes_store_every_participant_and_reload():
+    m = small_matrix()
+    by_weights = group_outcome(None, ["money", "quality"], "mean-of-weights",
+                               {"Ann": {"money": 2, "quality": 2},
+                                "Ben": {"money": 3, "quality": 1}})
+    assert by_weights.weights == pytest.approx({"money": 0.625, "quality": 0.375})
+    judges = {"Ann": {("speed", "risk"): 2}, "Ben": {("risk", "speed"): 1 / 8}}
+    by_judgements = group_outcome("quality", ["speed", "risk"], "geometric-mean-of-judgements",
+                                  judges)
+    assert by_judgements.weights == pytest.approx({"speed": 0.8, "risk": 0.2})  # GM 4 → 4:1
+    profile = apply_outcome(apply_outcome(m.profiles[0], by_weights), by_judgements)
+    assert profile.method == "group"
+    m.profiles[0] = profile
+    back = loads(dumps(m)).profile("even")
+    record = stored_record(back, "quality", {"group"})
+    assert [p["name"] for p in record["participants"]] == ["Ann", "Ben"]
+    assert read_judgements(record["participants"][1]["judgements"]) == pytest.approx(
+        {("risk", "speed"): 1 / 8})
+    with pytest.raises(TradeoffError, match="this level holds speed, risk"):
+        group_outcome("quality", ["speed", "risk"], "mean-of-weights", {"Ann": {"speed": 1}})
+    with pytest.raises(TradeoffError, match="unknown aggregation 'median'"):
+        group_outcome(None, ["money"], "median", {})

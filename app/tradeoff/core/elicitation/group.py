@@ -16,8 +16,10 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from tradeoff.core.elicitation.ahp import AhpResult, Judgements, ahp, comparison_matrix
+from tradeoff.core.elicitation.records import ElicitationOutcome, judgements_record
 from tradeoff.core.errors import TradeoffError
 
 AGGREGATIONS = {
@@ -86,3 +88,32 @@ def group_ahp(items: list[str], participants: dict[str, Judgements],
               method: str = "eigenvector") -> AhpResult:
     """Priorities of the group's geometric-mean judgements."""
     return ahp(items, geometric_mean_judgements(items, participants), method)
+
+
+def group_outcome(level: str | None, items: list[str], aggregation: str,
+                  participants: dict[str, Any]) -> ElicitationOutcome:
+    """A level's group weights with every participant's inputs, ready to store.
+
+    ``participants`` maps names to weights (``mean-of-weights``) or to AHP
+    judgements (``geometric-mean-of-judgements``).
+    """
+    if aggregation == "mean-of-weights":
+        weights = mean_of_weights(participants)
+        if set(weights) != set(items):
+            raise TradeoffError("the participants weigh "
+                                f"{', '.join(sorted(weights)) or 'nothing'}, but this level "
+                                f"holds {', '.join(items)}")
+        entries = [{"name": n, "weights": {k: float(v) for k, v in w.items()}}
+                   for n, w in participants.items()]
+        return ElicitationOutcome(level, "group", weights,
+                                  {"aggregation": aggregation, "participants": entries})
+    if aggregation == "geometric-mean-of-judgements":
+        result = group_ahp(items, participants)
+        entries = [{"name": n, "judgements": judgements_record(j)}
+                   for n, j in participants.items()]
+        record: dict[str, Any] = {"aggregation": aggregation, "participants": entries}
+        if result.cr is not None:
+            record["consistency_ratio"] = round(result.cr, 6)
+        return ElicitationOutcome(level, "group", result.weights, record)
+    raise TradeoffError(f"unknown aggregation {aggregation!r} (choose from "
+                        f"{', '.join(AGGREGATIONS)})")
