@@ -50,6 +50,10 @@ PUBLISHED_2007 = {  # weights: (S, R, Q, compromise set)
                                [0.113, 0.167, 0.080, 0.122, 0.044, 0.083],
                                [0.684, 1.000, 0.147, 0.554, 0.041, 0.191],
                                ("a5", "a3", "a6")),
+    (1, 1, 1, 1, 3.2, 3.2, 3.2, 3.2): ([0.678, 0.857, 0.138, 0.513, 0.222, 0.167],
+                                       [0.129, 0.190, 0.057, 0.139, 0.042, 0.060],
+                                       [0.668, 1.000, 0.051, 0.588, 0.058, 0.078],
+                                       ("a3", "a5", "a6")),
 }
 
 
@@ -58,7 +62,7 @@ def test_opricovic_tzeng_2007_river_basin_example(weights):
     """Opricovic, S. & Tzeng, G.-H. (2007), "Extended VIKOR method in comparison
     with outranking methods", EJOR 178(2), 514–529: six alternatives, eight
     criteria (profit, cost, energy, peak energy, homes relocated, reservoir area,
-    villages displaced, environmental grade), v = 0.5, under three of the paper's
+    villages displaced, environmental grade), v = 0.5, under four of the paper's
     weight sets; S, R and Q as published to three decimals, with the compromise
     set (a single solution when both conditions hold, otherwise every option
     within DQ = 0.2 of the best).
