@@ -34,3 +34,22 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info app/*.egg-info
+
+# The standalone one-folder build: dist/Tradeoff/Tradeoff (see packaging/README.md).
+PACKAGE_STAMP := $(VENV)/.package-installed
+BUNDLE := dist/Tradeoff
+
+$(PACKAGE_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[package]'
+	@touch $@
+
+package: $(PACKAGE_STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist \
+	  --workpath build/pyinstaller packaging/tradeoff.spec
+	cp packaging/install-desktop.sh $(BUNDLE)/
+	@echo "Bundle: $(BUNDLE) ($$(du -sh $(BUNDLE) | cut -f1), $$(find $(BUNDLE) -type f | wc -l) files)"
+
+# Tests the bundle already built; builds it first only if there is none.
+package-test:
+	@test -x $(BUNDLE)/Tradeoff || $(MAKE) package
+	$(PY) -I packaging/smoke_test.py $(BUNDLE)/Tradeoff
