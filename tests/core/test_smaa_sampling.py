@@ -16,6 +16,8 @@ from tradeoff.core.smaa_sampling import (
     bounded_weights,
     ranked_weights,
     score_ranges,
+    spec_for_matrix,
+    tiers_from_weights,
     uniform_weights,
     weights_around,
     weights_from_profiles,
@@ -139,3 +141,16 @@ def test_cost_scale_draws_in_value_space():
     drawn = sampler.draw(100_000) + cells.base_value
     assert drawn.min() >= 0.4 - 1e-6 and drawn.max() <= 0.7 + 1e-6
     assert drawn.mean() == pytest.approx((0.4 + 0.6 + 0.7) / 3, abs=0.002)
+
+
+def test_ranking_from_a_profile_ties_equal_weights():
+    # Quality first: price 1/4, speed 1/2, risk 1/4 → speed, then price and risk tied.
+    m = small_matrix()
+    spec = spec_for_matrix(m, m.profile("quality"), "ranking")
+    assert spec.tiers == [[1], [0, 2]]
+    w = WeightSampler(spec, rng(6)).draw(10_000)
+    assert (w[:, 1] >= w[:, [0, 2]].max(axis=1)).all()
+    # Even weights within a group make one tier per distinct weight: 1/2, then 1/4 twice.
+    assert tiers_from_weights(np.array([0.5, 0.25, 0.25])) == [[0], [1, 2]]
+    with pytest.raises(TradeoffError, match="unknown weight mode"):
+        spec_for_matrix(m, m.profile(), "guess")

@@ -11,8 +11,6 @@ from __future__ import annotations
 import argparse
 import math
 
-import numpy as np
-
 from tradeoff.commands.common import format_table, load, pick_profile, print_json
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.flip import flip_table
@@ -20,16 +18,9 @@ from tradeoff.core.model import DecisionMatrix, WeightProfile
 from tradeoff.core.robustness_report import ReportTable, sensitivity_tables, uncertainty_tables
 from tradeoff.core.sensitivity import all_sweeps
 from tradeoff.core.smaa import SmaaResult, SmaaSettings, run_smaa
-from tradeoff.core.smaa_sampling import (
-    DISTRIBUTIONS,
-    WeightSpec,
-    uniform_weights,
-    weights_around,
-    weights_from_profiles,
-)
+from tradeoff.core.smaa_sampling import DISTRIBUTIONS, spec_for_matrix
 from tradeoff.core.stakeholders import compare_profiles
 from tradeoff.core.tornado import tornado
-from tradeoff.core.weights import normalised_weights
 
 DEFAULT_SAMPLES = 10_000
 DEFAULT_SEED = 1
@@ -68,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         raise TradeoffError(f"--spread must be zero or a positive percentage, not {args.spread:g}")
     matrix = load(args.file)
     profile = pick_profile(matrix, args.profile)
-    spec = weight_spec(matrix, profile, args.weights, args.spread / 100)
+    spec = spec_for_matrix(matrix, profile, args.weights, args.spread / 100)
     result = run_smaa(matrix, SmaaSettings(spec, samples=args.samples, seed=args.seed,
                                            distribution=args.distribution))
     spread = args.spread / 100 if args.weights != "uniform" else None
@@ -77,17 +68,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(as_text(matrix, profile, result, spread))
     return 0
-
-
-def weight_spec(matrix: DecisionMatrix, profile: WeightProfile, mode: str,
-                spread: float) -> WeightSpec:
-    """The weight distribution the ``--weights`` choice stands for."""
-    if mode == "uniform":
-        return uniform_weights(len(matrix.criteria))
-    if mode == "profiles":
-        centres = np.array([normalised_weights(matrix, p) for p in matrix.profiles])
-        return weights_from_profiles(centres, spread)
-    return weights_around(normalised_weights(matrix, profile), spread)
 
 
 def as_json(matrix: DecisionMatrix, profile: WeightProfile, result: SmaaResult,

@@ -128,10 +128,10 @@ def _cell_flip(matrix: DecisionMatrix, crit: Criterion, i: int, j: int, winner: 
     if edge is None:
         where = "worst" if worsen else "best"
         return replace(base, reason=f"even the {where} score on the scale "
-                                     f"({crit.format_value(anchor)}) would not be enough")
-    return replace(base, possible=True, new_value=edge, change=edge - x,
-                    relative=abs(edge - x) / (crit.high - crit.low),
-                    new_winner=matrix.options[new_winner].id)
+                                    f"({crit.format_value(anchor)}) would not be enough")
+    return replace(base, possible=True, new_value=float(edge), change=float(edge - x),
+                   relative=float(abs(edge - x) / (crit.high - crit.low)),
+                   new_winner=matrix.options[new_winner].id)
 
 
 def _crossing(crit: Criterion, x: float, anchor: float, target: float,
@@ -173,8 +173,8 @@ def _level_flip(base: Flip, crit: Criterion, x: float, target: float, worsen: bo
         if (v < target - TIE) if worsen else (v > target + TIE):
             steps = (positions.index(p) - here) if here is not None else float(p - x)
             return replace(base, possible=True, new_value=crit.level_at(p), change=float(steps),
-                            relative=abs(p - x) / (crit.high - crit.low),
-                            new_winner=matrix.options[new_winner].id)
+                           relative=float(abs(p - x) / (crit.high - crit.low)),
+                           new_winner=matrix.options[new_winner].id)
     where = "worst" if worsen else "best"
     anchor = crit.level_at(crit.worst if worsen else crit.best) or crit.format_value(
         crit.worst if worsen else crit.best)

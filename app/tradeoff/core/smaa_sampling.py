@@ -45,8 +45,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from tradeoff.core.errors import TradeoffError
-from tradeoff.core.model import DecisionMatrix
+from tradeoff.core.model import DecisionMatrix, WeightProfile
 from tradeoff.core.values import value_function
+from tradeoff.core.weights import normalised_weights
 
 WEIGHT_MODES = ("uniform", "ranking", "bounds", "profile", "profiles")
 DISTRIBUTIONS = ("triangular", "pert")
@@ -102,6 +103,34 @@ def weights_from_profiles(centres: np.ndarray, spread: float = 0.0) -> WeightSpe
     if centres.shape[0] == 0:
         raise TradeoffError("the matrix has no weight profiles to draw from")
     return WeightSpec("profiles", centres.shape[1], centres=centres, spread=spread)
+
+
+def tiers_from_weights(weights: np.ndarray) -> list[list[int]]:
+    """Criterion indices grouped by equal weight, heaviest first: a profile's ranking."""
+    rounded = np.round(np.asarray(weights, float), 12)
+    return [[int(i) for i in np.flatnonzero(rounded == level)]
+            for level in sorted(set(rounded.tolist()), reverse=True)]
+
+
+def spec_for_matrix(matrix: DecisionMatrix, profile: WeightProfile, mode: str,
+                    spread: float = 0.0) -> WeightSpec:
+    """The weight distribution a mode names, for ``matrix`` around ``profile``.
+
+    ``profile``: within ``profile ± spread``; ``uniform``: anywhere on the simplex;
+    ``profiles``: one of the matrix's profiles per draw (± spread); ``ranking``:
+    any weights that order the criteria as ``profile`` does (equal weights tie).
+    """
+    if mode == "uniform":
+        return uniform_weights(len(matrix.criteria))
+    if mode == "profiles":
+        centres = np.array([normalised_weights(matrix, p) for p in matrix.profiles])
+        return weights_from_profiles(centres, spread)
+    centre = normalised_weights(matrix, profile)
+    if mode == "ranking":
+        return ranked_weights(tiers_from_weights(centre), len(centre))
+    if mode == "profile":
+        return weights_around(centre, spread)
+    raise TradeoffError(f"unknown weight mode {mode!r} (use one of {', '.join(WEIGHT_MODES)})")
 
 
 def _around(centre: np.ndarray, spread: float) -> tuple[np.ndarray, np.ndarray]:

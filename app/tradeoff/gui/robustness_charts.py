@@ -1,0 +1,80 @@
+"""A matplotlib canvas that is created only when its chart is first needed.
+
+matplotlib costs a noticeable part of start-up, so the robustness charts
+import it the first time one of them is shown (or asked to draw), never when
+their module is imported. Subclasses implement :meth:`LazyChart.draw` on
+``self.axes`` and call :meth:`LazyChart.refresh` when their data change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+PERCENT_AXIS = "{:.0%}"
+
+
+class LazyChart(QWidget):
+    """A placeholder label until the chart is shown; then a FigureCanvasQTAgg."""
+
+    placeholder_text = "The chart appears here."
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.placeholder = QLabel(self.placeholder_text)
+        self._layout.addWidget(self.placeholder)
+        self.figure: Any = None
+        self.canvas: Any = None
+        self.axes: Any = None
+        self.draws = 0  # full redraws so far (tests and tuning)
+
+    @property
+    def ready(self) -> bool:
+        return self.canvas is not None
+
+    def ensure_canvas(self) -> None:
+        """Import matplotlib and build the figure (once)."""
+        if self.canvas is not None:
+            return
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self.figure = Figure(figsize=(6, 3.6), layout="constrained")
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setMinimumSize(240, 180)
+        self.axes = self.figure.add_subplot(111)
+        self._layout.removeWidget(self.placeholder)
+        self.placeholder.deleteLater()
+        self._layout.addWidget(self.canvas)
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.ensure_canvas()
+
+    def refresh(self) -> None:
+        """Redraw from the current data (only once the canvas exists)."""
+        if self.canvas is None:
+            return
+        self.axes.clear()
+        self.draw()
+        self.canvas.draw_idle()
+        self.draws += 1
+
+    def draw(self) -> None:  # pragma: no cover - every chart overrides it
+        raise NotImplementedError
+
+
+def percent_axis(axis: Any) -> None:
+    """Label a 0..1 axis in percent."""
+    from matplotlib.ticker import PercentFormatter
+
+    axis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
+
+
+def shorten(text: str, limit: int = 28) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,108 @@
+"""The Monte Carlo panel: runs off the GUI thread, reports progress, can be cancelled."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QThread, QTimer
+
+from factories import small_matrix
+from robustness_factories import random_matrix
+from tradeoff.core.smaa import run_smaa
+from tradeoff.gui.robustness_smaa import PROGRESS_STEPS, SmaaPanel
+
+
+def _panel(qtbot, matrix, profile_id=None, **controls):
+    panel = SmaaPanel(matrix, profile_id)
+    qtbot.addWidget(panel)
+    for name, value in controls.items():
+        widget = getattr(panel, name)
+        if hasattr(widget, "findData"):
+            widget.setCurrentIndex(widget.findData(value))
+        else:
+            widget.setValue(value)
+    return panel
+
+
+def test_run_completes_with_the_same_numbers_as_the_core(qtbot, qtmodeltester):
+    panel = _panel(qtbot, small_matrix(), "even", samples=3000, seed=7, mode="uniform")
+    panel.show()
+    expected = run_smaa(small_matrix(), panel.settings())
+    with qtbot.waitSignal(panel.result_ready, timeout=20_000) as blocker:
+        panel.run_button.click()
+    result = blocker.args[0]
+    np.testing.assert_array_equal(result.rank_acceptability, expected.rank_acceptability)
+    assert panel.progress_bar.value() == PROGRESS_STEPS
+    assert panel.run_button.isEnabled() and not panel.cancel_button.isEnabled()
+    qtmodeltester.check(panel.table_model)
+    assert panel.table_model.rowCount() == 3
+    assert panel.table_model.index(0, 0).data() == "Alpha"
+    # Stacked bars: one segment per rank, and each option's bar adds up to 100 %.
+    widths = np.array([[bar.get_width() for bar in segment] for segment in panel.chart.segments])
+    assert widths.shape == (3, 3)
+    assert widths.sum(axis=0) == pytest.approx(np.ones(3))
+    assert "3,000 draws, seed 7, weights uniform" in panel.status.text()
+
+
+def test_the_window_stays_responsive_and_cancel_stops_the_run(qtbot):
+    m = random_matrix(np.random.default_rng(0), n=20, m=8, ranged=0.8)
+    panel = _panel(qtbot, m, samples=5_000_000, mode="uniform")
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    panel.run_button.click()
+    assert panel.running and panel.cancel_button.isEnabled() and not panel.run_button.isEnabled()
+    assert panel._thread is not QThread.currentThread()
+    qtbot.waitUntil(lambda: panel.progress_bar.value() > 0, timeout=20_000)
+    before = len(ticks)
+    qtbot.wait(200)
+    assert len(ticks) - before >= 5  # the GUI thread kept turning while the draws ran
+    assert panel.running
+    panel.cancel_button.click()
+    qtbot.waitUntil(lambda: not panel.running, timeout=20_000)
+    timer.stop()
+    assert panel.result is None
+    assert panel.status.text().startswith("Cancelled")
+    assert panel.run_button.isEnabled() and panel.progress_bar.value() == 0
+
+
+def test_closing_the_panel_mid_run_stops_the_thread(qtbot):
+    m = random_matrix(np.random.default_rng(1), n=20, m=8, ranged=0.8)
+    panel = _panel(qtbot, m, samples=5_000_000, mode="uniform")
+    panel.run_button.click()
+    qtbot.waitUntil(lambda: panel.progress_bar.value() > 0, timeout=20_000)
+    thread = panel._thread
+    panel.close()
+    assert not panel.running and thread.isFinished()
+
+
+@pytest.mark.parametrize("mode", ["profile", "profiles", "ranking"])
+def test_every_weight_mode_runs(qtbot, mode):
+    panel = _panel(qtbot, small_matrix(), "quality", samples=1000, mode=mode)
+    with qtbot.waitSignal(panel.result_ready, timeout=20_000) as blocker:
+        panel.start()
+    assert blocker.args[0].weight_mode == mode
+    assert panel.spread.isEnabled() == (mode in ("profile", "profiles"))
+
+
+def test_a_matrix_it_cannot_rank_reports_why(qtbot):
+    m = small_matrix()
+    for cid in ("price", "speed"):
+        del m.scores[("a", cid)]
+        del m.scores[("b", cid)]
+    panel = _panel(qtbot, m, samples=500)
+    panel.start()
+    qtbot.waitUntil(lambda: not panel.running, timeout=20_000)
+    assert "at least two options with every score" in panel.status.text()
+    assert panel.result is None
+
+
+def test_edits_after_run_starts_do_not_reach_the_running_copy(qtbot):
+    m = small_matrix()
+    panel = _panel(qtbot, m, "even", samples=2000, spread=0.0)
+    with qtbot.waitSignal(panel.result_ready, timeout=20_000) as blocker:
+        panel.start()
+        m.options[0].name = "Renamed"  # the run works on the copy taken at Run
+    assert panel.table_model.index(0, 0).data() == "Alpha"
+    assert blocker.args[0].rank_acceptability[2, 0] == 1.0  # Gamma, as scored under Even
