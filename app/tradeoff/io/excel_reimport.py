@@ -153,9 +153,14 @@ def _rename(item: Any, cell: object, ref: str, reader: _Reader) -> None:
         reader.problem(ref, "the name is empty")
         return
     text = str(cell)
-    if text != cell_text(item.name):
+    if _lines(text) != _lines(cell_text(item.name)):
         reader.warnings.append(f"{ref}: renamed from {item.name!r} to {text!r}")
         item.name = text
+
+
+def _lines(text: str) -> str:
+    """Text with line ends as an XML parser reports them (a lone CR becomes LF)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _scale_value(c: Criterion, cell: object, ref: str, reader: _Reader,
@@ -196,7 +201,7 @@ def _read_weights(ws: Any, where: dict[str, Any], active_cell: str, m: DecisionM
     for k, node in enumerate(nodes):
         r = first_row + k
         label = rows[r - 1][0]
-        if label != cell_text(names[node]) and str(label) != cell_text(names[node]):
+        if label is None or _lines(str(label)) != _lines(cell_text(names[node])):
             reader.problem(cell_ref(title, r, 1), f"expected {names[node]!r} here; rows of the "
                                                   "weights table were moved, inserted or "
                                                   "deleted — undo that and import again")
