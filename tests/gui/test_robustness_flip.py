@@ -45,3 +45,17 @@ def test_unknown_profile_shows_why(qtbot):
     qtbot.addWidget(table)
     assert table.model.rowCount() == 0
     assert table.summary.text().startswith("No flip test:")
+
+
+def test_one_level_step_is_flagged_even_on_a_short_scale(qtbot):
+    table = FlipTable(small_matrix(), "even")
+    qtbot.addWidget(table)
+    model = table.model
+    for r in range(model.rowCount()):
+        unit, by = model.index(r, 6).data(SORT_ROLE), model.index(r, 5).data(SORT_ROLE)
+        share = model.index(r, 7).data(SORT_ROLE)
+        expected = share is not None and (share < 0.2 or (unit == "levels" and abs(by) == 1))
+        assert model.index(r, 0).data(FLAGGED_ROLE) == expected
+    level_rows = [r for r in range(model.rowCount())
+                  if model.index(r, 6).data(SORT_ROLE) == "levels"]
+    assert any(model.index(r, 0).data(FLAGGED_ROLE) for r in level_rows)

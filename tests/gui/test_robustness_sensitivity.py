@@ -80,3 +80,12 @@ def test_robustness_widgets_do_not_import_matplotlib_until_drawn():
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "False"
+
+
+def test_change_point_table_follows_the_chosen_sweep(panel):
+    panel.select("price")
+    rows = [[panel.points_model.index(r, c).data() for c in (0, 1, 4)]
+            for r in range(panel.points_model.rowCount())]
+    assert rows == [["Price", "51.4%", "yes"], ["Price", "55.9%", "no"], ["Price", "61.3%", "yes"]]
+    assert panel.points_model.index(0, 0).data(FLAGGED_ROLE)
+    assert not panel.points_model.index(1, 0).data(FLAGGED_ROLE)

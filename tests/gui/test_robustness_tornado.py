@@ -23,7 +23,7 @@ def test_bars_widest_first_with_hand_computed_ends(qtbot):
     assert (top.get_x(), top.get_width()) == pytest.approx((-0.10, 0.20))
     assert (second.get_x(), second.get_width()) == pytest.approx((-0.05, 0.15))
     assert chart.labels == ["O1 · C1", "O0 · C0"]
-    assert "O0's margin over the runner-up" in chart.axes.get_xlabel()
+    assert "Margin of O0 over the runner-up" in chart.axes.get_xlabel()
 
 
 def test_matrix_without_ranges_says_so(qtbot):

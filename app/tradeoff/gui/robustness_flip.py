@@ -2,8 +2,9 @@
 
 One row per cell, the smallest flip first ("more than 2.8 months on Time to
 effect for Calibrated pressure would make Calibrated pressure the winner").
-Rows whose flip needs less than a fifth of the scale are highlighted: those
-are the judgements worth a second look. The sentence is each row's tooltip.
+Rows whose flip needs less than a fifth of the scale, or a single step on a
+level scale, are highlighted: those are the judgements worth a second look.
+The sentence is each row's tooltip.
 """
 
 from __future__ import annotations
@@ -16,7 +17,15 @@ from tradeoff.core.robustness_report import ReportTable, flip_report
 from tradeoff.gui.robustness_models import ReportTableModel, report_view
 
 SENSITIVE_SHARE = 0.2  # a flip within a fifth of the scale is flagged
-SHARE_COLUMN, TEXT_COLUMN = 7, 9
+BY_COLUMN, UNIT_COLUMN, SHARE_COLUMN, TEXT_COLUMN = 5, 6, 7, 9
+
+
+def _sensitive(row: list) -> bool:
+    """A flip within a fifth of the scale, or one level step away."""
+    if row[SHARE_COLUMN] is None:
+        return False
+    one_step = row[UNIT_COLUMN] == "levels" and abs(row[BY_COLUMN]) == 1
+    return row[SHARE_COLUMN] < SENSITIVE_SHARE or one_step
 
 
 class FlipTable(QWidget):
@@ -43,8 +52,7 @@ class FlipTable(QWidget):
             self.model.set_table(ReportTable("Score-flip test", [], []))
             self.summary.setText(f"No flip test: {e}")
             return
-        sensitive = {(r, -1) for r, row in enumerate(table.rows)
-                     if row[SHARE_COLUMN] is not None and row[SHARE_COLUMN] < SENSITIVE_SHARE}
+        sensitive = {(r, -1) for r, row in enumerate(table.rows) if _sensitive(row)}
         self.model.set_table(table, sensitive, tooltip_column=TEXT_COLUMN)
         first = table.rows[0] if table.rows else None
         if first is None or first[SHARE_COLUMN] is None:

@@ -5,7 +5,7 @@
 current winner stays first, and a marker at every exact change point (filled
 where the winner changes). :class:`StabilityTable` lists every criterion and
 group with its current weight and stability intervals. :class:`SensitivityPanel`
-puts the two together with a chooser.
+puts the two together with a chooser and lists the chosen sweep's change points.
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ class SensitivityChart(LazyChart):
         ax.set_ylabel("Total value")
         percent_axis(ax.xaxis)
         ax.grid(True, alpha=0.3)
-        ax.legend(fontsize="small", loc="best")
+        ax.legend(fontsize="small", loc="best", framealpha=0.85)
 
 
 class StabilityTable(QWidget):
@@ -146,9 +146,6 @@ class SensitivityPanel(QWidget):
         self.chooser.setCurrentIndex(targets.index(keep) if keep in targets else 0)
         self.chooser.blockSignals(False)
         self.stability.set_sweeps(matrix, self.sweeps)
-        points = change_point_table(matrix, self.sweeps)
-        new_winner = {(r, -1) for r, row in enumerate(points.rows) if row[4] == "yes"}
-        self.points_model.set_table(points, new_winner)
         self._show_current()
 
     def select(self, target: str) -> None:
@@ -165,6 +162,10 @@ class SensitivityPanel(QWidget):
         names = {o.id: o.name for o in self.matrix.options} if self.matrix else {}
         s = self.current_sweep()
         self.chart.set_sweep(s, names)
+        if self.matrix is not None:
+            points = change_point_table(self.matrix, [s] if s is not None else [])
+            new_winner = {(r, -1) for r, row in enumerate(points.rows) if row[4] == "yes"}
+            self.points_model.set_table(points, new_winner)
         if s is not None and s.winner is not None:
             lo, hi = s.winner_interval
             self.message.setText(

@@ -64,6 +64,6 @@ class TornadoChart(LazyChart):
                    label=f"margin now {t.base_margin:.3f}")
         ax.set_yticks(y, self.labels, fontsize="small")
         winner = self.matrix.option(t.winner).name if self.matrix and t.winner else ""
-        ax.set_xlabel(f"{shorten(winner)}'s margin over the runner-up (below 0: it loses)")
+        ax.set_xlabel(f"Margin of {shorten(winner)} over the runner-up (below 0: it loses)")
         ax.grid(True, axis="x", alpha=0.3)
         ax.legend(fontsize="small", loc="best")
