@@ -1,0 +1,83 @@
+"""All robustness views in one tabbed widget, for a dock or a tab of the main window.
+
+Tabs: weight sensitivity (chart, stability table, change points), score
+flips, Monte Carlo (SMAA-2), tornado, stakeholder comparison. Give it a
+matrix and profile with :meth:`RobustnessPanel.set_matrix`, or let it follow a
+gui Document with :meth:`RobustnessPanel.follow`; it recomputes shortly after
+the last change rather than on every keystroke. The Monte Carlo is never
+rerun on its own (it can take seconds); after an edit its results are marked
+as belonging to the matrix as it was.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from tradeoff.core.model import DecisionMatrix
+from tradeoff.gui.robustness_flip import FlipTable
+from tradeoff.gui.robustness_sensitivity import SensitivityPanel
+from tradeoff.gui.robustness_smaa import SmaaPanel
+from tradeoff.gui.robustness_stakeholders import StakeholderTable
+from tradeoff.gui.robustness_tornado import TornadoChart
+
+REFRESH_DELAY_MS = 250
+
+
+class RobustnessPanel(QTabWidget):
+    """Sensitivity, flips, Monte Carlo, tornado and stakeholders for one matrix and profile."""
+
+    def __init__(self, matrix: DecisionMatrix | None = None, profile_id: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sensitivity = SensitivityPanel()
+        self.flips = FlipTable()
+        self.monte_carlo = SmaaPanel()
+        self.tornado = TornadoChart()
+        self.stakeholders = StakeholderTable()
+        self.addTab(self.sensitivity, "Weight sensitivity")
+        self.addTab(self.flips, "Score flips")
+        self.addTab(self.monte_carlo, "Monte Carlo")
+        self.addTab(self.tornado, "Tornado")
+        self.addTab(self.stakeholders, "Stakeholders")
+        self._document: Any = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(REFRESH_DELAY_MS)
+        self.timer.timeout.connect(self._pull_document)
+        if matrix is not None:
+            self.set_matrix(matrix, profile_id)
+
+    def set_matrix(self, matrix: DecisionMatrix, profile_id: str | None = None) -> None:
+        """Recompute every view (the Monte Carlo only takes the matrix for its next run)."""
+        for view in (self.sensitivity, self.flips, self.tornado, self.stakeholders):
+            view.set_matrix(matrix, profile_id)
+        had_result = self.monte_carlo.result is not None
+        self.monte_carlo.set_matrix(matrix, profile_id)
+        if had_result and not self.monte_carlo.running:
+            self.monte_carlo.status.setText(
+                "The matrix or weights changed since this run: press Run to update.")
+
+    def follow(self, document: Any) -> None:
+        """Track a gui Document: recompute shortly after it changes or is replaced."""
+        self._document = document
+        for signal in (document.changed, document.replaced, document.weights_changed):
+            signal.connect(self.timer.start)
+        self._pull_document()
+
+    def _pull_document(self) -> None:
+        doc = self._document
+        if doc is not None:
+            self.set_matrix(doc.matrix, doc.active_profile_id())
+
+    def shutdown(self) -> None:
+        """Stop a Monte Carlo run under way (call when the window closes)."""
+        self.timer.stop()
+        self.monte_carlo.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
