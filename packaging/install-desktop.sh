@@ -23,7 +23,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 data_home=${XDG_DATA_HOME:-$HOME/.local/share}
 
 usage() {
-    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 die() {
