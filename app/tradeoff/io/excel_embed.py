@@ -13,6 +13,7 @@ document on its own is still a valid matrix.
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -37,7 +38,10 @@ def document_text(matrix: DecisionMatrix) -> str:
     Written with every string on one line (escapes instead of raw line breaks),
     so no carriage return or control character reaches the workbook's XML.
     """
-    doc = to_document(matrix)
+    skeleton = copy.copy(matrix)  # shallow: only the scores table is replaced
+    skeleton.scores = {key: s for key, s in matrix.scores.items()
+                       if s.rationale or s.source or s.has_range}
+    doc = to_document(skeleton)
     for row in doc.get("scores", {}).values():
         for cell in row.values():
             if "low" not in cell and "high" not in cell:

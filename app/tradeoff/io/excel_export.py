@@ -84,7 +84,8 @@ def export_workbook(matrix: DecisionMatrix, path: str | os.PathLike[str], *,
     active_index = 1 + [p.id for p in matrix.profiles].index(profile.id)
     layout = build_layout(matrix, active_index)
     info = summary_info(layout, source_name, today)
-    wb, styles = build_frames(layout, info)
+    notes = notes_cells(layout)
+    wb, styles = build_frames(layout, info, notes)
     if should_cancel is not None and should_cancel():
         raise ExportCancelled
     skeleton = io.BytesIO()
@@ -92,7 +93,6 @@ def export_workbook(matrix: DecisionMatrix, path: str | os.PathLike[str], *,
     if progress is not None:
         progress(_FRAME_SHARE)
     embedded, embedded_count = embedded_rows(layout, document_text(matrix))
-    notes = notes_cells(layout)
     sheets = [
         SheetRows(L.SUMMARY, summary_rows(layout, info, styles),
                   summary_row_count(layout, info), f"E{info.header_row + layout.n_options}"),

@@ -33,7 +33,10 @@ CHART_BARS = 30  # the chart shows the top of the (live) ranking
 SHEET_ORDER = (L.SUMMARY, L.SCORES, L.WEIGHTS, L.VALUES, L.SCALES, L.NOTES, L.EMBEDDED)
 
 
-def build_frames(layout: WorkbookLayout, info: SummaryInfo) -> tuple[Workbook, Styles]:
+def build_frames(layout: WorkbookLayout, info: SummaryInfo,
+                 notes: list[tuple[int, int]]) -> tuple[Workbook, Styles]:
+    """The workbook without cell values; ``notes`` lists the (option, criterion)
+    indices of scores with a rationale, source or range, in sheet order."""
     wb = Workbook()
     first = wb.active
     first.title = SHEET_ORDER[0]
@@ -49,7 +52,7 @@ def build_frames(layout: WorkbookLayout, info: SummaryInfo) -> tuple[Workbook, S
                       **scales_defined_names(layout)}.items():
         wb.defined_names[name] = DefinedName(name, attr_text=ref)
     _summary_frame(sheets[L.SUMMARY], layout, info)
-    _scores_frame(sheets[L.SCORES], layout)
+    _scores_frame(sheets[L.SCORES], layout, notes)
     _weights_frame(sheets[L.WEIGHTS], layout)
     _values_frame(sheets[L.VALUES], layout)
     _widths(sheets[L.SCALES], {"A": 34, "B": 12, "C": 12, "D": 11, "E": 11, "F": 11, "G": 20})
@@ -90,7 +93,7 @@ def _summary_frame(ws: Worksheet, layout: WorkbookLayout, info: SummaryInfo) -> 
     ws.add_chart(chart, "G3")
 
 
-def _scores_frame(ws: Worksheet, layout: WorkbookLayout) -> None:
+def _scores_frame(ws: Worksheet, layout: WorkbookLayout, notes: list[tuple[int, int]]) -> None:
     m = layout.matrix
     ws.freeze_panes = f"B{L.SCORES_FIRST_ROW}"
     _widths(ws, {"A": 30})
@@ -113,17 +116,16 @@ def _scores_frame(ws: Worksheet, layout: WorkbookLayout) -> None:
         dv.add(cells)
         ws.add_data_validation(dv)
     count = 0
-    for i, o in enumerate(m.options):
-        for j, c in enumerate(m.criteria):
-            s = m.scores.get((o.id, c.id))
-            if s is None or not (s.rationale or s.source):
-                continue
-            if count >= MAX_COMMENTS:
-                return
-            text = s.rationale + (f"\n\nSource: {s.source}" if s.source else "")
-            comment = Comment(cell_text(text.strip()), APP_NAME, width=320, height=140)
-            ws.cell(row=L.SCORES_FIRST_ROW + i, column=j + 2).comment = comment
-            count += 1
+    for i, j in notes:
+        s = m.scores[(m.options[i].id, m.criteria[j].id)]
+        if not (s.rationale or s.source):
+            continue
+        if count >= MAX_COMMENTS:
+            return
+        text = s.rationale + (f"\n\nSource: {s.source}" if s.source else "")
+        comment = Comment(cell_text(text.strip()), APP_NAME, width=320, height=140)
+        ws.cell(row=L.SCORES_FIRST_ROW + i, column=j + 2).comment = comment
+        count += 1
 
 
 def _weights_frame(ws: Worksheet, layout: WorkbookLayout) -> None:

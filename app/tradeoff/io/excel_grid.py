@@ -9,6 +9,7 @@ export fast.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 from tradeoff.core.model import Criterion
@@ -53,20 +54,24 @@ def scores_rows(layout: WorkbookLayout, st: Styles) -> Iterator[str]:
     yield row_xml(3, directions)
     yield row_xml(4, worst)
     yield row_xml(5, best)
-    letters = [col(j + 2) for j in range(layout.n_criteria)]
+    ids = [(col(j + 2), c.id) for j, c in enumerate(m.criteria)]
+    scores = m.scores
+    number_style = st.input_number
     for i, o in enumerate(m.options):
         r = L.SCORES_FIRST_ROW + i
         cells = [text_xml(f"A{r}", o.name, st.label.plain, st.label.quoted)]
-        for letter, c in zip(letters, m.criteria, strict=True):
-            s = m.scores.get((o.id, c.id))
+        for letter, cid in ids:
+            s = scores.get((o.id, cid))
             v = None if s is None else s.value
-            ref = f"{letter}{r}"
-            if v is None:
-                cells.append(blank_xml(ref, st.input_number))
+            if type(v) is float and math.isfinite(v):  # the common case, written inline
+                cells.append(f'<c r="{letter}{r}" s="{number_style}"><v>{v!r}</v></c>')
+            elif v is None:
+                cells.append(blank_xml(f"{letter}{r}", number_style))
             elif isinstance(v, str):
-                cells.append(text_xml(ref, v, st.input_text.plain, st.input_text.quoted))
+                cells.append(text_xml(f"{letter}{r}", v, st.input_text.plain,
+                                      st.input_text.quoted))
             else:
-                cells.append(number_xml(ref, v, st.input_number))
+                cells.append(number_xml(f"{letter}{r}", v, number_style))
         yield row_xml(r, cells)
 
 

@@ -50,10 +50,17 @@ def summary_info(layout: WorkbookLayout, source_name: str | None,
         lines.append(("Author", m.metadata.author, False))
     lines += [("Source" if k == 0 else "", s, False) for k, s in enumerate(m.metadata.sources)]
     lines.append(("To explore", EXPLORE_TEXT, False))
-    if any(m.scores.get((o.id, c.id)) is None or m.scores[(o.id, c.id)].value is None
-           for o in m.options for c in m.criteria):
+    if _has_missing_scores(layout):
         lines.append(("Missing scores", MISSING_TEXT, False))
     return SummaryInfo(lines, header_row=4 + len(lines) + 1)
+
+
+def _has_missing_scores(layout: WorkbookLayout) -> bool:
+    m = layout.matrix
+    options, criteria = {o.id for o in m.options}, {c.id for c in m.criteria}
+    present = sum(1 for (oid, cid), s in m.scores.items()
+                  if s.value is not None and oid in options and cid in criteria)
+    return present < layout.n_options * layout.n_criteria
 
 
 def summary_rows(layout: WorkbookLayout, info: SummaryInfo, st: Styles) -> Iterator[str]:
@@ -247,13 +254,11 @@ NOTES_HEADERS = ("Option", "Criterion", "Score", "Low", "High", "Rationale", "So
 def notes_cells(layout: WorkbookLayout) -> list[tuple[int, int]]:
     """(option index, criterion index) of every cell with a rationale, source or range."""
     m = layout.matrix
-    out = []
-    for i, o in enumerate(m.options):
-        for j, c in enumerate(m.criteria):
-            s = m.scores.get((o.id, c.id))
-            if s is not None and (s.rationale or s.source or s.has_range):
-                out.append((i, j))
-    return out
+    rows = {o.id: i for i, o in enumerate(m.options)}
+    columns = {c.id: j for j, c in enumerate(m.criteria)}
+    return sorted((rows[oid], columns[cid]) for (oid, cid), s in m.scores.items()
+                  if (s.rationale or s.source or s.has_range)
+                  and oid in rows and cid in columns)
 
 
 def notes_rows(layout: WorkbookLayout, cells: list[tuple[int, int]], st: Styles) -> Iterator[str]:

@@ -132,7 +132,7 @@ def write_package(skeleton: bytes, sheets: list[SheetRows], target: Path, *,
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as raw, \
-                zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as out, \
+                zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, compresslevel=3) as out, \
                 zipfile.ZipFile(io.BytesIO(skeleton)) as package:
             parts = sheet_parts(package)
             streamed = {parts[s.title]: s for s in sheets}
@@ -162,9 +162,8 @@ def _write_sheet(frame: str, sheet: SheetRows, out: zipfile.ZipFile, info: zipfi
     if match is None:  # openpyxl always writes one; anything else is a bug here
         raise RuntimeError(f"worksheet {sheet.title!r} has no <sheetData> to fill")
     head = _DIMENSION.sub(f'<dimension ref="A1:{sheet.last_cell}"/>', frame[:match.start()], 1)
-    member = zipfile.ZipInfo(info.filename, date_time=info.date_time)
-    member.compress_type = zipfile.ZIP_DEFLATED
-    with out.open(member, "w") as stream:
+    # Opened by name, the member takes the archive's compression and level.
+    with out.open(info.filename, "w") as stream:
         stream.write(head.encode("utf-8"))
         stream.write(b"<sheetData>")
         buffer: list[str] = []
