@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from factories import small_matrix
+from tradeoff import cli
 from tradeoff.core.model import Score
-from tradeoff.core.robustness_report import sensitivity_tables, uncertainty_tables
+from tradeoff.core.robustness_report import (
+    robustness_sheets,
+    sensitivity_tables,
+    uncertainty_tables,
+)
 from tradeoff.core.smaa import SmaaSettings, run_smaa
 from tradeoff.core.smaa_sampling import uniform_weights
-from tradeoff.io.matrix_file import load_matrix
+from tradeoff.io.matrix_file import load_matrix, save_matrix
 from tradeoff.paths import example_path
 
 PLAIN = (str, float, int, type(None))
@@ -64,3 +71,27 @@ def test_example_matrix_tables_are_plain():
     result = run_smaa(m, SmaaSettings(uniform_weights(len(m.criteria)), samples=1000, seed=1))
     _check_shape(sensitivity_tables(m, m.profile()))
     _check_shape(uncertainty_tables(m, m.profile(), result, 0.2))
+
+
+def test_robustness_sheets_run_the_cli_default_monte_carlo(capsys, tmp_path):
+    m = small_matrix()
+    m.scores[("a", "speed")] = Score(6, 3, 9)
+    sheets = robustness_sheets(m, m.profile())
+    assert list(sheets) == ["Sensitivity", "Uncertainty"]
+    acceptability = next(t for t in sheets["Uncertainty"] if t.title == "Rank acceptability")
+    # The workbook and `tradeoff analyse` with its defaults give the same numbers.
+    path = tmp_path / "m.toml"
+    save_matrix(m, path)
+    assert cli.main(["analyse", str(path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    for row in acceptability.rows:
+        assert row[1:4] == data["rank_acceptability"][row[0]]
+
+
+def test_robustness_sheets_without_a_rankable_matrix_keep_the_tornado_only():
+    m = small_matrix()
+    for o in ("a", "b"):
+        del m.scores[(o, "speed")]
+    sheets = robustness_sheets(m, m.profile())
+    assert [t.title for t in sheets["Uncertainty"]] == [
+        "Tornado: winner's margin over the runner-up"]

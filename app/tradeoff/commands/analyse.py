@@ -15,16 +15,21 @@ from tradeoff.commands.common import format_table, load, pick_profile, print_jso
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.flip import flip_table
 from tradeoff.core.model import DecisionMatrix, WeightProfile
-from tradeoff.core.robustness_report import ReportTable, sensitivity_tables, uncertainty_tables
+from tradeoff.core.robustness_report import (
+    DEFAULT_SAMPLES,
+    DEFAULT_SEED,
+    DEFAULT_SPREAD,
+    ReportTable,
+    sensitivity_tables,
+    uncertainty_tables,
+)
 from tradeoff.core.sensitivity import all_sweeps
 from tradeoff.core.smaa import SmaaResult, SmaaSettings, run_smaa
 from tradeoff.core.smaa_sampling import DISTRIBUTIONS, spec_for_matrix
 from tradeoff.core.stakeholders import compare_profiles
 from tradeoff.core.tornado import tornado
 
-DEFAULT_SAMPLES = 10_000
-DEFAULT_SEED = 1
-DEFAULT_SPREAD = 20.0
+DEFAULT_SPREAD_PCT = DEFAULT_SPREAD * 100
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -43,9 +48,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="profile: around the profile (± --spread); uniform: anywhere on the "
                         "simplex (no preference information); profiles: one of the matrix's "
                         "profiles per draw (default: profile)")
-    p.add_argument("--spread", type=float, default=DEFAULT_SPREAD, metavar="PCT",
+    p.add_argument("--spread", type=float, default=DEFAULT_SPREAD_PCT, metavar="PCT",
                    help=f"± percentage around each weight for --weights profile or profiles "
-                        f"(default {DEFAULT_SPREAD:g}; 0 keeps the weights fixed)")
+                        f"(default {DEFAULT_SPREAD_PCT:g}; 0 keeps the weights fixed)")
     p.add_argument("--distribution", choices=list(DISTRIBUTIONS), default="triangular",
                    help="distribution of a score within its low/high range (default triangular)")
     p.add_argument("--format", choices=["table", "json"], default="table")

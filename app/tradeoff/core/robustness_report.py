@@ -1,8 +1,9 @@
 """The robustness results as plain tables: one source for the CLI, the GUI and the workbook.
 
-:func:`sensitivity_tables` gives the contents of the workbook's *Sensitivity*
-sheet (weight stability, change points, score flips, stakeholder
-comparison); :func:`uncertainty_tables` those of the *Uncertainty* sheet
+:func:`robustness_sheets` gives both sheets by name, running the default
+Monte Carlo when no result is passed. :func:`sensitivity_tables` gives the
+*Sensitivity* sheet (weight stability, change points, score flips,
+stakeholder comparison); :func:`uncertainty_tables` the *Uncertainty* sheet
 (Monte Carlo settings, rank acceptabilities, central weights, pairwise
 winning probabilities, tornado). Each table is a title, a header row and rows
 of plain Python values (str, float, int or None), so a writer needs no
@@ -14,14 +15,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tradeoff.core.errors import TradeoffError
 from tradeoff.core.flip import flip_table
 from tradeoff.core.model import Criterion, DecisionMatrix, ScoreValue, WeightProfile
 from tradeoff.core.sensitivity import Sweep, all_sweeps
-from tradeoff.core.smaa import SmaaResult
+from tradeoff.core.smaa import SmaaResult, SmaaSettings, run_smaa
+from tradeoff.core.smaa_sampling import spec_for_matrix
 from tradeoff.core.stakeholders import compare_profiles
 from tradeoff.core.tornado import tornado
 
 Cell = str | float | int | None
+
+# The Monte Carlo an export or ``tradeoff analyse`` runs when not told otherwise:
+# around the profile ± 20 %, 10,000 draws, seed 1, triangular score ranges.
+DEFAULT_SAMPLES = 10_000
+DEFAULT_SEED = 1
+DEFAULT_SPREAD = 0.2
+SENSITIVITY_SHEET, UNCERTAINTY_SHEET = "Sensitivity", "Uncertainty"
 
 
 @dataclass
@@ -33,6 +43,32 @@ class ReportTable:
     rows: list[list[Cell]]
     percent: set[int] = field(default_factory=set)
     note: str = ""
+
+
+def default_smaa_settings(matrix: DecisionMatrix, profile: WeightProfile) -> SmaaSettings:
+    """The Monte Carlo settings used when none are given (the CLI's defaults)."""
+    spec = spec_for_matrix(matrix, profile, "profile", DEFAULT_SPREAD)
+    return SmaaSettings(spec, samples=DEFAULT_SAMPLES, seed=DEFAULT_SEED)
+
+
+def robustness_sheets(matrix: DecisionMatrix, profile: WeightProfile,
+                      result: SmaaResult | None = None, spread: float | None = DEFAULT_SPREAD,
+                      run_monte_carlo: bool = True) -> dict[str, list[ReportTable]]:
+    """Contents of the workbook's Sensitivity and Uncertainty sheets, by sheet name.
+
+    Pass the ``result`` (and its ``spread``) the window shows so the workbook
+    matches it; without one, the default Monte Carlo is run (unless
+    ``run_monte_carlo`` is False, or fewer than two options have every score,
+    in which case the Uncertainty sheet holds the tornado only).
+    """
+    if result is None and run_monte_carlo:
+        try:
+            result = run_smaa(matrix, default_smaa_settings(matrix, profile))
+        except TradeoffError:
+            result = None
+        spread = DEFAULT_SPREAD
+    return {SENSITIVITY_SHEET: sensitivity_tables(matrix, profile),
+            UNCERTAINTY_SHEET: uncertainty_tables(matrix, profile, result, spread)}
 
 
 def sensitivity_tables(matrix: DecisionMatrix, profile: WeightProfile) -> list[ReportTable]:
