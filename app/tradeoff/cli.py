@@ -16,7 +16,9 @@ from tradeoff import __version__
 from tradeoff.core.errors import TradeoffError
 
 # Sub-command modules under tradeoff.commands, in the order --help lists them.
-COMMANDS = ["validate", "score", "crosscheck", "analyse"]
+COMMANDS = ["validate", "score", "crosscheck", "analyse", "export", "import_matrix"]
+# Sub-commands named after a Python keyword live in a module with another name.
+COMMAND_NAMES = {"import_matrix": "import"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,7 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+    names = {COMMAND_NAMES.get(c, c) for c in COMMANDS}
+    if not argv or (argv[0] not in names and not argv[0].startswith("-")):
         return gui_main(argv)
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import DecisionMatrix, WeightProfile
+from tradeoff.core.weights import normalised_weights
 from tradeoff.io import excel_layout as L
 from tradeoff.io.excel_embed import document_text, embedded_rows
 from tradeoff.io.excel_frames import build_frames
@@ -71,7 +72,9 @@ def export_workbook(matrix: DecisionMatrix, path: str | os.PathLike[str], *,
     is shown on the Summary (the matrix file's name). ``progress`` is called
     with fractions 0…1; when ``should_cancel()`` returns True the export stops
     with :class:`ExportCancelled` and writes nothing. The matrix must not change
-    while the export runs.
+    while the export runs. Raises :class:`TradeoffError` (before writing) for a
+    matrix that cannot be exported: no options, criteria or profiles, unusable
+    weights in ``profile``, or more rows or columns than a worksheet holds.
     """
     target = Path(path)
     if not target.parent.is_dir():
@@ -81,6 +84,7 @@ def export_workbook(matrix: DecisionMatrix, path: str | os.PathLike[str], *,
             profile = matrix.profile(profile)
         except KeyError as e:
             raise TradeoffError(f"no weight profile {e.args[0]!r} to export") from e
+    normalised_weights(matrix, profile)  # a profile the core cannot use is refused here
     active_index = 1 + [p.id for p in matrix.profiles].index(profile.id)
     layout = build_layout(matrix, active_index)
     info = summary_info(layout, source_name, today)

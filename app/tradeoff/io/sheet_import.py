@@ -247,6 +247,7 @@ def _build(columns: list[tuple[int, str]], settings: dict[str, tuple[int, Sequen
     refs: dict[str, str] = {}  # TOML key paths → cells, to word validation messages
     for j, (c, name) in enumerate(columns):
         data: list[float] = []
+        unreadable = len(problems.items)
         cid = make_id(name, taken)
         taken.add(cid)
         for i, (r, _option_name, row) in enumerate(options):
@@ -260,6 +261,8 @@ def _build(columns: list[tuple[int, str]], settings: dict[str, tuple[int, Sequen
                 continue
             matrix.scores[(matrix.options[i].id, cid)] = Score(value=number)
             data.append(float(number))
+        if len(problems.items) > unreadable:
+            continue  # its scale would be guessed from a column already faulted
         criterion = _criterion(cid, name, c, data, settings, problems, warnings, comma_decimal)
         anchor_row = settings["worst"][0] if "worst" in settings else 1
         refs[f"criteria[{j}]"] = cell_ref(sheet, anchor_row, c)

@@ -1,0 +1,54 @@
+"""``tradeoff export FILE OUT.xlsx``: the matrix as an Excel workbook that still calculates."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tradeoff.commands.common import load, pick_profile
+from tradeoff.core.errors import TradeoffError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "export", help="write an Excel workbook with live formulas",
+        description="Write the matrix as an .xlsx workbook: a summary with the ranking and a "
+                    "chart, the scores, every weight profile, and the value model as formulas, "
+                    "so that changing a weight or a score in Excel or LibreOffice re-ranks the "
+                    "options. The workbook imports back with `tradeoff import`.")
+    p.add_argument("file", metavar="FILE", help="the matrix file (.toml)")
+    p.add_argument("output", metavar="OUT.xlsx",
+                   help="the workbook to write (replaced if it exists)")
+    p.add_argument("--profile", help="weight profile (name or id) the workbook opens with "
+                                     "(default: the matrix's active profile)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from tradeoff.io.excel_export import export_workbook  # openpyxl loads only when needed
+
+    output = Path(args.output)
+    if output.suffix.casefold() != ".xlsx":
+        raise TradeoffError(f"{output}: the workbook's name must end in .xlsx")
+    matrix = load(args.file)
+    profile = pick_profile(matrix, args.profile)
+    progress = _progress_line if sys.stderr.isatty() else None
+    export_workbook(matrix, output, profile=profile, source_name=Path(args.file).name,
+                    progress=progress)
+    if progress is not None:
+        sys.stderr.write("\r\033[K")
+    print(f"{output}: {_count(matrix.options, 'option')} × "
+          f"{_count(matrix.criteria, 'criterion')}, {_count(matrix.profiles, 'profile')} "
+          f"(opens with {profile.name!r})")
+    return 0
+
+
+def _progress_line(fraction: float) -> None:
+    sys.stderr.write(f"\rexporting… {fraction:4.0%}")
+    sys.stderr.flush()
+
+
+def _count(items: list, noun: str) -> str:
+    plural = "criteria" if noun == "criterion" else f"{noun}s"
+    return f"{len(items)} {noun if len(items) == 1 else plural}"
