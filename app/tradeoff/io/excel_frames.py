@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.comments import Comment
 from openpyxl.formatting.rule import ColorScaleRule, FormulaRule
 from openpyxl.styles import Font
@@ -83,7 +84,9 @@ def _summary_frame(ws: Worksheet, layout: WorkbookLayout, info: SummaryInfo) -> 
     chart.title = "Totals" if bars == layout.n_options else f"Totals (top {bars})"
     chart.legend = None
     chart.add_data(Reference(ws, min_col=3, min_row=h, max_row=h + bars), titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=2, min_row=h + 1, max_row=h + bars))
+    # Option names are text: a string reference, so every reader labels the bars with them.
+    names = Reference(ws, min_col=2, min_row=h + 1, max_row=h + bars)
+    chart.series[0].cat = AxDataSource(strRef=StrRef(f=str(names)))
     chart.x_axis.scaling.orientation = "maxMin"  # first place at the top
     chart.x_axis.delete = False
     chart.y_axis.delete = False
