@@ -234,4 +234,6 @@ def _read_active(ws: Any, active_cell: str, m: DecisionMatrix, reader: _Reader) 
         reader.problem(ref, f"the active profile must be a number from 1 to {n_prof}, not "
                             f"{'empty' if is_blank(value) else repr(value)}")
         return
+    if m.active_profile is None and number == 1:
+        return  # no active profile means the first one; keep it unset, as it was
     m.active_profile = m.profiles[int(number) - 1].id
