@@ -66,7 +66,7 @@ def _dialect(sample: str) -> type[csv.Dialect]:
 
 
 def _records(text: str, dialect: type[csv.Dialect], source: str) -> Iterator[list[str | None]]:
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
     try:
         for n, record in enumerate(reader, start=1):
             if n > MAX_ROWS:

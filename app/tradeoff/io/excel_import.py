@@ -139,7 +139,13 @@ def check_package(path: Path) -> None:
 
 
 def _read_error(e: Exception, source: str) -> ValidationError:
-    if isinstance(e, DefusedXmlException):
+    # openpyxl re-raises parse failures as a ValueError; the cause says what happened.
+    chain: list[BaseException] = []
+    cause: BaseException | None = e
+    while cause is not None and cause not in chain:
+        chain.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    if any(isinstance(c, DefusedXmlException) for c in chain):
         message = ("the workbook's XML declares a DTD or entities (a possible 'billion laughs' "
                    "XML bomb); refused")
     elif isinstance(e, zipfile.BadZipFile | KeyError | InvalidFileException):

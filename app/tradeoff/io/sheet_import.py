@@ -245,25 +245,21 @@ def _build(columns: list[tuple[int, str]], settings: dict[str, tuple[int, Sequen
         taken.add(matrix.options[-1].id)
     weights: dict[str, float] = {}
     refs: dict[str, str] = {}  # TOML key paths → cells, to word validation messages
-    for j, (c, name) in enumerate(columns):
-        data: list[float] = []
-        unreadable = len(problems.items)
+    ids: list[str] = []
+    data: list[list[float]] = []
+    for c, name in columns:  # first every score, so that faults are named cell by cell
         cid = make_id(name, taken)
         taken.add(cid)
-        for i, (r, _option_name, row) in enumerate(options):
-            value = _cell(row, c)
-            refs[f"scores.{matrix.options[i].id}.{cid}"] = cell_ref(sheet, r, c)
-            if is_blank(value):
-                continue
-            number = parse_number(value, comma_decimal=comma_decimal)
-            if isinstance(number, str):
-                problems.add(r, c, number)
-                continue
-            matrix.scores[(matrix.options[i].id, cid)] = Score(value=number)
-            data.append(float(number))
-        if len(problems.items) > unreadable:
-            continue  # its scale would be guessed from a column already faulted
-        criterion = _criterion(cid, name, c, data, settings, problems, warnings, comma_decimal)
+        ids.append(cid)
+        data.append(_column_scores(matrix, cid, c, options, sheet, problems, refs,
+                                   comma_decimal))
+    problems.raise_if_any()
+    if not matrix.scores:
+        raise ValidationError([Problem(sheet or "the file", "no numeric data: every score cell "
+                                                            "is empty")])
+    for j, ((c, name), cid) in enumerate(zip(columns, ids, strict=True)):
+        criterion = _criterion(cid, name, c, data[j], settings, problems, warnings,
+                               comma_decimal)
         anchor_row = settings["worst"][0] if "worst" in settings else 1
         refs[f"criteria[{j}]"] = cell_ref(sheet, anchor_row, c)
         if "weight" in settings:
@@ -276,15 +272,32 @@ def _build(columns: list[tuple[int, str]], settings: dict[str, tuple[int, Sequen
         warnings.append("no 'weight' row: every criterion weighs the same")
     if "direction" not in settings:
         warnings.append("no 'direction' row: every criterion is a benefit (higher is better)")
-    if not matrix.scores:
-        raise ValidationError([Problem(sheet or "the file", "no numeric data: every score cell "
-                                                            "is empty")])
     matrix.profiles.append(WeightProfile(make_id("imported", taken), "Imported", weights))
     matrix.active_profile = matrix.profiles[0].id
     mapped = [Problem(refs.get(p.path, p.path), p.message) for p in check_matrix(matrix)]
     if mapped:
         raise ValidationError(mapped[:MAX_PROBLEMS])
     return ImportResult(matrix, warnings)
+
+
+def _column_scores(matrix: DecisionMatrix, cid: str, c: int,
+                   options: list[tuple[int, str, Sequence[object]]], sheet: str,
+                   problems: _Problems, refs: dict[str, str], comma_decimal: bool) -> list[float]:
+    """Read one criterion's scores into ``matrix``; returns the numbers read."""
+    data: list[float] = []
+    for i, (r, _option_name, row) in enumerate(options):
+        value = _cell(row, c)
+        oid = matrix.options[i].id
+        refs[f"scores.{oid}.{cid}"] = cell_ref(sheet, r, c)
+        if is_blank(value):
+            continue
+        number = parse_number(value, comma_decimal=comma_decimal)
+        if isinstance(number, str):
+            problems.add(r, c, number)
+            continue
+        matrix.scores[(oid, cid)] = Score(value=number)
+        data.append(float(number))
+    return data
 
 
 def _setting(settings: dict[str, tuple[int, Sequence[object]]], key: str,
