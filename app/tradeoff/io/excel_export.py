@@ -79,6 +79,8 @@ def export_workbook(matrix: DecisionMatrix, path: str | os.PathLike[str], *,
     target = Path(path)
     if not target.parent.is_dir():
         raise TradeoffError(f"{target}: the folder {target.parent} does not exist")
+    if not matrix.profiles:
+        raise TradeoffError("nothing to export: the matrix has no weight profiles")
     if not isinstance(profile, WeightProfile):
         try:
             profile = matrix.profile(profile)
