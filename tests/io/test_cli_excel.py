@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -123,3 +124,27 @@ def test_the_example_workbooks_export_from_the_shipped_matrices(tmp_path, capsys
         assert (status, err) == (0, "")
     assert sorted(p.stem for p in Path(tmp_path).iterdir()) == sorted(
         p.stem for p in example_matrices())
+
+
+def test_an_xml_bomb_exits_2_and_writes_nothing(tmp_path, capsys):
+    source = tmp_path / "bomb.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["option", "X"])
+    wb.active.append(["A", 1])
+    wb.save(source)
+    with zipfile.ZipFile(source) as package:
+        parts = {i.filename: package.read(i) for i in package.infolist()}
+    entities = "".join(f'<!ENTITY e{k} "{f"&e{k - 1};" * 10}">' for k in range(1, 10))
+    parts["xl/worksheets/sheet1.xml"] = (
+        f'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY e0 "lol">{entities}]>'
+        + parts["xl/worksheets/sheet1.xml"].decode().split("?>", 1)[-1]
+        .replace("<sheetData>", "<sheetData><row r='9'><c r='A9' t='inlineStr'><is><t>&e9;"
+                                "</t></is></c></row>", 1)).encode()
+    with zipfile.ZipFile(source, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    target = tmp_path / "bomb.toml"
+    status, out, err = run(capsys, "import", str(source), "-o", str(target))
+    assert (status, out) == (2, "")
+    assert "'billion laughs' XML bomb); refused" in err
+    assert not target.exists()

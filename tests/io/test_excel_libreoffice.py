@@ -91,6 +91,16 @@ def _edited_cases(folder: Path, exported: dict[str, Case]) -> list[Case]:
         target = folder / f"{name}--weight.xlsx"
         _edit(case.workbook, target, L.WEIGHTS, cell, profile.weights[cid])
         cases.append(Case(target.stem, m, target, edited=True))
+    for name, case in exported.items():
+        flipped = _winner_flip(case.matrix) if name.startswith("example-") and \
+            name.endswith(f"--{case.matrix.profiles[0].id}") else None
+        if flipped is not None:
+            m, cid = flipped
+            layout = build_layout(m, 1)
+            target = folder / f"{name.split('--')[0]}--flip.xlsx"
+            _edit(case.workbook, target, L.WEIGHTS, f"{col(layout.points_col(0))}"
+                  f"{layout.node_row(cid)}", m.profile().weights[cid])
+            cases.append(Case(target.stem, m, target, edited=True))
     small = exported["small--even"]
     m = copy.deepcopy(small.matrix)
     m.profile().weights["money"] = 5  # a group's points: Beta overtakes Gamma
@@ -123,6 +133,18 @@ def _edited_cases(folder: Path, exported: dict[str, Case]) -> list[Case]:
     return cases
 
 
+def _winner_flip(matrix: DecisionMatrix) -> tuple[DecisionMatrix, str] | None:
+    """A copy of ``matrix`` in which raising one criterion's points changes the winner."""
+    winner = score(matrix).winner
+    for c in matrix.criteria:
+        for factor in (5, 20, 100):
+            m = copy.deepcopy(matrix)
+            m.profile().weights[c.id] = (m.profile().weights[c.id] or 1) * factor
+            if score(m).winner != winner:
+                return m, c.id
+    return None
+
+
 @pytest.fixture(scope="module")
 def recalculated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Case, Path]]:
     folder = tmp_path_factory.mktemp("exported")
@@ -145,7 +167,9 @@ def _case_names() -> list[str]:
     for name, matrix in _matrices().items():
         names += [f"{name}--{p.id}" for p in matrix.profiles]
         names.append(f"{name}--{matrix.profiles[0].id}--weight")
-    return [*names, "small--money", "small--active-2", "small--scores", "gaps--filled"]
+    flips = [f"example-{p.stem}--flip" for p in example_matrices()
+             if _winner_flip(load_matrix(p)) is not None]
+    return [*names, *flips, "small--money", "small--active-2", "small--scores", "gaps--filled"]
 
 
 CASES = _case_names()
@@ -262,12 +286,19 @@ def test_recalculated_workbook_imports_back_as_the_same_matrix(recalculated, nam
         assert imported == case.matrix
 
 
-def test_a_changed_weight_changes_the_winner_in_the_workbook(recalculated):
+FLIPS = [("small--even", "small--money")] + [
+    (n.replace("--flip", f"--{load_matrix(p).profiles[0].id}"), n)
+    for p in example_matrices() for n in CASES if n == f"example-{p.stem}--flip"]
+
+
+@pytest.mark.parametrize("before_name, after_name", FLIPS)
+def test_a_changed_weight_changes_the_winner_in_the_workbook(recalculated, before_name,
+                                                              after_name):
     """The point of a live workbook: a reader changes a weight and the ranking follows."""
-    before, before_out = recalculated["small--even"]
-    after, after_out = recalculated["small--money"]
+    before, before_out = recalculated[before_name]
+    after, after_out = recalculated[after_name]
     first = [score(c.matrix).winner for c in (before, after)]
-    assert first[0] != first[1]  # the edit in _edited_cases does change the winner
+    assert first[0] != first[1]  # the edit does change the winner
     layout = build_layout(after.matrix, 1)
     info = summary_info(layout, None)
     for case, out in ((before, before_out), (after, after_out)):
