@@ -64,8 +64,8 @@ def wildcard_levels_matrix() -> DecisionMatrix:
     m = DecisionMatrix(
         metadata=Metadata(title="Wildcards"),
         criteria=[Criterion("w", "Wild", worst=0, best=5, levels=levels),
-                  Criterion("p", "Plain", worst=3, best=1, direction=Direction.COST,
-                            levels=plain)],
+                  Criterion("p", "Plain", worst=3.5, best=1, direction=Direction.COST,
+                            levels=plain)],  # worst lies beyond the last level
         options=[Option(f"o{i}", f"O{i}") for i in range(5)],
         profiles=[WeightProfile("even", "Even", {"w": 1, "p": 1})],
     )

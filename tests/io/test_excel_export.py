@@ -20,7 +20,7 @@ from tradeoff.io.excel_export import ExportCancelled, export_workbook
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 # Functions that Excel 2007 and LibreOffice both read without an _xlfn. prefix.
 CLASSIC_FUNCTIONS = {"IF", "IFERROR", "INDEX", "MATCH", "MIN", "MAX", "COUNT", "COUNTIF", "SUM",
-                     "SUMIF", "SUMPRODUCT", "ROUND", "RANK", "OR", "COLUMN"}
+                     "SUMIF", "SUMPRODUCT", "ROUND", "RANK", "OR", "COLUMN", "ISNUMBER"}
 
 
 @pytest.fixture

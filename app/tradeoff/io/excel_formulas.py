@@ -97,9 +97,13 @@ def ranking_order(rank_ref: str, earlier_ranks: str | None, n_earlier: int | str
 
 
 def margin(total_ref: str, order_ref: str, totals: str, orders: str, ranks: str) -> str:
-    """Lead over the option placed next in the ranking; empty for the last ranked."""
+    """Lead over the option placed next in the ranking; empty for the last ranked.
+
+    Tied totals that differ in their last bits may be placed either way round;
+    MAX keeps such a lead at 0 rather than showing -0.0000.
+    """
     return (f'IF(OR({total_ref}="",{order_ref}>=COUNT({ranks})),"",'
-            f"{total_ref}-INDEX({totals},MATCH({order_ref}+1,{orders},0)))")
+            f"MAX(0,{total_ref}-INDEX({totals},MATCH({order_ref}+1,{orders},0))))")
 
 
 def sibling_share(points_ref: str, siblings_range: str) -> str:

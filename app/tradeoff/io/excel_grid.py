@@ -103,13 +103,18 @@ def value_formula(layout: WorkbookLayout, j: int, score_ref: str) -> str:
 
 
 def anchor_position_formula(layout: WorkbookLayout, j: int, scores_row: int) -> str:
-    """A worst/best anchor as a number: itself, or its level's position."""
+    """A worst/best anchor as a number: itself, or its level's position.
+
+    A level scale's anchor is normally a level's name, but may be a position
+    between or beyond the levels (a number).
+    """
     c = layout.matrix.criteria[j]
     ref = f"{L.SCORES}!{col(j + 2)}${scores_row}"
     if not c.levels:
         return ref
     exact = F.has_wildcards([lv.name for lv in c.levels])
-    return F.level_lookup(ref, layout.name("levels", j), layout.name("positions", j), exact)
+    lookup = F.level_lookup(ref, layout.name("levels", j), layout.name("positions", j), exact)
+    return f"IF(ISNUMBER({ref}),{ref},{lookup})"
 
 
 def active_weight_formula(layout: WorkbookLayout, criterion_id: str) -> str:

@@ -171,6 +171,8 @@ def _scale_value(c: Criterion, cell: object, ref: str, reader: _Reader,
             reader.problem(ref, f"the {c.name!r} anchor is empty")
         return None
     if c.levels:
+        if anchor and isinstance(cell, int | float) and not isinstance(cell, bool):
+            return float(cell)  # an anchor may be a position rather than a level
         names = [lv.name for lv in c.levels]
         if isinstance(cell, str):
             if cell in names:
