@@ -144,7 +144,11 @@ def deep_tree_matrix() -> DecisionMatrix:
     rng = np.random.default_rng(7)
     for i in range(5):
         for j in range(6):
-            m.scores[(f"o{i}", f"c{j + 1}")] = Score(value=float(np.round(rng.uniform(0, 1), 3)))
+            v = float(np.round(rng.uniform(0, 1), 3))
+            ranged = (i + j) % 3 == 0  # some scores carry an uncertainty range
+            m.scores[(f"o{i}", f"c{j + 1}")] = Score(
+                value=v, low=max(0.0, round(v - 0.1, 3)) if ranged else None,
+                high=min(1.0, round(v + 0.1, 3)) if ranged else None)
     return m
 
 
