@@ -18,10 +18,28 @@ from tradeoff.gui.document import Document
 SET_WEIGHT_ID = 1001
 
 
+class Macro(QUndoCommand):
+    """A parent command whose children undo and redo as one step.
+
+    It holds the children's Python objects: Qt owns the C++ side, but the Python
+    side carries the redo/undo overrides and must live as long as the command.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.kids: list[QUndoCommand] = []
+
+
+def _adopt(parent: QUndoCommand | None, child: QUndoCommand) -> None:
+    if isinstance(parent, Macro):
+        parent.kids.append(child)
+
+
 class SetScore(QUndoCommand):
     def __init__(self, doc: Document, option_id: str, criterion_id: str, score: Score | None,
                  text: str = "", parent: QUndoCommand | None = None) -> None:
         super().__init__(text or "Edit score", parent)
+        _adopt(parent, self)
         self.doc, self.option_id, self.criterion_id = doc, option_id, criterion_id
         self.new = replace(score) if score is not None else None
         self.old: Score | None = None
@@ -34,9 +52,9 @@ class SetScore(QUndoCommand):
 
 
 def set_scores(doc: Document, cells: dict[tuple[str, str], Score | None],
-               text: str) -> QUndoCommand:
+               text: str) -> Macro:
     """One undo step setting many cells (paste, clear)."""
-    parent = QUndoCommand(text)
+    parent = Macro(text)
     for (oid, cid), s in cells.items():
         SetScore(doc, oid, cid, s, parent=parent)
     return parent
@@ -63,6 +81,7 @@ class RemoveOption(QUndoCommand):
                  parent: QUndoCommand | None = None) -> None:
         name = doc.matrix.option(option_id).name
         super().__init__(f"Remove option {name}", parent)
+        _adopt(parent, self)
         self.doc, self.option_id = doc, option_id
         self.removed: tuple[int, Option, dict[str, Score]] | None = None
 
@@ -107,6 +126,7 @@ class UpdateOption(QUndoCommand):
 class InsertGroup(QUndoCommand):
     def __init__(self, doc: Document, group: Group, parent: QUndoCommand | None = None) -> None:
         super().__init__(f"Add group {group.name}", parent)
+        _adopt(parent, self)
         self.doc, self.group = doc, group
 
     def redo(self) -> None:
@@ -122,6 +142,7 @@ class InsertCriterion(QUndoCommand):
                  weights: dict[str, float] | None = None, text: str = "",
                  parent: QUndoCommand | None = None) -> None:
         super().__init__(text or f"Add criterion {criterion.name}", parent)
+        _adopt(parent, self)
         self.doc, self.index, self.criterion = doc, index, criterion
         self.scores = dict(scores or {})
         self.weights = dict(weights) if weights is not None else None
@@ -169,6 +190,7 @@ class ReplaceCriterion(QUndoCommand):
     def __init__(self, doc: Document, criterion: Criterion,
                  parent: QUndoCommand | None = None) -> None:
         super().__init__(f"Edit criterion {criterion.name}", parent)
+        _adopt(parent, self)
         self.doc, self.new = doc, criterion
         self.old: Criterion | None = None
 

@@ -77,7 +77,10 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self._values: np.ndarray | None = None
         self._raw: np.ndarray | None = None
-        self.undo_stack.indexChanged.connect(lambda _i: self.changed.emit())
+        self.undo_stack.indexChanged.connect(self._index_changed)
+
+    def _index_changed(self, _index: int) -> None:
+        self.changed.emit()
 
     # -- state ---------------------------------------------------------------
     @property

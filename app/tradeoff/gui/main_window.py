@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self._banner_timer.timeout.connect(self.update_banner)
         self.document.changed.connect(self._banner_timer.start)
         self.document.path_changed.connect(self.update_title)
-        self.document.undo_stack.cleanChanged.connect(lambda _c: self.update_title())
+        self.document.undo_stack.cleanChanged.connect(self._clean_changed)
         self.document.replaced.connect(self._document_replaced)
         self.grid.selectionModel().currentChanged.connect(
             lambda cur, _prev: self.cell_panel.show_cell(cur.row(), cur.column())
@@ -246,6 +246,9 @@ class MainWindow(QMainWindow):
         self.toolbar = bar
 
     # -- state shown ------------------------------------------------------------------------------
+    def _clean_changed(self, _clean: bool) -> None:
+        self.update_title()
+
     def update_title(self) -> None:
         self.setWindowTitle(f"{self.document.display_name()}[*] — {APP_NAME}")
         self.setWindowModified(self.document.modified)

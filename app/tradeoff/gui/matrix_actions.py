@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QUndoCommand
+from PySide6.QtGui import QAction
 
 from tradeoff.core.edits import criterion_scores, option_scores
 from tradeoff.core.model import Criterion, Group, Option, make_id
@@ -142,7 +142,7 @@ class MatrixActions:
         if len(ids) == 1:
             self.doc.push(commands.RemoveOption(self.doc, ids[0]))
         else:
-            parent = QUndoCommand(f"Remove {len(ids)} options")
+            parent = commands.Macro(f"Remove {len(ids)} options")
             for oid in ids:
                 commands.RemoveOption(self.doc, oid, parent=parent)
             self.doc.push(parent)
@@ -184,7 +184,7 @@ class MatrixActions:
         criterion = replace(criterion, id=make_id(criterion.name, m.all_ids() | (
             {new_group.id} if new_group else set())))
         index = len(m.criteria) if col is None else col + 1
-        parent = QUndoCommand(f"Add criterion {criterion.name}")
+        parent = commands.Macro(f"Add criterion {criterion.name}")
         if new_group is not None:
             commands.InsertGroup(self.doc, new_group, parent=parent)
         commands.InsertCriterion(self.doc, index, criterion, parent=parent)
@@ -221,7 +221,7 @@ class MatrixActions:
         edited, new_group = outcome
         if edited == criterion:
             return
-        parent = QUndoCommand(f"Edit criterion {edited.name}")
+        parent = commands.Macro(f"Edit criterion {edited.name}")
         if new_group is not None:
             commands.InsertGroup(self.doc, new_group, parent=parent)
         commands.ReplaceCriterion(self.doc, edited, parent=parent)
