@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from factories import small_matrix
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
 
+from factories import small_matrix
 from tradeoff.gui.app import create_app
 from tradeoff.gui.main_window import MainWindow
 from tradeoff.io.matrix_file import save_matrix
@@ -56,15 +53,3 @@ def _close(window: MainWindow) -> None:
     window.document.undo_stack.setClean()  # no unsaved-changes prompt on teardown
     window.close()
     window.deleteLater()
-
-
-def when_modal(handle: Callable[[QWidget], None], tries: int = 50) -> None:
-    """Run ``handle(dialog)`` on the next modal dialog, once it is on screen."""
-    def attempt(left: int = tries) -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            if left:
-                QTimer.singleShot(20, lambda: attempt(left - 1))
-            return
-        handle(dialog)
-    QTimer.singleShot(0, attempt)

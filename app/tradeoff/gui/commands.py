@@ -1,7 +1,7 @@
 """Undo commands: one per user action, each a thin pair of calls into the Document.
 
-Compound edits (a paste, duplicating a criterion into a new group) are a parent
-command with child commands, so they undo as one step. Weight changes from a
+Compound edits (a paste, adding a criterion in a new group) are a :class:`Macro`
+of commands, so they undo as one step. Weight changes from a
 slider drag or a run of spin-box steps carry the same ``merge_key`` and merge
 into one step.
 """
@@ -19,26 +19,35 @@ SET_WEIGHT_ID = 1001
 
 
 class Macro(QUndoCommand):
-    """A parent command whose children undo and redo as one step.
+    """Several commands that undo and redo as one step (redo in order, undo reversed).
 
-    It holds the children's Python objects: Qt owns the C++ side, but the Python
-    side carries the redo/undo overrides and must live as long as the command.
+    The children are plain Python-owned commands run by this one, rather than
+    Qt child commands: Qt would own and delete their C++ side while Python still
+    holds the redo/undo overrides, which crashes when the stack is cleared.
     """
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self.kids: list[QUndoCommand] = []
 
+    def redo(self) -> None:
+        for kid in self.kids:
+            kid.redo()
 
-def _adopt(parent: QUndoCommand | None, child: QUndoCommand) -> None:
-    if isinstance(parent, Macro):
+    def undo(self) -> None:
+        for kid in reversed(self.kids):
+            kid.undo()
+
+
+def _adopt(parent: Macro | None, child: QUndoCommand) -> None:
+    if parent is not None:
         parent.kids.append(child)
 
 
 class SetScore(QUndoCommand):
     def __init__(self, doc: Document, option_id: str, criterion_id: str, score: Score | None,
-                 text: str = "", parent: QUndoCommand | None = None) -> None:
-        super().__init__(text or "Edit score", parent)
+                 text: str = "", parent: Macro | None = None) -> None:
+        super().__init__(text or "Edit score")
         _adopt(parent, self)
         self.doc, self.option_id, self.criterion_id = doc, option_id, criterion_id
         self.new = replace(score) if score is not None else None
@@ -78,9 +87,9 @@ class InsertOption(QUndoCommand):
 
 class RemoveOption(QUndoCommand):
     def __init__(self, doc: Document, option_id: str,
-                 parent: QUndoCommand | None = None) -> None:
+                 parent: Macro | None = None) -> None:
         name = doc.matrix.option(option_id).name
-        super().__init__(f"Remove option {name}", parent)
+        super().__init__(f"Remove option {name}")
         _adopt(parent, self)
         self.doc, self.option_id = doc, option_id
         self.removed: tuple[int, Option, dict[str, Score]] | None = None
@@ -124,8 +133,8 @@ class UpdateOption(QUndoCommand):
 
 # -- criteria and groups ------------------------------------------------------------
 class InsertGroup(QUndoCommand):
-    def __init__(self, doc: Document, group: Group, parent: QUndoCommand | None = None) -> None:
-        super().__init__(f"Add group {group.name}", parent)
+    def __init__(self, doc: Document, group: Group, parent: Macro | None = None) -> None:
+        super().__init__(f"Add group {group.name}")
         _adopt(parent, self)
         self.doc, self.group = doc, group
 
@@ -140,8 +149,8 @@ class InsertCriterion(QUndoCommand):
     def __init__(self, doc: Document, index: int, criterion: Criterion,
                  scores: dict[str, Score] | None = None,
                  weights: dict[str, float] | None = None, text: str = "",
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(text or f"Add criterion {criterion.name}", parent)
+                 parent: Macro | None = None) -> None:
+        super().__init__(text or f"Add criterion {criterion.name}")
         _adopt(parent, self)
         self.doc, self.index, self.criterion = doc, index, criterion
         self.scores = dict(scores or {})
@@ -188,8 +197,8 @@ class ReplaceCriterion(QUndoCommand):
     """An edited criterion (name, scale, value function, group) swapped in whole."""
 
     def __init__(self, doc: Document, criterion: Criterion,
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(f"Edit criterion {criterion.name}", parent)
+                 parent: Macro | None = None) -> None:
+        super().__init__(f"Edit criterion {criterion.name}")
         _adopt(parent, self)
         self.doc, self.new = doc, criterion
         self.old: Criterion | None = None

@@ -127,14 +127,14 @@ class MatrixView(QTableView):
         except PasteError as e:
             self.error.emit(f"Nothing was pasted: {e}.")
             return False
-        if command.childCount():
+        if command.kids:
             self.doc.push(command)
         self.message.emit(command.text())
         return True
 
     def clear_selection(self) -> None:
         command = clear_command(self.doc, self.selected_cells())
-        if command.childCount():
+        if command.kids:
             self.doc.push(command)
 
     # -- events ---------------------------------------------------------------------------
