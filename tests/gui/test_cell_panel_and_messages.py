@@ -1,0 +1,58 @@
+"""The cell details panel edits a cell's range, rationale and source; the banner
+states missing and out-of-scale scores, constant criteria and renormalised weights."""
+
+from __future__ import annotations
+
+from tradeoff.core.model import Score
+from tradeoff.gui import commands
+from tradeoff.gui.matrix_model import NOTE_ROLE
+from tradeoff.gui.messages import document_messages
+
+
+def test_cell_panel_follows_the_current_cell(window):
+    window.grid.select_cell(1, 0)
+    panel = window.cell_panel
+    assert "Beta" in panel.heading.text() and "Price" in panel.heading.text()
+    assert panel.value.currentText() == "20"
+    assert panel.rationale.toPlainText() == "b on price"
+
+
+def test_edit_range_rationale_and_source_with_undo(window):
+    window.grid.select_cell(0, 1)
+    panel, m = window.cell_panel, window.document.matrix
+    panel.low.setText("5")
+    panel.high.setText("8")
+    panel.rationale.setPlainText("Benchmarked twice")
+    panel.source.setText("Lab report 3")
+    panel.commit()
+    assert m.score("a", "speed") == Score(6, 5, 8, "Benchmarked twice", "Lab report 3")
+    assert window.grid.matrix_model.index(0, 1).data(NOTE_ROLE)  # the corner marker shows
+    window.document.undo_stack.undo()
+    assert m.score("a", "speed") == Score(6, rationale="a on speed", source="test")
+    assert panel.low.text() == "" and panel.rationale.toPlainText() == "a on speed"
+
+
+def test_cell_panel_refuses_an_inverted_range(window):
+    window.grid.select_cell(0, 1)
+    panel = window.cell_panel
+    panel.low.setText("7")
+    panel.commit()
+    assert "low is above the value" in panel.error.text()
+    assert window.document.matrix.score("a", "speed").low is None
+
+
+def test_messages_name_missing_outside_and_constant(window):
+    doc = window.document
+    assert document_messages(doc) == [
+        "Weights of “Even” add up to 2 points and are renormalised to 100 %."]
+    doc.push(commands.SetScore(doc, "a", "speed", None))
+    for option in ("a", "b", "c"):
+        doc.push(commands.SetScore(doc, option, "risk", Score("high")))
+    text = " ".join(document_messages(doc))
+    assert "1 missing score(s)" in text and "Alpha / Speed" in text
+    assert "Same score for every option" in text and "Risk" in text
+    doc.matrix.scores[("b", "price")] = Score(150)  # as an older file might hold
+    doc.push(commands.SetScore(doc, "c", "price", Score(70)))  # any edit refreshes the cache
+    assert "outside the scale: Beta / Price" in " ".join(document_messages(doc))
+    window.update_banner()
+    assert "missing" in window.banner.text()
