@@ -14,8 +14,9 @@ def test_save_chart_as_png_and_svg(window, tmp_path):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     text = svg.read_text("utf-8")
     assert text.lstrip().startswith("<?xml") and "<svg" in text
-    # One bar segment per option and criterion: 3 × 3 filled paths from the collections.
-    assert len(re.findall(r'<g id="PolyCollection_\d+">', text)) == 3
+    # One bar segment per option and criterion: 3 × 3 filled paths in the bar collection.
+    bars = re.search(r'<g id="PolyCollection_1">(.*?)</g>', text, re.S)
+    assert bars is not None and bars.group(1).count("<path") == 9
 
 
 def test_unknown_suffix_becomes_png(window, tmp_path):

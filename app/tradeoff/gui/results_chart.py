@@ -4,7 +4,10 @@ matplotlib is imported the first time the chart is shown, not at start-up.
 The bars are animated artists drawn over a cached background (blitting): a
 weight change only rewrites the bar rectangles and repaints them, which keeps
 a slider step well under a frame. The axes, labels and legend are redrawn in
-full only when the layout changes (options re-ranked, criteria added, resize).
+full only when the layout changes (options or criteria added, resize). When
+options change places, the bars first grow and shrink where they stand and the
+chart re-sorts once the values have been still for a moment, so bars do not
+jump about under a dragged slider and a drag never waits for a full redraw.
 """
 
 from __future__ import annotations
@@ -13,12 +16,14 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from tradeoff.gui.results_model import ranking_order
 
 BAR_HEIGHT = 0.72
+RESORT_DELAY_MS = 300
 LABEL_CHARS = 28
 
 
@@ -60,13 +65,20 @@ class ContributionChart(QWidget):
         self.figure: Any = None
         self.axes: Any = None
         self.collections: list[Any] = []
+        self.bars: Any = None
+        self.legend_handles: list[Any] = []
         self._background: Any = None
         self._layout_key: tuple | None = None
         self.option_names: list[str] = []
         self.criterion_names: list[str] = []
         self.contributions = np.zeros((0, 0))
         self.totals = np.zeros(0)
-        self.order: list[int] = []
+        self.order: list[int] = []  # options best first, as of the latest data
+        self.shown_order: list[int] = []  # options top to bottom, as drawn
+        self.resort_timer = QTimer(self)
+        self.resort_timer.setSingleShot(True)
+        self.resort_timer.setInterval(RESORT_DELAY_MS)
+        self.resort_timer.timeout.connect(self._resort)
         self.full_draws = 0  # how often the whole figure was redrawn (for tests and tuning)
 
     # -- creation ----------------------------------------------------------------------
@@ -100,23 +112,29 @@ class ContributionChart(QWidget):
         self.order = ranking_order(totals)
         if not self.ready:
             return
-        key = (tuple(self.option_names), tuple(self.criterion_names), tuple(self.order),
-               self._x_limit())
+        key = (tuple(self.option_names), tuple(self.criterion_names), self._x_limit())
         if key != self._layout_key or self._background is None:
             self._redraw_all()
             return
-        for collection, verts in zip(self.collections,
-                                     bar_vertices(self.contributions, self.order), strict=True):
-            collection.set_verts(verts)
+        self.bars.set_verts(bar_vertices(self.contributions, self.shown_order).reshape(-1, 4, 2))
         self._blit()
+        if self.order != self.shown_order:
+            self.resort_timer.start()
+
+    def _resort(self) -> None:
+        if self.ready and self.order != self.shown_order:
+            self._redraw_all()
 
     def bar_widths(self) -> np.ndarray:
         """Width of every bar segment (rows: options in matrix order, columns: criteria)."""
-        out = np.zeros((len(self.option_names), len(self.collections)))
-        for j, collection in enumerate(self.collections):
-            for k, path in enumerate(collection.get_paths()):
-                xs = path.vertices[:, 0]
-                out[self.order[k], j] = xs.max() - xs.min()
+        n, k = len(self.option_names), len(self.criterion_names)
+        out = np.zeros((n, k))
+        if self.bars is None:
+            return out
+        for p, path in enumerate(self.bars.get_paths()):  # criterion-major, rows as drawn
+            j, row = divmod(p, n)
+            xs = path.vertices[:, 0]
+            out[self.shown_order[row], j] = xs.max() - xs.min()
         return out
 
     def _x_limit(self) -> float:
@@ -138,8 +156,11 @@ class ContributionChart(QWidget):
 
     def _redraw_all(self) -> None:
         from matplotlib.collections import PolyCollection
+        from matplotlib.patches import Patch
 
         self.full_draws += 1
+        self.resort_timer.stop()
+        self.shown_order = list(self.order)
         background, text, grid = self._colours()
         fig = self.figure
         fig.clear()
@@ -149,21 +170,20 @@ class ContributionChart(QWidget):
         ax.set_facecolor(background)
         n, k = len(self.option_names), len(self.criterion_names)
         cmap = _colour_map(k)
-        self.collections = []
-        verts = bar_vertices(self.contributions, self.order) if n and k else []
-        for j in range(k):
-            collection = PolyCollection(verts[j], facecolors=[cmap(j)], edgecolors=background,
-                                        linewidths=0.5, animated=True,
-                                        label=shorten(self.criterion_names[j], 32))
-            ax.add_collection(collection)
-            self.collections.append(collection)
+        # One collection for every bar segment: a single draw call per update.
+        colours = [cmap(j) for j in range(k)]
+        self.bars = PolyCollection(
+            bar_vertices(self.contributions, self.shown_order).reshape(-1, 4, 2)
+            if n and k else [],
+            facecolors=np.repeat(np.array(colours).reshape(-1, 4), n, axis=0) if k else None,
+            edgecolors=background, linewidths=0.5, animated=True)
+        ax.add_collection(self.bars)
+        self.collections = [self.bars]
+        self.legend_handles = [Patch(facecolor=colours[j], label=shorten(name, 32))
+                               for j, name in enumerate(self.criterion_names)]
         ax.set_xlim(0, self._x_limit())
         ax.set_ylim(-0.6, max(n, 1) - 0.4)
-        labels = []
-        for rank_row, i in enumerate(self.order):
-            total = self.totals[i]
-            prefix = "—" if np.isnan(total) else f"{rank_row + 1}."
-            labels.append(f"{prefix} {shorten(self.option_names[i])}")
+        labels = [shorten(self.option_names[i]) for i in self.shown_order]
         ax.set_yticks(range(n - 1, -1, -1), labels, fontsize=_label_size(n))
         ax.set_xlabel("Total value (0 = worst, 1 = best)", color=text,
                       fontsize=8)
@@ -176,17 +196,19 @@ class ContributionChart(QWidget):
             spine.set_color(grid)
         if k:
             # "outside" legends get their own space from the constrained layout engine.
-            legend = fig.legend(handles=self.collections, loc="outside right upper",
+            legend = fig.legend(handles=self.legend_handles, loc="outside right upper",
                                 fontsize=7, frameon=False, title="Criteria",
                                 title_fontsize=8, ncols=1 if k <= 14 else 2)
             for t in [*legend.get_texts(), legend.get_title()]:
                 t.set_color(text)
         self._layout_key = (tuple(self.option_names), tuple(self.criterion_names),
-                            tuple(self.order), self._x_limit())
+                            self._x_limit())
         self._background = None
         self.canvas.draw()  # the draw_event handler caches the background and draws the bars
 
-    def _on_draw(self, _event: Any) -> None:
+    def _on_draw(self, event: Any) -> None:
+        if event is not None and event.canvas is not self.canvas:
+            return  # savefig draws on a PNG/SVG canvas of its own
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
         for collection in self.collections:
             self.axes.draw_artist(collection)
@@ -195,7 +217,7 @@ class ContributionChart(QWidget):
         self.canvas.restore_region(self._background)
         for collection in self.collections:
             self.axes.draw_artist(collection)
-        self.canvas.blit(self.figure.bbox)
+        self.canvas.blit(self.axes.bbox)  # only the plot area changed
 
     # -- saving ----------------------------------------------------------------------------
     def save(self, path: Path) -> None:

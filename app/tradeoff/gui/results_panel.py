@@ -43,8 +43,13 @@ class ResultsPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAccessibleName("Ranking")
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: resizing to contents would re-measure every row on each slider step.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        digits = self.fontMetrics().horizontalAdvance("0.0000") + 16
+        for col, width in ((0, self.fontMetrics().horizontalAdvance("Rank") + 16), (2, digits),
+                           (3, digits)):
+            header.resizeSection(col, width)
         self.chart = ContributionChart()
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
