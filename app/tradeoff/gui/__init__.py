@@ -1,0 +1,48 @@
+"""The desktop app (Qt for Python). Everything Qt lives here; the core stays Qt-free.
+
+Shape
+-----
+``app.run_app(path)`` starts the app. One :class:`~tradeoff.gui.document.Document`
+holds the matrix, its ``QUndoStack`` and its path for the window's lifetime (New
+and Open load another matrix into it). Widgets never change the matrix
+directly: every user action pushes one undo command from
+:mod:`tradeoff.gui.commands` (several at once go in a ``commands.Macro``), the
+command calls a Document method, the Document calls the core mutator in
+:mod:`tradeoff.core.edits` and emits signals; item models and panels follow.
+
+Adding to the app
+-----------------
+A feature module gets the main window and uses only these:
+
+``window.document``
+    ``changed`` — after every edit, undo, redo and load;
+    ``weights_changed`` — a weight or the active profile changed;
+    ``profiles_changed``, ``replaced`` (another matrix loaded), ``path_changed``.
+    ``document.matrix`` is the core :class:`~tradeoff.core.model.DecisionMatrix`
+    (read it, never write it); ``document.values()`` is the cached 0..1 value
+    matrix; ``document.weights()`` the normalised weights of the active profile;
+    ``document.push(command)`` makes a change. A new kind of change is a new
+    ``QUndoCommand`` whose redo/undo call Document methods. To replace a
+    profile's weights (an elicitation result) push
+    ``commands.ReplaceProfile(doc, edits.copy_profile(...) with new weights)``.
+``window.menu(name)``
+    The menu called ``"File"``, ``"Edit"``, ``"Matrix"``, ``"Weights"``,
+    ``"Analysis"``, ``"View"`` or ``"Help"`` (created in that order; any other
+    name makes a new menu before Help). File › Import/Export items go before
+    ``window.file_export_separator``:
+    ``window.menu("File").insertAction(window.file_export_separator, action)``.
+``window.add_dock(title, widget, area, tabify_with=None)``
+    A new panel (a scoring-method cross-check, a sensitivity view…) with its
+    toggle in the View menu; ``tabify_with="Results"`` stacks it with the results.
+``window.actions``
+    Every action by name (``"save"``, ``"add_option"``, ``"undo"``…), to reuse
+    or to place in a toolbar (``window.toolbar``).
+``window.show_message(text)`` / ``window.show_error(text)``
+    The status bar, or a warning dialog for something the user must read.
+``window.results_panel``
+    The ranking and the chart (``results_panel.chart.save(path)``).
+
+Keys and icons are named once, in :mod:`tradeoff.gui.shortcuts` and
+:mod:`tradeoff.gui.icons`; persistent settings are declared once in
+:mod:`tradeoff.gui.settings`.
+"""
