@@ -41,6 +41,7 @@ class ResultsPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)  # long names are elided, rows stay one line high
         self.table.setAccessibleName("Ranking")
         header = self.table.horizontalHeader()
         # Fixed widths: resizing to contents would re-measure every row on each slider step.
@@ -66,8 +67,9 @@ class ResultsPanel(QWidget):
         self.splitter.addWidget(self.chart)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.table.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 22)
+        self.table.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 18)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([360, 640])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
