@@ -88,6 +88,9 @@ class CriterionDialog(QDialog):
         self.worst, self.best = _number_box(), _number_box()
         self.worst.setValue(c.worst)
         self.best.setValue(c.best)
+        for box in (self.worst, self.best):
+            box.setToolTip("On a level scale, the anchor is a level's position "
+                           "(e.g. 3 for “very high = 3”)")
         self.levels = QPlainTextEdit("\n".join(
             f"{lv.name} = {lv.position:g}" for lv in sorted(c.levels, key=lambda x: x.position)))
         self.levels.setTabChangesFocus(True)
