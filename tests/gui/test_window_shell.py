@@ -100,3 +100,21 @@ def test_f2_edits_the_current_cell(window, qtbot):
     window.grid.setFocus()
     qtbot.keyClick(window.grid, Qt.Key.Key_F2)
     assert window.grid.state() == window.grid.State.EditingState
+
+
+def test_feature_modules_install_themselves(window, monkeypatch):
+    import sys
+    import types
+
+    from tradeoff.gui import main_window
+
+    feature = types.ModuleType("tradeoff.gui.feature_for_test")
+
+    def install(w):
+        w.menu("Analysis").addAction("Cross-check…")
+
+    feature.install = install
+    monkeypatch.setitem(sys.modules, "tradeoff.gui.feature_for_test", feature)
+    monkeypatch.setattr(main_window, "FEATURE_MODULES", ("feature_for_test", "not_there"))
+    assert window.install_features() == ["feature_for_test"]
+    assert "Cross-check…" in [a.text() for a in window.menu("Analysis").actions()]

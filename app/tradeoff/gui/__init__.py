@@ -12,7 +12,9 @@ command calls a Document method, the Document calls the core mutator in
 
 Adding to the app
 -----------------
-A feature module gets the main window and uses only these:
+A feature module ``tradeoff.gui.NAME`` listed in ``main_window.FEATURE_MODULES``
+defines ``install(window)``; the app calls it once the window is on screen (so
+its imports never slow the start). ``install`` uses only these:
 
 ``window.document``
     ``changed`` — after every edit, undo, redo and load;

@@ -120,7 +120,8 @@ def run_app(path: str | None = None) -> int:
     app = create_app()
     window = create_window(path, default_folder())
     window.show()
-    # After the first paint: the chart (matplotlib) and the crash-recovery question.
+    # After the first paint: the chart (matplotlib), feature modules, crash recovery.
     QTimer.singleShot(0, window.results_panel.show_chart)
+    QTimer.singleShot(0, window.install_features)
     QTimer.singleShot(50, lambda: offer_restore(window))
     return app.exec()

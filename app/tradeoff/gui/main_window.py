@@ -8,6 +8,8 @@ holds every action by name, and ``window.document`` signals every change.
 
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
@@ -38,6 +40,9 @@ from tradeoff.gui.shortcuts import shortcut_list
 from tradeoff.gui.weights_panel import WeightsPanel
 
 MENU_ORDER = ["File", "Edit", "Matrix", "Weights", "Analysis", "View", "Help"]
+# Modules under tradeoff.gui that add features to the window: each may define
+# ``install(window)``, called once the window is on screen (see install_features).
+FEATURE_MODULES = ("excel_actions", "crosscheck_view", "elicitation_dialogs", "robustness_panel")
 DEFAULT_SIZE = (1280, 800)
 
 
@@ -141,6 +146,23 @@ class MainWindow(QMainWindow):
         if "View" in self.menus:
             self.menus["View"].addAction(dock.toggleViewAction())
         return dock
+
+    def install_features(self) -> list[str]:
+        """Let each feature module add its menus and docks; returns those installed.
+
+        Called after the first paint, so a feature's imports never slow the start.
+        """
+        installed = []
+        for name in FEATURE_MODULES:
+            try:
+                module = importlib.import_module(f"tradeoff.gui.{name}")
+            except ImportError:
+                continue
+            install = getattr(module, "install", None)
+            if callable(install):
+                install(self)
+                installed.append(name)
+        return installed
 
     def add_action(self, name: str, text: str, slot, icon_name: str | None = None,
                    shortcut_name: str | None = None) -> QAction:
