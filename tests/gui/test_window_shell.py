@@ -118,3 +118,28 @@ def test_feature_modules_install_themselves(window, monkeypatch):
     monkeypatch.setattr(main_window, "FEATURE_MODULES", ("feature_for_test", "not_there"))
     assert window.install_features() == ["feature_for_test"]
     assert "Cross-check…" in [a.text() for a in window.menu("Analysis").actions()]
+
+
+def test_create_window_on_a_file_and_on_a_bad_one(qapp, small_file, tmp_path):
+    from gui_helpers import when_modal
+
+    from tradeoff.gui.app import create_window
+
+    window = create_window(str(small_file), tmp_path / "autosave")
+    try:
+        assert window.document.path == small_file.resolve()
+        assert window.grid.currentIndex().row() == 0  # ready for typing
+        assert window.weights_panel.rows and window.results_panel.model.rowCount() == 3
+        assert settings.read(settings.RECENT_FILES)[0] == str(small_file.resolve())
+    finally:
+        window.close()
+    bad = tmp_path / "bad.toml"
+    bad.write_text("format = 99\n", encoding="utf-8")
+    seen = []
+    when_modal(lambda box: (seen.append(box.informativeText()), box.accept()))
+    window = create_window(str(bad), tmp_path / "autosave")
+    try:
+        assert "99" in seen[0]  # the validation message names the unsupported format
+        assert window.document.path is None and window.document.matrix.options
+    finally:
+        window.close()

@@ -19,6 +19,7 @@ from tradeoff import APP_NAME, __version__
 from tradeoff.core.errors import TradeoffError
 from tradeoff.gui import settings
 from tradeoff.gui.autosave import default_folder, find_orphans
+from tradeoff.gui.document import Document
 from tradeoff.gui.icons import icon
 from tradeoff.gui.main_window import MainWindow
 from tradeoff.io.matrix_file import load_matrix
@@ -78,9 +79,23 @@ def initial_file(path: str | None) -> Path | None:
 
 
 def create_window(path: str | None = None, autosave_folder: Path | None = None) -> MainWindow:
-    window = MainWindow(autosave_folder=autosave_folder)
+    """The main window on the start-up file (see :func:`initial_file`).
+
+    The file is read before the window is built, so the panels are built once,
+    for the real matrix, rather than for an empty one and then again.
+    """
     target = initial_file(path)
-    if target is None or not window.files.open_path(target, ask=False):
+    matrix = None
+    if target is not None:
+        try:
+            matrix = load_matrix(target)
+        except TradeoffError:
+            matrix = None  # the window reports it below, through the normal Open path
+    document = Document(matrix, target.resolve()) if matrix is not None else None
+    window = MainWindow(document=document, autosave_folder=autosave_folder)
+    if matrix is not None and target is not None:
+        window.files.remember(target.resolve())
+    elif target is None or not window.files.open_path(target, ask=False):
         window.files.new()
     return window
 

@@ -94,7 +94,7 @@ class FileController:
         if ask and not self.maybe_save():
             return False
         self.doc.load(matrix, path.resolve())
-        self._remember(path.resolve())
+        self.remember(path.resolve())
         self.window.show_message(f"Opened {path.name}")
         return True
 
@@ -140,12 +140,12 @@ class FileController:
         self.doc.set_path(path.resolve())
         self.doc.mark_saved()
         self.window.autosaver.discard()
-        self._remember(path.resolve())
+        self.remember(path.resolve())
         self.window.show_message(f"Saved {path.name}")
         return True
 
     # -- recent files ---------------------------------------------------------------------------
-    def _remember(self, path: Path) -> None:
+    def remember(self, path: Path) -> None:
         settings.add_recent_file(str(path))
         settings.write(settings.LAST_FILE, str(path))
         self.fill_recent_menu()

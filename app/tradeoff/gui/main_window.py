@@ -112,6 +112,8 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.weights_panel, self.cell_panel)
         self.setTabOrder(self.cell_panel, self.results_panel)
         self._restore_layout()
+        self.grid.fit_columns()
+        self._document_replaced()  # a document passed in was loaded before the views existed
         self.update_title()
         self.update_banner()
         self.statusBar().showMessage("Ready", 3000)
