@@ -27,7 +27,7 @@ test: $(STAMP) system-deps
 	$(PY) -m pytest -q
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check app tests benchmarks
+	$(VENV)/bin/ruff check .
 
 bench: $(STAMP)
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b; done

@@ -20,9 +20,9 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _timing import median_seconds  # noqa: E402
+from _timing import median_seconds
 
-from tradeoff.core.model import (  # noqa: E402
+from tradeoff.core.model import (
     Criterion,
     DecisionMatrix,
     Direction,
@@ -30,7 +30,7 @@ from tradeoff.core.model import (  # noqa: E402
     Score,
     WeightProfile,
 )
-from tradeoff.core.scoring import (  # noqa: E402
+from tradeoff.core.scoring import (
     additive_totals,
     competition_ranks,
     raw_matrix,

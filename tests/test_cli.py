@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 import pytest
-from factories import small_matrix
 
+from factories import small_matrix
 from tradeoff import __version__, cli
 from tradeoff.io.matrix_file import save_matrix
 from tradeoff.paths import example_path

@@ -18,8 +18,8 @@ import math
 
 import numpy as np
 import pytest
-from factories import small_matrix
 
+from factories import small_matrix
 from tradeoff.core.errors import WeightError
 from tradeoff.core.model import Criterion, Score
 from tradeoff.core.scoring import competition_ranks, margins, score

@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-from factories import small_matrix
 
+from factories import small_matrix
 from tradeoff.core.errors import ValidationError
 from tradeoff.io import matrix_file
 from tradeoff.io.matrix_file import dumps, load_matrix, loads, save_matrix
@@ -98,7 +98,8 @@ CASES = [
     ("taste = 5\n", "taste = \"five\"\n",
      "scores.salad.taste: 'five' is not a number"),
     ("rationale = \"Everyone likes it\"", "ratonale = \"typo\"",
-     "scores.pizza.taste.ratonale: unknown key (allowed here: high, low, rationale, source, value)"),
+     "scores.pizza.taste.ratonale: unknown key (allowed here: high, low, rationale, source, "
+     "value)"),
     ("format = 1", "format = 7",
      "format: format 7 is not supported (this version of Tradeoff reads format 1)"),
     ("id = \"salad\"", "id = \"pizza\"",
