@@ -136,3 +136,14 @@ def test_ranking_lists_best_first_with_unranked_last():
     ranking = score(m).ranking()
     assert list(ranking["option"]) == ["Alpha", "Beta", "Gamma"]
     assert list(ranking["rank"][:2]) == [1, 2]
+
+
+def test_matrix_without_criteria_or_options_scores_to_an_empty_table():
+    m = small_matrix()
+    m.criteria.clear()
+    m.groups.clear()
+    result = score(m)
+    assert result.contributions().shape == (3, 0)
+    assert result.values().shape == (3, 0)
+    m.options.clear()
+    assert score(m).ranking().empty

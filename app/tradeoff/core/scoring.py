@@ -68,10 +68,16 @@ class ScoreResult:
         return out.sort_values(["rank", "option"], na_position="last", kind="stable")
 
     def contributions(self) -> pd.DataFrame:
-        return self.table["contribution"]
+        return self._block("contribution")
 
     def values(self) -> pd.DataFrame:
-        return self.table["value"]
+        return self._block("value")
+
+    def _block(self, name: str) -> pd.DataFrame:
+        # A matrix with no criteria has no columns under the name at all.
+        if name not in self.table.columns.get_level_values(0):
+            return pd.DataFrame(index=self.table.index)
+        return self.table[name]
 
     @property
     def winner(self) -> str | None:
