@@ -52,8 +52,8 @@ def formulas(path: Path) -> list[tuple[str, str, str]]:
 def test_sheets_are_in_order_and_the_matrix_sheet_is_hidden(small_workbook):
     wb = openpyxl.load_workbook(small_workbook)
     assert wb.sheetnames == ["Summary", "Scores", "Weights", "Values", "Scales", "Notes",
-                             "tradeoff"]
-    assert [ws.sheet_state for ws in wb.worksheets] == ["visible"] * 6 + ["hidden"]
+                             "Methods", "Sensitivity", "Uncertainty", "tradeoff"]
+    assert [ws.sheet_state for ws in wb.worksheets] == ["visible"] * 9 + ["hidden"]
 
 
 def test_formulas_use_only_classic_functions(tmp_path):

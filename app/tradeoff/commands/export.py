@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from tradeoff.commands.common import load, pick_profile
+from tradeoff.commands.score import add_method_options, settings_from_args
 from tradeoff.core.errors import TradeoffError
 
 
@@ -16,12 +17,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Write the matrix as an .xlsx workbook: a summary with the ranking and a "
                     "chart, the scores, every weight profile, and the value model as formulas, "
                     "so that changing a weight or a score in Excel or LibreOffice re-ranks the "
-                    "options. The workbook imports back with `tradeoff import`.")
+                    "options; then the analyses as fixed numbers: the ranking under every "
+                    "scoring method (Methods), weight stability and score flips "
+                    "(Sensitivity) and Monte Carlo rank acceptabilities (Uncertainty). The "
+                    "workbook imports back with `tradeoff import`.")
     p.add_argument("file", metavar="FILE", help="the matrix file (.toml)")
     p.add_argument("output", metavar="OUT.xlsx",
                    help="the workbook to write (replaced if it exists)")
     p.add_argument("--profile", help="weight profile (name or id) the workbook opens with "
                                      "(default: the matrix's active profile)")
+    p.add_argument("--no-analysis", dest="analysis", action="store_false",
+                   help="leave out the Methods, Sensitivity and Uncertainty sheets (faster on "
+                        "very large matrices)")
+    add_method_options(p)
     p.set_defaults(func=run)
 
 
@@ -33,9 +41,10 @@ def run(args: argparse.Namespace) -> int:
         raise TradeoffError(f"{output}: the workbook's name must end in .xlsx")
     matrix = load(args.file)
     profile = pick_profile(matrix, args.profile)
+    settings = settings_from_args(args, matrix, None)
     progress = _progress_line if sys.stderr.isatty() else None
     export_workbook(matrix, output, profile=profile, source_name=Path(args.file).name,
-                    progress=progress)
+                    progress=progress, analysis=args.analysis, method_settings=settings)
     if progress is not None:
         sys.stderr.write("\r\033[K")
     print(f"{output}: {_count(matrix.options, 'option')} × "

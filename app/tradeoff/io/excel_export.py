@@ -6,8 +6,14 @@ validation and rationales as comments), **Weights** (raw points and
 normalised weights of every profile; the active profile is a number a reader
 can change), **Values** (value-function results, contributions, totals by
 SUMPRODUCT, ranks and margins, all formulas), **Scales** (level tables and
-value-function points), **Notes** (every rationale and source) and a hidden
-**tradeoff** sheet that carries the matrix for re-import.
+value-function points), **Notes** (every rationale and source), then the
+analyses as fixed numbers — **Methods** (the ranking under every scoring
+method, with Kendall's τ), **Sensitivity** (weight stability, change points,
+score flips, stakeholders) and **Uncertainty** (Monte Carlo rank
+acceptability, tornado) — and a hidden **tradeoff** sheet that carries the
+matrix for re-import. The analyses can be left out (``analysis=False``); on very
+large matrices the slowest are left out or thinned, as
+:mod:`tradeoff.io.excel_analysis` documents.
 
 The formulas reproduce :func:`tradeoff.core.scoring.score` (a test recalculates
 exported workbooks in LibreOffice and compares every total and rank). User
@@ -24,11 +30,15 @@ import datetime as dt
 import io
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import DecisionMatrix, WeightProfile
+from tradeoff.core.robustness_report import DEFAULT_SPREAD
 from tradeoff.core.weights import normalised_weights
 from tradeoff.io import excel_layout as L
+from tradeoff.io.excel_analysis import AnalysisLimits, compute_analysis
+from tradeoff.io.excel_analysis_sheets import add_analysis_sheets
 from tradeoff.io.excel_embed import document_text, embedded_rows
 from tradeoff.io.excel_frames import build_frames
 from tradeoff.io.excel_grid import scores_row_count, scores_rows, values_row_count, values_rows
@@ -53,10 +63,16 @@ from tradeoff.io.xlsx_stream import (
     write_package,
 )
 
-__all__ = ["ExportCancelled", "export_workbook"]
+if TYPE_CHECKING:
+    from tradeoff.core.methods.registry import MethodSettings
+    from tradeoff.core.smaa import SmaaResult
+
+__all__ = ["AnalysisLimits", "ExportCancelled", "export_workbook"]
 
 # Share of the progress bar for building the package before the rows stream.
 _FRAME_SHARE = 0.05
+# Share for computing the analysis sheets (cross-check, sweeps, Monte Carlo).
+_ANALYSIS_SHARE = 0.25
 
 
 def export_workbook(matrix: DecisionMatrix, path: str | os.PathLike[str], *,
@@ -64,7 +80,12 @@ def export_workbook(matrix: DecisionMatrix, path: str | os.PathLike[str], *,
                     source_name: str | None = None,
                     progress: ProgressCallback | None = None,
                     should_cancel: CancelCheck | None = None,
-                    today: dt.date | None = None) -> None:
+                    today: dt.date | None = None,
+                    analysis: bool = True,
+                    smaa_result: SmaaResult | None = None,
+                    smaa_spread: float | None = DEFAULT_SPREAD,
+                    method_settings: MethodSettings | None = None,
+                    analysis_limits: AnalysisLimits | None = None) -> None:
     """Write ``matrix`` to the ``.xlsx`` file ``path``.
 
     ``profile`` (a profile, its id, or None for the matrix's active profile)
@@ -75,6 +96,14 @@ def export_workbook(matrix: DecisionMatrix, path: str | os.PathLike[str], *,
     while the export runs. Raises :class:`TradeoffError` (before writing) for a
     matrix that cannot be exported: no options, criteria or profiles, unusable
     weights in ``profile``, or more rows or columns than a worksheet holds.
+
+    With ``analysis`` (the default) the workbook also gets the Methods,
+    Sensitivity and Uncertainty sheets, computed under ``profile``: the
+    cross-check with ``method_settings``, and the Monte Carlo ``smaa_result``
+    (with the weight ``smaa_spread`` it was run with) when given — pass the one
+    the user saw — or else the default run. A ``smaa_result`` made for other
+    options or criteria is refused. ``analysis_limits`` bounds the work on very
+    large matrices (see :class:`~tradeoff.io.excel_analysis.AnalysisLimits`).
     """
     target = Path(path)
     if not target.parent.is_dir():
@@ -91,13 +120,24 @@ def export_workbook(matrix: DecisionMatrix, path: str | os.PathLike[str], *,
     layout = build_layout(matrix, active_index)
     info = summary_info(layout, source_name, today)
     notes = notes_cells(layout)
+    analysed_share = _ANALYSIS_SHARE if analysis else 0.0
+    content = None
+    if analysis:
+        def analysis_progress(fraction: float) -> None:
+            if progress is not None:
+                progress(analysed_share * fraction)
+
+        content = compute_analysis(
+            matrix, profile, settings=method_settings, smaa=smaa_result, spread=smaa_spread,
+            limits=analysis_limits, progress=analysis_progress, should_cancel=should_cancel)
     wb, styles = build_frames(layout, info, notes)
+    extra_sheets = [] if content is None else add_analysis_sheets(wb, content, styles)
     if should_cancel is not None and should_cancel():
         raise ExportCancelled
     skeleton = io.BytesIO()
     wb.save(skeleton)
     if progress is not None:
-        progress(_FRAME_SHARE)
+        progress(analysed_share + _FRAME_SHARE)
     embedded, embedded_count = embedded_rows(layout, document_text(matrix))
     sheets = [
         SheetRows(L.SUMMARY, summary_rows(layout, info, styles),
@@ -113,10 +153,11 @@ def export_workbook(matrix: DecisionMatrix, path: str | os.PathLike[str], *,
                   f"G{max(L.SCALES_FIRST_ROW + layout.n_criteria, _scales_bottom(layout))}"),
         SheetRows(L.NOTES, notes_rows(layout, notes, styles), 1 + len(notes),
                   f"G{1 + len(notes)}"),
+        *extra_sheets,
         SheetRows(L.EMBEDDED, embedded, embedded_count, f"B{embedded_count + 1}"),
     ]
     write_package(skeleton.getvalue(), sheets, target, progress=progress,
-                  should_cancel=should_cancel, done_before=_FRAME_SHARE)
+                  should_cancel=should_cancel, done_before=analysed_share + _FRAME_SHARE)
 
 
 def _scales_bottom(layout: L.WorkbookLayout) -> int:
