@@ -2,7 +2,10 @@
 
 Exports an N × M matrix (default 10,000 options × 50 criteria, random scores,
 a third of the criteria costs, one profile) with ``export_workbook`` — every
-sheet, every formula — and times ``pandas.DataFrame.to_excel(engine="openpyxl")``
+sheet, every formula, and the analysis sheets (Methods, Sensitivity,
+Uncertainty, which leave out or thin what is too big to compute at this size)
+— then again with ``analysis=False`` (``tradeoff export --no-analysis``), and
+times ``pandas.DataFrame.to_excel(engine="openpyxl")``
 writing the same raw numbers (option names as the index, criterion names as
 the header) in the same run. Prints both times, the file sizes and the ratio
 (export time / pandas time; the target is at most 1.0).
@@ -63,26 +66,35 @@ def main() -> None:
     matrix, raw = build_matrix(args.options, args.criteria)
     frame = pd.DataFrame(raw, index=[o.name for o in matrix.options],
                          columns=[c.name for c in matrix.criteria])
-    ours, theirs = [], []
+    ours, plain, theirs = [], [], []
     with tempfile.TemporaryDirectory() as folder:
         ours_path, theirs_path = Path(folder) / "tradeoff.xlsx", Path(folder) / "pandas.xlsx"
+        plain_path = Path(folder) / "no-analysis.xlsx"
         for _ in range(args.repeat):
             start = time.perf_counter()
             export_workbook(matrix, ours_path)
             ours.append(time.perf_counter() - start)
             start = time.perf_counter()
+            export_workbook(matrix, plain_path, analysis=False)
+            plain.append(time.perf_counter() - start)
+            start = time.perf_counter()
             frame.to_excel(theirs_path, engine="openpyxl")
             theirs.append(time.perf_counter() - start)
         ours_size, theirs_size = ours_path.stat().st_size, theirs_path.stat().st_size
+        plain_size = plain_path.stat().st_size
     t_ours, t_theirs = statistics.median(ours), statistics.median(theirs)
+    t_plain = statistics.median(plain)
     cells = args.options * args.criteria
     print(f"matrix: {args.options:,} options × {args.criteria} criteria ({cells:,} scores), "
           f"{args.repeat} run(s) each, medians")
     print(f"tradeoff export_workbook (all sheets, live formulas): {t_ours:7.2f} s  "
           f"{ours_size / 1e6:6.1f} MB")
+    print(f"tradeoff export_workbook, analysis=False:              {t_plain:7.2f} s  "
+          f"{plain_size / 1e6:6.1f} MB")
     print(f"pandas DataFrame.to_excel (openpyxl, raw numbers):    {t_theirs:7.2f} s  "
           f"{theirs_size / 1e6:6.1f} MB")
-    print(f"ratio export / pandas: {t_ours / t_theirs:.2f} (target ≤ 1.0)")
+    print(f"ratio export / pandas: {t_ours / t_theirs:.2f} (target ≤ 1.0); "
+          f"without analysis {t_plain / t_theirs:.2f}")
 
 
 if __name__ == "__main__":

@@ -335,7 +335,7 @@ def test_the_monte_carlo_is_thinned_and_long_tables_are_cut_with_a_note(tmp_path
 
 
 def test_progress_runs_through_the_analyses_and_cancel_stops_them(tmp_path):
-    m = random_matrix(80, 5, seed=8)  # the Monte Carlo runs in two chunks of draws
+    m = random_matrix(80, 5, seed=8)  # every analysis runs at this size
 
     def reports_before_writing(target: Path, **kwargs: object) -> list[float]:
         """Progress reported while no file (nor temporary file) exists yet."""

@@ -2,9 +2,11 @@
 
 These sheets carry fixed numbers, not formulas: the cross-check methods, the
 weight sweeps, the score-flip test and the Monte Carlo are computed here by the
-core (:func:`tradeoff.core.methods.crosscheck.crosscheck` and
-:func:`tradeoff.core.robustness_report.robustness_sheets`), so the workbook
-shows what the app and ``tradeoff crosscheck`` / ``tradeoff analyse`` show.
+core — :func:`tradeoff.core.methods.crosscheck.crosscheck`, and the two
+halves of :func:`tradeoff.core.robustness_report.robustness_sheets`
+(``sensitivity_tables`` and ``uncertainty_tables``, called one at a time so
+that progress and cancel work between them) — so the workbook shows what the
+app and ``tradeoff crosscheck`` / ``tradeoff analyse`` show.
 
 Several of these analyses compare every pair of options, so their cost grows
 with the square of the number of options (PROMETHEE II, Kendall's τ, the
@@ -54,16 +56,21 @@ class AnalysisLimits:
     # and 2.8 GB per method) compare every pair of options.
     crosscheck_max_options: int = 2_000
     # Weight sweeps: option pairs × (criteria + groups); 100 options × 50 criteria
-    # (247,500) take 2.1 s, 300 options × 8 criteria (358,800) 3.3 s.
+    # (247,500) take 2.1 s, 300 options × 8 criteria (358,800) 3.3 s: 200,000 allows
+    # 89 options with 50 criteria, 224 with 8.
     sweep_max_pair_targets: int = 200_000
     # Score-flip test: options × criteria; 1,000 × 50 take 1.1 s, 10,000 × 50 21 s.
     flip_max_cells: int = 50_000
-    # Stakeholder comparison: option pairs; 300 options (44,850 pairs) take 1.9 s.
+    # Stakeholder comparison: option pairs; 300 options (44,850 pairs; 8 criteria,
+    # 2 profiles) take 1.9 s.
     stakeholder_max_pairs: int = 50_000
-    # Monte Carlo: its rank and pairwise tallies are options × options per draw.
+    # Monte Carlo: its rank and pairwise tallies are options × options per draw;
+    # 10,000 draws take 0.8 s for 200 options, 4.9 s for 500 (1,600 draws: 0.3 s).
     smaa_max_options: int = 500
     smaa_draw_budget: int = 400_000_000  # draws × options²: 10,000 draws up to 200 options
-    smaa_chunk_budget: int = 50_000_000  # draws per chunk × options² (memory per chunk)
+    # Draws per chunk × options², one byte each in the pairwise tally: at most 200 MB.
+    # The core's chunk of 10,000 draws is kept up to 141 options.
+    smaa_chunk_budget: int = 200_000_000
     # What a sheet shows of one table; the rest is counted in the table's note.
     max_table_rows: int = 5_000
     max_table_columns: int = 1_000
@@ -81,11 +88,14 @@ class AnalysisContent:
     sheet_notes: dict[str, list[str]] = field(default_factory=dict)
 
 
+# Each step's share of the progress reported, in the order the steps run.
+STEP_SHARES = {"methods": 0.2, "sensitivity": 0.35, "monte carlo": 0.35, "uncertainty": 0.1}
+
+
 class _Steps:
     """Reports progress 0…1 over the analyses (each step has a share) and checks for cancel."""
 
-    SHARES: ClassVar[dict[str, float]] = {"methods": 0.25, "sensitivity": 0.25,
-                                          "monte carlo": 0.4, "uncertainty": 0.1}
+    SHARES: ClassVar[dict[str, float]] = STEP_SHARES
 
     def __init__(self, progress: FractionCallback | None, should_cancel: CancelCheck | None):
         self.progress = progress
@@ -140,18 +150,9 @@ def compute_analysis(matrix: DecisionMatrix, profile: WeightProfile, *,
         spread = R.DEFAULT_SPREAD
     steps.finished("monte carlo")
     steps.check()
-    if sensitivity is None:  # nothing left out: the core's own pair of sheets, whole
-        try:
-            tables = R.robustness_sheets(matrix, profile, result=smaa, spread=spread,
-                                         run_monte_carlo=False)
-        except TradeoffError as e:
-            notes[SENSITIVITY_SHEET].append(f"Not computed for this matrix: {e}")
-            tables = {SENSITIVITY_SHEET: [], UNCERTAINTY_SHEET: []}
-    else:
-        tables = {SENSITIVITY_SHEET: sensitivity,
-                  UNCERTAINTY_SHEET: _guarded(lambda: R.uncertainty_tables(
-                      matrix, profile, smaa, spread), "the Monte Carlo and tornado tables",
-                      notes[UNCERTAINTY_SHEET]) or []}
+    uncertainty = _guarded(lambda: R.uncertainty_tables(matrix, profile, smaa, spread),
+                           "the Monte Carlo and tornado tables", notes[UNCERTAINTY_SHEET])
+    tables = {SENSITIVITY_SHEET: sensitivity, UNCERTAINTY_SHEET: uncertainty}
     steps.finished("uncertainty")
     return AnalysisContent(profile.name, limits, methods, methods_notes, tables, notes)
 
@@ -198,8 +199,8 @@ def _methods(matrix: DecisionMatrix, profile: WeightProfile, settings: MethodSet
 
 # -- Sensitivity -----------------------------------------------------------------
 def _sensitivity(matrix: DecisionMatrix, profile: WeightProfile, limits: AnalysisLimits,
-                 notes: list[str]) -> list[ReportTable] | None:
-    """The Sensitivity tables when something must be left out; None when nothing is."""
+                 notes: list[str]) -> list[ReportTable]:
+    """The core's Sensitivity tables, less those too big for this matrix (with a note)."""
     n, k = len(matrix.options), len(matrix.criteria)
     pairs = n * (n - 1) // 2
     targets = k + len(matrix.groups)
@@ -207,7 +208,8 @@ def _sensitivity(matrix: DecisionMatrix, profile: WeightProfile, limits: Analysi
     flips_fit = n * k <= limits.flip_max_cells
     stakeholders_fit = len(matrix.profiles) < 2 or pairs <= limits.stakeholder_max_pairs
     if sweeps_fit and flips_fit and stakeholders_fit:
-        return None
+        return _guarded(lambda: R.sensitivity_tables(matrix, profile), "the sensitivity tables",
+                        notes)
     tables: list[ReportTable] = []
     if sweeps_fit:
         sweeps = all_sweeps(matrix, profile)
@@ -218,7 +220,7 @@ def _sensitivity(matrix: DecisionMatrix, profile: WeightProfile, limits: Analysi
                      f"export's limit of {limits.sweep_max_pair_targets:,}.")
     if flips_fit:
         tables += _guarded(lambda: [R.flip_report(matrix, profile)], "the score-flip test",
-                           notes) or []
+                           notes)
     else:
         notes.append(f"Score-flip test left out: {n * k:,} scores, above the export's limit "
                      f"of {limits.flip_max_cells:,}.")
@@ -232,13 +234,13 @@ def _sensitivity(matrix: DecisionMatrix, profile: WeightProfile, limits: Analysi
 
 
 def _guarded(make: Callable[[], list[ReportTable]], what: str,
-             notes: list[str]) -> list[ReportTable] | None:
-    """``make()``, or None with a note when the matrix does not allow it."""
+             notes: list[str]) -> list[ReportTable]:
+    """``make()``, or no tables and a note when the matrix does not allow it."""
     try:
         return make()
     except TradeoffError as e:
         notes.append(f"{what[0].upper()}{what[1:]} could not be computed: {e}")
-        return None
+        return []
 
 
 # -- Monte Carlo -----------------------------------------------------------------
