@@ -104,13 +104,14 @@ def stability_table(matrix: DecisionMatrix, sweeps: list[Sweep]) -> ReportTable:
         rows.append([s.name, s.kind, s.current_weight, *s.winner_interval, *s.ranking_interval,
                      len(s.change_points), len(s.winner_change_points)])
     winner = _name(matrix, sweeps[0].winner) if sweeps else ""
+    who = winner or "the winner"
     return ReportTable(
         "Weight stability",
         ["Criterion or group", "Kind", "Weight now", "Winner first from", "Winner first to",
          "Ranking same from", "Ranking same to", "Ranking changes", "Winner changes"],
         rows, percent={2, 3, 4, 5, 6},
         note=(f"How far each normalised weight can move, the others keeping their "
-              f"proportions, before {winner} stops ranking first (or the ranking changes)."))
+              f"proportions, before {who} stops ranking first (or the ranking changes)."))
 
 
 def change_point_table(matrix: DecisionMatrix, sweeps: list[Sweep]) -> ReportTable:
@@ -216,8 +217,15 @@ def tornado_table(matrix: DecisionMatrix, profile: WeightProfile) -> ReportTable
         "Tornado: winner's margin over the runner-up",
         ["Option", "Criterion", "Low", "High", "Margin at low", "Margin at high", "Swing",
          "Can flip"], rows,
-        note=(f"Winner {_name(matrix, t.winner)}, margin {t.base_margin:.4f}. Each score "
-              "range moved to its ends one at a time, largest swing first."))
+        note=_tornado_note(matrix, t.winner, t.base_margin))
+
+
+def _tornado_note(matrix: DecisionMatrix, winner: str | None, margin: float) -> str:
+    if not winner or margin != margin:  # NaN: fewer than two options have every score
+        return ("No tornado: it needs a winner and a runner-up, i.e. at least two options "
+                "with every score filled in.")
+    return (f"Winner {_name(matrix, winner)}, margin {margin:.4f}. Each score range moved to "
+            "its ends one at a time, largest swing first.")
 
 
 def _score_text(crit: Criterion, value: ScoreValue | None) -> str | None:
