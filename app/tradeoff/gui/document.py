@@ -77,6 +77,10 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self._values: np.ndarray | None = None
         self._raw: np.ndarray | None = None
+        # A bound method, never a lambda: the stack's destructor clears it and emits
+        # indexChanged while this Document is being destroyed. Qt drops a connection
+        # to a receiver QObject at that point, but a lambda would still run and emit
+        # ``changed`` from a deleted object ("Signal source has been deleted").
         self.undo_stack.indexChanged.connect(self._index_changed)
 
     def _index_changed(self, _index: int) -> None:
