@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel
 
 from tradeoff import __version__
 from tradeoff.gui import settings
@@ -79,11 +79,22 @@ def test_shortcuts_are_set_and_unique(window):
             seen[text] = name
 
 
-def test_about_names_the_version(window, monkeypatch):
+def test_about_names_the_version(window):
+    from gui_helpers import when_modal
+
+    from tradeoff.gui.about_dialog import AboutDialog
+
     shown = []
-    monkeypatch.setattr(QMessageBox, "about", lambda *a: shown.append(a[2]))
+
+    def read_and_close(dialog):
+        shown.append(dialog)
+        shown.append(dialog.title_label.text())
+        dialog.reject()
+
+    when_modal(read_and_close)
     window.actions["about"].trigger()
-    assert __version__ in shown[0]
+    assert isinstance(shown[0], AboutDialog)
+    assert __version__ in shown[1]
 
 
 def test_focus_shortcuts_move_between_panels(window, qtbot):

@@ -7,12 +7,13 @@ a workbook is opened or written.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tradeoff import APP_NAME, __version__
@@ -23,7 +24,15 @@ from tradeoff.gui.document import Document
 from tradeoff.gui.icons import icon
 from tradeoff.gui.main_window import MainWindow
 from tradeoff.io.matrix_file import load_matrix
-from tradeoff.paths import example_path
+from tradeoff.paths import example_path, resource_path
+
+APP_ICON = "icons/org.tradeoff.Tradeoff.svg"
+# The name of resources/org.tradeoff.Tradeoff.desktop without ".desktop": Wayland
+# compositors and docks match the running window to its desktop entry (and icon) by it.
+DESKTOP_FILE_NAME = "org.tradeoff.Tradeoff"
+# Close the window this many milliseconds after it is shown (the packaging smoke test
+# starts the app with it, to see it open and quit cleanly without a user).
+QUIT_AFTER_VARIABLE = "TRADEOFF_QUIT_AFTER_MS"
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -34,9 +43,27 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(settings.organisation_name())
     app.setApplicationVersion(__version__)
     app.setApplicationDisplayName(APP_NAME)
-    app.setWindowIcon(icon("app"))
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
+    app.setWindowIcon(app_icon())
     apply_palette(settings.read(settings.DARK_PALETTE))
     return app
+
+
+def app_icon() -> QIcon:
+    """Tradeoff's own icon from the resources; the theme's generic one if it is missing."""
+    found = QIcon(str(resource_path(APP_ICON)))
+    # A file that cannot be drawn (no SVG plugin, file missing) still makes a non-null icon.
+    return found if not found.pixmap(32, 32).isNull() else icon("app")
+
+
+def quit_after_ms() -> int | None:
+    """The delay asked for by TRADEOFF_QUIT_AFTER_MS, or None (unset or not a number ≥ 0)."""
+    text = os.environ.get(QUIT_AFTER_VARIABLE, "").strip()
+    try:
+        delay = int(text)
+    except ValueError:
+        return None
+    return delay if delay >= 0 else None
 
 
 def apply_palette(dark: bool) -> None:
@@ -139,4 +166,8 @@ def run_app(path: str | None = None) -> int:
     QTimer.singleShot(0, window.results_panel.show_chart)
     QTimer.singleShot(0, window.install_features)
     QTimer.singleShot(50, lambda: offer_restore(window))
+    delay = quit_after_ms()
+    if delay is not None:
+        # Queued after the chart and the features, so a quick quit still builds them all.
+        QTimer.singleShot(delay, window.close)
     return app.exec()

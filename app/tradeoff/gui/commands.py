@@ -9,10 +9,12 @@ into one step.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from tradeoff.core.model import Criterion, Group, Option, Score, WeightProfile
+from tradeoff.core.elicitation.records import forget_level, stored_record
+from tradeoff.core.model import Criterion, DecisionMatrix, Group, Option, Score, WeightProfile
 from tradeoff.gui.document import Document
 
 SET_WEIGHT_ID = 1001
@@ -212,16 +214,35 @@ class ReplaceCriterion(QUndoCommand):
 
 
 # -- weights and profiles -------------------------------------------------------------
+def weight_level(matrix: DecisionMatrix, node_id: str) -> str | None:
+    """The level of the value tree a criterion or group is weighed in (its parent group)."""
+    for c in matrix.criteria:
+        if c.id == node_id:
+            return c.group
+    for g in matrix.groups:
+        if g.id == node_id:
+            return g.parent
+    return None
+
+
 class SetWeight(QUndoCommand):
-    """One raw weight; consecutive changes with the same ``merge_key`` merge into one step."""
+    """One raw weight; consecutive changes with the same ``merge_key`` merge into one step.
+
+    With ``forget_judgements``, a weight typed in over elicited ones also drops
+    the stored judgements of its level (they no longer produce these weights);
+    undo brings them back with the old weight.
+    """
 
     def __init__(self, doc: Document, profile_id: str, node_id: str, weight: float,
-                 merge_key: object = None) -> None:
+                 merge_key: object = None, forget_judgements: bool = False) -> None:
         super().__init__("Change weight")
         self.doc, self.profile_id, self.node_id = doc, profile_id, node_id
         self.new = weight
         self.old = doc.matrix.profile(profile_id).weights.get(node_id)
         self.merge_key = merge_key
+        self.forget_judgements = forget_judgements
+        # The profile's elicitation record and method before this step dropped a level's.
+        self.forgotten: tuple[dict[str, Any], str] | None = None
 
     def id(self) -> int:
         return SET_WEIGHT_ID
@@ -232,13 +253,26 @@ class SetWeight(QUndoCommand):
                 or other.profile_id != self.profile_id):
             return False
         self.new = other.new
+        if self.forgotten is None:  # the judgements went in a later step of the run
+            self.forgotten = other.forgotten
         return True
 
     def redo(self) -> None:
         self.doc.set_weight(self.profile_id, self.node_id, self.new)
+        if not self.forget_judgements:
+            return
+        profile = self.doc.matrix.profile(self.profile_id)
+        level = weight_level(self.doc.matrix, self.node_id)
+        if stored_record(profile, level) is not None:
+            self.forgotten = (profile.elicitation, profile.method)
+            self.doc.replace_profile(forget_level(profile, level))
 
     def undo(self) -> None:
         self.doc.set_weight(self.profile_id, self.node_id, self.old)
+        if self.forgotten is not None:
+            elicitation, method = self.forgotten
+            profile = self.doc.matrix.profile(self.profile_id)
+            self.doc.replace_profile(replace(profile, elicitation=elicitation, method=method))
 
 
 class InsertProfile(QUndoCommand):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QAction
@@ -156,7 +157,9 @@ class ExcelActions(QObject):
 
     ``matrix`` returns the open document's matrix; ``source_path`` its file
     (shown on the workbook's Summary); ``profile_id`` the profile the workbook
-    should open with (None: the matrix's active profile).
+    should open with (None: the matrix's active profile); ``analysis`` the
+    Monte Carlo the window shows, as ``{"result": SmaaResult, "spread": float
+    | None}`` (empty when there is none), so the workbook reports that run.
     """
 
     exported = Signal(str)  # the workbook written
@@ -166,10 +169,12 @@ class ExcelActions(QObject):
     def __init__(self, parent: QWidget, matrix: Callable[[], DecisionMatrix],
                  source_path: Callable[[], Path | None] = lambda: None,
                  profile_id: Callable[[], str | None] = lambda: None,
-                 show_messages: bool = True) -> None:
+                 show_messages: bool = True,
+                 analysis: Callable[[], dict[str, Any]] = dict) -> None:
         super().__init__(parent)
         self.window = parent
         self.matrix, self.source_path, self.profile_id = matrix, source_path, profile_id
+        self.analysis = analysis
         self.show_messages = show_messages
         self.runner: JobRunner | None = None
         self.message_box: QMessageBox | None = None

@@ -2,15 +2,18 @@
 right, results below; menus, toolbar, status bar and the message banner.
 
 Extension points (see the package docstring): :meth:`MainWindow.menu` gives a
-menu by name, :meth:`MainWindow.add_dock` adds a panel, ``window.actions``
-holds every action by name, and ``window.document`` signals every change.
+menu by name, :meth:`MainWindow.add_dock` adds a panel and
+:meth:`MainWindow.raise_dock` brings one to the front, ``window.actions``
+holds every action by name, ``window.document`` signals every change and
+``window.closing`` is emitted when the window is about to close, so background
+work can stop.
 """
 
 from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -25,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tradeoff import APP_NAME, __version__
+from tradeoff import APP_NAME
 from tradeoff.gui import settings
 from tradeoff.gui.autosave import Autosaver
 from tradeoff.gui.cell_panel import CellPanel
@@ -42,11 +45,29 @@ from tradeoff.gui.weights_panel import WeightsPanel
 MENU_ORDER = ["File", "Edit", "Matrix", "Weights", "Analysis", "View", "Help"]
 # Modules under tradeoff.gui that add features to the window: each may define
 # ``install(window)``, called once the window is on screen (see install_features).
-FEATURE_MODULES = ("excel_actions", "crosscheck_view", "elicitation_dialogs", "robustness_panel")
+# Their order is the order of their menu entries and of the tabs beside Results.
+FEATURE_MODULES = ("feature_excel", "feature_elicitation", "feature_crosscheck",
+                   "feature_robustness")
 DEFAULT_SIZE = (1280, 800)
+SCREEN_SHARE = 0.9  # of a larger screen, on first start
+
+
+def first_start_size() -> tuple[int, int]:
+    """1280 × 800, or most of a larger screen; never more than the screen has room for."""
+    w, h = DEFAULT_SIZE
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return w, h
+    available = screen.availableGeometry()
+    w = max(w, int(available.width() * SCREEN_SHARE))
+    h = max(h, int(available.height() * SCREEN_SHARE))
+    return min(w, available.width()), min(h, available.height())
 
 
 class MainWindow(QMainWindow):
+    # The user confirmed closing (unsaved changes dealt with): stop background work now.
+    closing = Signal()
+
     def __init__(self, document: Document | None = None, autosave_folder=None) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
@@ -137,22 +158,39 @@ class MainWindow(QMainWindow):
     def add_dock(self, title: str, widget: QWidget,
                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
                  tabify_with: str | None = None) -> QDockWidget:
-        """Add a panel as a dock; its toggle appears in the View menu."""
+        """Add a panel as a dock; its toggle appears in the View menu.
+
+        A dock added after the saved layout was restored (a feature's) goes back
+        where the user left it; the first time, it goes to ``area``, stacked as a
+        tab with the dock titled ``tabify_with`` if given.
+        """
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{title.lower().replace(' ', '_')}")
         dock.setWidget(widget)
-        self.addDockWidget(area, dock)
-        if tabify_with in self.docks:
-            self.tabifyDockWidget(self.docks[tabify_with], dock)
+        if not self.restoreDockWidget(dock):
+            self.addDockWidget(area, dock)
+            if tabify_with in self.docks:
+                self.tabifyDockWidget(self.docks[tabify_with], dock)
+            # Shown now, not when the layout next runs: a window closed at once would
+            # otherwise save the new dock as hidden, and it would stay hidden.
+            dock.show()
         self.docks[title] = dock
         if "View" in self.menus:
-            self.menus["View"].addAction(dock.toggleViewAction())
+            self.menus["View"].insertAction(self.view_docks_end, dock.toggleViewAction())
+        return dock
+
+    def raise_dock(self, title: str) -> QDockWidget:
+        """Show the dock called ``title`` and bring it to the front of its tab stack."""
+        dock = self.docks[title]
+        dock.show()
+        dock.raise_()
         return dock
 
     def install_features(self) -> list[str]:
         """Let each feature module add its menus and docks; returns those installed.
 
         Called after the first paint, so a feature's imports never slow the start.
+        The docks they stack with Results open behind it: Results stays in front.
         """
         installed = []
         for name in FEATURE_MODULES:
@@ -164,6 +202,8 @@ class MainWindow(QMainWindow):
             if callable(install):
                 install(self)
                 installed.append(name)
+        if not self.docks["Results"].isHidden():
+            self.docks["Results"].raise_()
         return installed
 
     def add_action(self, name: str, text: str, slot, icon_name: str | None = None,
@@ -246,7 +286,7 @@ class MainWindow(QMainWindow):
         view = self.menus["View"]
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
-        view.addSeparator()
+        self.view_docks_end = view.addSeparator()  # docks added later go before it
         view.addAction(a["dark_palette"])
         self.menus["Help"].addAction(a["about"])
         menu = self.grid.context_menu
@@ -304,26 +344,22 @@ class MainWindow(QMainWindow):
         apply_palette(on)
 
     def about(self) -> None:
-        QMessageBox.about(self, f"About {APP_NAME}",
-                          f"<h3>{APP_NAME} {__version__}</h3><p>A decision-matrix tool: score "
-                          "options against weighted criteria, see which comes out ahead "
-                          "and why.</p><p>Additive value model (MAVT).</p>")
+        from tradeoff.gui.about_dialog import show_about  # read only when asked for
+
+        show_about(self)
 
     # -- window state ---------------------------------------------------------------------
     def _restore_layout(self) -> None:
         geometry = settings.read(settings.GEOMETRY)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            screen = QGuiApplication.primaryScreen()
-            available = screen.availableGeometry() if screen else None
-            w, h = DEFAULT_SIZE
-            if available is not None:
-                w, h = min(w, available.width()), min(h, available.height())
+            w, h = first_start_size()
             self.resize(w, h)
             self.resizeDocks([self.docks["Weights"], self.docks["Cell details"]],
-                             [330, 330], Qt.Orientation.Horizontal)
+                             [max(330, w // 4)] * 2, Qt.Orientation.Horizontal)
             self.resizeDocks([self.docks["Weights"], self.docks["Cell details"]],
-                             [380, 260], Qt.Orientation.Vertical)
-            self.resizeDocks([self.docks["Results"]], [300], Qt.Orientation.Vertical)
+                             [h * 48 // 100, h * 32 // 100], Qt.Orientation.Vertical)
+            # The bottom docks (results, cross-check, robustness) get about 40 % of the height.
+            self.resizeDocks([self.docks["Results"]], [h * 40 // 100], Qt.Orientation.Vertical)
         state = settings.read(settings.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
@@ -341,6 +377,7 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
+        self.closing.emit()
         self.save_layout()
         self.autosaver.discard()
         event.accept()

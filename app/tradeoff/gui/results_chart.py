@@ -8,6 +8,10 @@ full only when the layout changes (options or criteria added, resize). When
 options change places, the bars first grow and shrink where they stand and the
 chart re-sorts once the values have been still for a moment, so bars do not
 jump about under a dragged slider and a drag never waits for a full redraw.
+
+For a method other than the additive model, whose score is not a sum of
+criterion contributions, the chart shows one bar per option (the method's
+score) under an axis label naming it.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from tradeoff.gui.results_model import ranking_order
 
 BAR_HEIGHT = 0.72
+AXIS_LABEL = "Total value (0 = worst, 1 = best)"
 RESORT_DELAY_MS = 300
 LABEL_CHARS = 28
 
@@ -74,6 +79,9 @@ class ContributionChart(QWidget):
         self.contributions = np.zeros((0, 0))
         self.totals = np.zeros(0)
         self.order: list[int] = []  # options best first, as of the latest data
+        self.higher_is_better = True
+        self.axis_label = AXIS_LABEL
+        self.legend_title: str | None = "Criteria"
         self.shown_order: list[int] = []  # options top to bottom, as drawn
         self.resort_timer = QTimer(self)
         self.resort_timer.setSingleShot(True)
@@ -105,14 +113,22 @@ class ContributionChart(QWidget):
 
     # -- data -------------------------------------------------------------------------------
     def set_data(self, option_names: list[str], criterion_names: list[str],
-                 contributions: np.ndarray, totals: np.ndarray) -> None:
-        """Show new results: a quick bar update if the layout holds, else a full redraw."""
+                 contributions: np.ndarray, totals: np.ndarray, *,
+                 higher_is_better: bool = True, axis_label: str = AXIS_LABEL,
+                 legend_title: str | None = "Criteria") -> None:
+        """Show new results: a quick bar update if the layout holds, else a full redraw.
+
+        ``criterion_names`` name the stacked segments (the columns of
+        ``contributions``); ``legend_title`` None leaves the legend out (one series).
+        """
         self.option_names, self.criterion_names = list(option_names), list(criterion_names)
         self.contributions, self.totals = contributions, totals
-        self.order = ranking_order(totals)
+        self.higher_is_better, self.axis_label = higher_is_better, axis_label
+        self.legend_title = legend_title
+        self.order = ranking_order(totals, higher_is_better)
         if not self.ready:
             return
-        key = (tuple(self.option_names), tuple(self.criterion_names), self._x_limit())
+        key = self._current_layout_key()
         if key != self._layout_key or self._background is None:
             self._redraw_all()
             return
@@ -137,10 +153,22 @@ class ContributionChart(QWidget):
             out[self.shown_order[row], j] = xs.max() - xs.min()
         return out
 
-    def _x_limit(self) -> float:
+    def _x_range(self) -> tuple[float, float]:
+        """0 … 1, widened (never clipped) for totals beyond it; symmetric below zero.
+
+        Totals beyond 0..1 come from out-of-scale scores, or from a method whose
+        score runs from −1 to 1 (PROMETHEE's net flow); a fixed, symmetric range
+        keeps the axes still while a slider moves.
+        """
         finite = self.totals[~np.isnan(self.totals)] if self.totals.size else self.totals
-        # Totals beyond 1 only happen with out-of-scale scores; widen rather than clip.
-        return float(max(1.0, *(finite.tolist() or [0.0])))
+        values = finite.tolist() or [0.0]
+        high = float(max(1.0, *values))
+        low = min(values)
+        return (0.0 if low >= 0 else -float(max(1.0, -low))), high
+
+    def _current_layout_key(self) -> tuple:
+        return (tuple(self.option_names), tuple(self.criterion_names), self._x_range(),
+                self.axis_label, self.legend_title)
 
     # -- drawing -----------------------------------------------------------------------------
     def _colours(self) -> tuple[str, str, str]:
@@ -181,12 +209,13 @@ class ContributionChart(QWidget):
         self.collections = [self.bars]
         self.legend_handles = [Patch(facecolor=colours[j], label=shorten(name, 32))
                                for j, name in enumerate(self.criterion_names)]
-        ax.set_xlim(0, self._x_limit())
+        ax.set_xlim(*self._x_range())
         ax.set_ylim(-0.6, max(n, 1) - 0.4)
         labels = [shorten(self.option_names[i]) for i in self.shown_order]
         ax.set_yticks(range(n - 1, -1, -1), labels, fontsize=_label_size(n))
-        ax.set_xlabel("Total value (0 = worst, 1 = best)", color=text,
-                      fontsize=8)
+        ax.set_xlabel(self.axis_label, color=text, fontsize=8)
+        if self._x_range()[0] < 0:
+            ax.axvline(0.0, color=text, linewidth=0.8)
         ax.tick_params(colors=text, labelsize=8)
         ax.tick_params(axis="y", labelsize=_label_size(n), length=0)
         ax.grid(axis="x", color=grid, linewidth=0.5, alpha=0.5)
@@ -194,15 +223,14 @@ class ContributionChart(QWidget):
         for side, spine in ax.spines.items():
             spine.set_visible(side in ("bottom", "left"))
             spine.set_color(grid)
-        if k:
+        if k and self.legend_title is not None:
             # "outside" legends get their own space from the constrained layout engine.
             legend = fig.legend(handles=self.legend_handles, loc="outside right upper",
-                                fontsize=7, frameon=False, title="Criteria",
+                                fontsize=7, frameon=False, title=self.legend_title,
                                 title_fontsize=8, ncols=1 if k <= 14 else 2)
             for t in [*legend.get_texts(), legend.get_title()]:
                 t.set_color(text)
-        self._layout_key = (tuple(self.option_names), tuple(self.criterion_names),
-                            self._x_limit())
+        self._layout_key = self._current_layout_key()
         self._background = None
         self.canvas.draw()  # the draw_event handler caches the background and draws the bars
 

@@ -13,14 +13,20 @@ ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
 TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 SORT_ROLE = Qt.ItemDataRole.UserRole.value + 1  # the unformatted number
 HEADERS = ["Rank", "Option", "Total", "Margin"]
+TOTAL_TIP = "Weighted sum of values, 0 (worst on everything) … 1 (best)"
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
 
 
-def ranking_order(totals: np.ndarray) -> list[int]:
-    """Row indices best first; options without a total (a missing score) come last."""
-    keyed = [(math.isnan(t), -t if not math.isnan(t) else 0.0, i) for i, t in enumerate(totals)]
+def ranking_order(totals: np.ndarray, higher_is_better: bool = True) -> list[int]:
+    """Row indices best first; options without a total (a missing score) come last.
+
+    ``higher_is_better`` is False for a method whose lowest score wins (VIKOR's Q).
+    """
+    sign = -1.0 if higher_is_better else 1.0
+    keyed = [(math.isnan(t), sign * t if not math.isnan(t) else 0.0, i)
+             for i, t in enumerate(totals)]
     return [i for _, _, i in sorted(keyed)]
 
 
@@ -34,14 +40,22 @@ class RankingModel(QAbstractTableModel):
         self.ranks = np.zeros(0)
         self.margins = np.zeros(0)
         self.order: list[int] = []
+        self.total_header = HEADERS[2]
+        self.total_tip = TOTAL_TIP
+
+    def set_score_label(self, header: str, tooltip: str) -> None:
+        """Name the score column after the method's score ("Total", "Closeness", "Q"…)."""
+        if (header, tooltip) != (self.total_header, self.total_tip):
+            self.total_header, self.total_tip = header, tooltip
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 2, 2)
 
     def set_results(self, names: list[str], totals: np.ndarray, ranks: np.ndarray,
-                    margins: np.ndarray) -> None:
+                    margins: np.ndarray, higher_is_better: bool = True) -> None:
         same_shape = len(names) == len(self.names)
         if not same_shape:
             self.beginResetModel()
         self.names, self.totals, self.ranks, self.margins = list(names), totals, ranks, margins
-        self.order = ranking_order(totals)
+        self.order = ranking_order(totals, higher_is_better)
         if not same_shape:
             self.endResetModel()
         elif names:
@@ -85,9 +99,8 @@ class RankingModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
             if role == DISPLAY:
-                return HEADERS[section]
+                return self.total_header if section == 2 else HEADERS[section]
             if role == TOOLTIP:
-                return ["1 = best; tied options share a rank", "",
-                        "Weighted sum of values, 0 (worst on everything) … 1 (best)",
+                return ["1 = best; tied options share a rank", "", self.total_tip,
                         "Lead over the option ranked just below"][section] or None
         return None

@@ -1,4 +1,11 @@
-"""The results panel: the ranking table beside the contribution chart, both live."""
+"""The results panel: the ranking table beside the contribution chart, both live.
+
+A method selector switches both between the additive value model (the
+default, re-scored from the Document's cached value matrix so a slider drag
+stays cheap) and the cross-check methods (TOPSIS, VIKOR, …), which are
+recomputed in full on each change; the line above the table names the method
+and the normalisation it uses, and TOPSIS's normalisation can be chosen there.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +16,7 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -20,11 +28,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tradeoff.core.errors import WeightError
+from tradeoff.core.errors import TradeoffError, WeightError
+from tradeoff.core.methods.normalisation import NORMALISATIONS
+from tradeoff.core.methods.registry import (
+    METHODS,
+    PRIMARY,
+    VALUE_FUNCTIONS,
+    MethodSettings,
+    normalisation_text,
+    run_method,
+)
 from tradeoff.gui.document import Document
 from tradeoff.gui.icons import icon
 from tradeoff.gui.results_chart import ContributionChart
-from tradeoff.gui.results_model import RankingModel
+from tradeoff.gui.results_model import TOTAL_TIP, RankingModel
 
 
 class ResultsPanel(QWidget):
@@ -47,13 +64,33 @@ class ResultsPanel(QWidget):
         # Fixed widths: resizing to contents would re-measure every row on each slider step.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        digits = self.fontMetrics().horizontalAdvance("0.0000") + 16
+        # Wide enough for any method's score name ("Closeness", "Net flow") and its numbers.
+        digits = max(self.fontMetrics().horizontalAdvance(text) for text in
+                     ["-0.0000", *(m.score_label.capitalize() for m in METHODS.values())]) + 16
         for col, width in ((0, self.fontMetrics().horizontalAdvance("Rank") + 16), (2, digits),
                            (3, digits)):
             header.resizeSection(col, width)
         self.chart = ContributionChart()
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        self.method_box = QComboBox()
+        self.method_box.setObjectName("method")
+        self.method_box.setAccessibleName("Scoring method")
+        for key, spec in METHODS.items():
+            self.method_box.addItem(spec.display_name, key)
+            self.method_box.setItemData(self.method_box.count() - 1, spec.reference,
+                                        Qt.ItemDataRole.ToolTipRole)
+        self.method_box.setToolTip("The method the ranking and the chart show")
+        self.normalisation_box = QComboBox()
+        self.normalisation_box.setObjectName("normalisation")
+        self.normalisation_box.setAccessibleName("Normalisation")
+        self.normalisation_box.setToolTip("TOPSIS's normalisation of each criterion's scores")
+        for key, text in NORMALISATIONS.items():
+            self.normalisation_box.addItem(text.split(" (")[0], key)
+        self.normalisation_box.hide()  # only TOPSIS offers a choice
+        method_label = QLabel("&Method:")
+        method_label.setBuddy(self.method_box)
         save = QToolButton()
         save.setIcon(icon("save_chart"))
         save.setToolTip("Save the chart as PNG or SVG…")
@@ -61,6 +98,9 @@ class ResultsPanel(QWidget):
         save.clicked.connect(self.save_chart_dialog)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        top.addWidget(method_label)
+        top.addWidget(self.method_box)
+        top.addWidget(self.normalisation_box)
         top.addWidget(save)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
@@ -76,6 +116,23 @@ class ResultsPanel(QWidget):
         layout.addWidget(self.splitter, 1)
         self.last_update_ms = 0.0
         doc.changed.connect(self.recompute)
+        self.method_box.currentIndexChanged.connect(self._method_chosen)
+        self.normalisation_box.currentIndexChanged.connect(lambda _i: self.recompute())
+        self.recompute()
+
+    @property
+    def method(self) -> str:
+        """The key of the method shown (``wsm``, ``topsis``…; see core.methods.registry)."""
+        return self.method_box.currentData() or PRIMARY
+
+    def set_method(self, key: str) -> None:
+        self.method_box.setCurrentIndex(self.method_box.findData(key))
+
+    def method_settings(self) -> MethodSettings:
+        return MethodSettings(topsis_normalisation=self.normalisation_box.currentData())
+
+    def _method_chosen(self, _index: int) -> None:
+        self.normalisation_box.setVisible(bool(METHODS[self.method].normalisations))
         self.recompute()
 
     def show_chart(self) -> None:
@@ -85,22 +142,64 @@ class ResultsPanel(QWidget):
 
     def recompute(self) -> None:
         started = time.perf_counter()
-        m = self.doc.matrix
+        if self.method == PRIMARY:
+            self._show_additive()
+        else:
+            self._show_method(self.method)
+        self.last_update_ms = (time.perf_counter() - started) * 1000
+
+    def _no_ranking(self, error: Exception) -> None:
+        self.model.clear()
+        self.title.setText(f"No ranking: {error}")
+        self.chart.set_data([], [], np.zeros((0, 0)), np.zeros(0))
+
+    def _heading(self, method: str, normalisation: str) -> str:
         profile = self.doc.active_profile()
+        return (f"Ranking under “{profile.name if profile else '—'}” · Method: {method} "
+                f"({normalisation})")
+
+    def _show_additive(self) -> None:
+        """The primary model from the Document's cached values: cheap enough for a drag."""
+        m = self.doc.matrix
         names = [o.name for o in m.options]
         try:
             totals = self.doc.totals()
         except WeightError as e:
-            self.model.clear()
-            self.title.setText(f"No ranking: {e}")
-            self.chart.set_data([], [], np.zeros((0, 0)), np.zeros(0))
+            self._no_ranking(e)
             return
+        self.model.set_score_label("Total", TOTAL_TIP)
         self.model.set_results(names, totals.totals, totals.ranks, totals.margins)
         self.chart.set_data(names, [c.name for c in m.criteria], totals.contributions,
                             totals.totals)
-        self.title.setText(f"Ranking under “{profile.name if profile else '—'}” · "
-                           "additive value model")
-        self.last_update_ms = (time.perf_counter() - started) * 1000
+        self.title.setText(self._heading(METHODS[PRIMARY].display_name, VALUE_FUNCTIONS))
+
+    def _show_method(self, key: str) -> None:
+        """A cross-check method, recomputed in full (a few ms for a matrix of this size)."""
+        m, spec = self.doc.matrix, METHODS[key]
+        try:
+            result = run_method(key, m, self.doc.active_profile_id(), self.method_settings())
+        except (TradeoffError, KeyError) as e:
+            self._no_ranking(e)
+            return
+        table = result.table
+        totals = table[("total", "")].to_numpy(dtype=float)
+        better = "higher" if spec.higher_is_better else "lower"
+        label = spec.score_label[0].upper() + spec.score_label[1:]
+        self.model.set_score_label(label, f"{spec.display_name} {spec.score_label}: "
+                                          f"{better} is better")
+        self.model.set_results(table[("name", "")].tolist(), totals,
+                               table[("rank", "")].to_numpy(dtype=float),
+                               table[("margin", "")].to_numpy(dtype=float),
+                               higher_is_better=spec.higher_is_better)
+        self.chart.set_data(table[("name", "")].tolist(), [label], totals[:, None], totals,
+                            higher_is_better=spec.higher_is_better,
+                            axis_label=f"{spec.display_name} {spec.score_label} "
+                                       f"({better} is better)",
+                            legend_title=None)
+        # PROMETHEE compares through preference functions rather than rescaled scores.
+        what = "preference functions" if key == "promethee" else "normalisation"
+        self.title.setText(self._heading(spec.display_name,
+                                         f"{what}: {normalisation_text(result)}"))
 
     def save_chart_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Save chart", "ranking.png",

@@ -45,7 +45,7 @@ class LazyChart(QWidget):
 
         self.figure = Figure(figsize=(6, 3.6), layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setMinimumSize(240, 180)
+        self.canvas.setMinimumSize(200, 120)  # small enough for a low dock; it grows to fit
         self.axes = self.figure.add_subplot(111)
         self._layout.removeWidget(self.placeholder)
         self.placeholder.deleteLater()
@@ -61,6 +61,8 @@ class LazyChart(QWidget):
         if self.canvas is None:
             return
         self.axes.clear()
+        for legend in list(self.figure.legends):  # figure-level legends outlive axes.clear()
+            legend.remove()
         self.draw()
         self.canvas.draw_idle()
         self.draws += 1

@@ -18,6 +18,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from tradeoff.core.model import DecisionMatrix
+from tradeoff.core.smaa import SmaaResult
 from tradeoff.gui.robustness_flip import FlipTable
 from tradeoff.gui.robustness_sensitivity import SensitivityPanel
 from tradeoff.gui.robustness_smaa import SmaaPanel
@@ -72,6 +73,11 @@ class RobustnessPanel(QTabWidget):
         doc = self._document
         if doc is not None:
             self.set_matrix(doc.matrix, doc.active_profile_id())
+
+    def current_monte_carlo(self, matrix: DecisionMatrix, profile_id: str | None
+                            ) -> tuple[SmaaResult, float | None] | None:
+        """The Monte Carlo result shown and its spread, if it belongs to this matrix as it is."""
+        return self.monte_carlo.result_for(matrix, profile_id)
 
     def shutdown(self) -> None:
         """Stop a Monte Carlo run under way (call when the window closes)."""

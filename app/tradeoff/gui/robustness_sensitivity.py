@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import DecisionMatrix
@@ -69,11 +70,14 @@ class SensitivityChart(LazyChart):
                                       label="ranking changes (filled: new winner)")
             self.marker_weights = xs
         ax.set_xlim(0, 1)
-        ax.set_xlabel(f"Weight of {s.name} (others keep their proportions)")
-        ax.set_ylabel("Total value")
+        ax.set_xlabel(f"Weight of {shorten(s.name, 32)}", fontsize="small")
+        ax.set_ylabel("Total value", fontsize="small")
+        ax.tick_params(labelsize="small")
         percent_axis(ax.xaxis)
         ax.grid(True, alpha=0.3)
-        ax.legend(fontsize="small", loc="best", framealpha=0.85)
+        # Beside the axes, never over the lines (the constrained layout makes room for it).
+        self.figure.legend(*ax.get_legend_handles_labels(), fontsize="x-small",
+                           loc="outside right upper", frameon=False)
 
 
 class StabilityTable(QWidget):
@@ -115,12 +119,23 @@ class SensitivityPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel("Sweep the weight of"))
         top.addWidget(self.chooser, 1)
+        top.addWidget(QLabel("from 0 to 100 %, the others keeping their proportions"))
+        # Chart beside the tables: the panel usually sits in a wide, low dock.
+        tables = QWidget()
+        column = QVBoxLayout(tables)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.message)
+        column.addWidget(self.stability, 2)
+        column.addWidget(self.points_view, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.chart)
+        self.splitter.addWidget(tables)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.chart, 3)
-        layout.addWidget(self.message)
-        layout.addWidget(self.stability, 2)
-        layout.addWidget(self.points_view, 1)
+        layout.addWidget(self.splitter, 1)
         self.chooser.currentIndexChanged.connect(self._show_current)
         if matrix is not None:
             self.set_matrix(matrix, profile_id)

@@ -16,7 +16,7 @@ import threading
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -117,8 +118,9 @@ class AcceptabilityChart(LazyChart):
         ax.set_xlim(0, 1)
         percent_axis(ax.xaxis)
         ax.set_xlabel("Share of draws")
-        ax.legend(fontsize="small", ncols=min(n, 5), loc="lower center",
-                  bbox_to_anchor=(0.5, 1.0), frameon=False)
+        # Beside the bars rather than above them: the chart is usually wider than tall.
+        self.figure.legend(*ax.get_legend_handles_labels(), fontsize="small",
+                           loc="outside right upper", frameon=False)
 
 
 class SmaaPanel(QWidget):
@@ -135,6 +137,9 @@ class SmaaPanel(QWidget):
         self._thread: QThread | None = None
         self._worker: SmaaWorker | None = None
         self._snapshot: DecisionMatrix | None = None
+        # What the shown result was computed from: (matrix copy, profile id, spread).
+        self._result_source: tuple[DecisionMatrix, str | None, float | None] | None = None
+        self._run_source: tuple[str | None, float | None] = (None, None)
         self._build()
         self._update_controls()
 
@@ -143,6 +148,10 @@ class SmaaPanel(QWidget):
         self.mode = QComboBox()
         for key, label in WEIGHT_MODES:
             self.mode.addItem(label, key)
+        # Long choices show in full in the open list; the closed box stays narrow.
+        self.mode.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.mode.setMinimumContentsLength(22)
         self.spread = QDoubleSpinBox()
         self.spread.setRange(0, 100)
         self.spread.setValue(20)
@@ -178,12 +187,29 @@ class SmaaPanel(QWidget):
         self.chart = AcceptabilityChart()
         self.table_model = ReportTableModel(self)
         self.table = report_view(self.table_model, self)
+        # Settings in a column beside the results: the panel usually sits in a wide, low dock.
+        controls = QWidget()
+        column = QVBoxLayout(controls)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(form)
+        column.addLayout(buttons)
+        column.addWidget(self.status)
+        column.addStretch(1)
+        results = QSplitter(Qt.Orientation.Vertical)
+        results.addWidget(self.chart)
+        results.addWidget(self.table)
+        results.setStretchFactor(0, 3)
+        results.setStretchFactor(1, 1)
+        results.setSizes([300, 100])  # the chart first; the table scrolls
+        results.setChildrenCollapsible(False)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(controls)
+        self.splitter.addWidget(results)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
-        layout.addWidget(self.status)
-        layout.addWidget(self.chart, 3)
-        layout.addWidget(self.table, 2)
+        layout.addWidget(self.splitter)
         self.run_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
         self.mode.currentIndexChanged.connect(self._update_controls)
@@ -196,6 +222,17 @@ class SmaaPanel(QWidget):
     @property
     def running(self) -> bool:
         return self._thread is not None
+
+    def result_for(self, matrix: DecisionMatrix, profile_id: str | None
+                   ) -> tuple[SmaaResult, float | None] | None:
+        """The shown result and its spread, if it was computed from exactly this matrix
+        and profile (an export then reports the run the user saw); None otherwise."""
+        if self.result is None or self._result_source is None:
+            return None
+        used, used_profile, spread = self._result_source
+        if used_profile != profile_id or used != matrix:
+            return None
+        return self.result, spread
 
     def _update_controls(self) -> None:
         self.run_button.setEnabled(not self.running and self.matrix is not None)
@@ -229,6 +266,9 @@ class SmaaPanel(QWidget):
             self.status.setText(f"Cannot run: {e}")
             return
         self._snapshot = copy.deepcopy(self.matrix)
+        around_profiles = self.mode.currentData() in ("profile", "profiles")
+        self._run_source = (self._snapshot.profile(self.profile_id).id,
+                            self.spread.value() / 100 if around_profiles else None)
         self._thread = QThread(self)
         self._worker = SmaaWorker(self._snapshot, settings)
         self._worker.moveToThread(self._thread)
@@ -256,6 +296,7 @@ class SmaaPanel(QWidget):
     def _on_finished(self, result: SmaaResult) -> None:
         self._stop_thread()
         self.result = result
+        self._result_source = (self._snapshot, *self._run_source)
         self.progress_bar.setValue(PROGRESS_STEPS)
         used = self._snapshot  # names as they were when the run started
         self.chart.set_result([used.option(o).name for o in result.options],

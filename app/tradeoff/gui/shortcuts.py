@@ -27,7 +27,8 @@ SHORTCUTS: dict[str, QKeySequence | Std] = {
     "add_criterion": QKeySequence("Ctrl+Shift+C"),
     "duplicate_option": QKeySequence("Ctrl+D"),
     "duplicate_criterion": QKeySequence("Ctrl+Shift+D"),
-    "edit_option": QKeySequence("Ctrl+E"),
+    # Ctrl+E is Export to Excel (the usual key for export); option editing takes Ctrl+Alt+E.
+    "edit_option": QKeySequence("Ctrl+Alt+E"),
     "edit_criterion": QKeySequence("Ctrl+Shift+E"),
     "remove_option": QKeySequence("Ctrl+Delete"),
     "remove_criterion": QKeySequence("Ctrl+Shift+Delete"),
@@ -36,6 +37,8 @@ SHORTCUTS: dict[str, QKeySequence | Std] = {
     "move_criterion_left": QKeySequence("Alt+Left"),
     "move_criterion_right": QKeySequence("Alt+Right"),
     "add_profile": QKeySequence("Ctrl+Shift+P"),
+    "export_excel": QKeySequence("Ctrl+E"),
+    "import_matrix": QKeySequence("Ctrl+I"),
     "focus_grid": QKeySequence("Ctrl+1"),
     "focus_weights": QKeySequence("Ctrl+2"),
     "focus_cell": QKeySequence("Ctrl+3"),

@@ -2,7 +2,10 @@
 profile, raw points with the normalised percentage beside them, and the profile list.
 
 A slider drag, or a run of steps on one spin box, is one undo step: every change
-in the run carries the same merge key and the undo stack merges them.
+in the run carries the same merge key and the undo stack merges them. A weight
+typed in over elicited ones (swing, ranking, AHP) drops that level's stored
+judgements in the same step, so reopening the dialog never shows stale ones;
+the line under the profile says which method the weights came from.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from tradeoff.core.edits import copy_profile
+from tradeoff.core.elicitation.rank_weights import RANK_METHODS
+from tradeoff.core.elicitation.records import ROOT
 from tradeoff.core.errors import WeightError
 from tradeoff.core.model import DecisionMatrix, WeightProfile, make_id
 from tradeoff.gui import commands
@@ -34,6 +39,14 @@ from tradeoff.gui.icons import icon
 
 SLIDER_STEPS = 1000
 INDENT = 14
+METHOD_NAMES = {"direct": "points typed in", "swing": "swing weighting",
+                "ahp": "AHP pairwise comparisons", "group": "group judgements",
+                "mixed": "a different method per level",
+                **{k: f"ranking ({v})" for k, v in RANK_METHODS.items()}}
+
+
+def method_text(method: str) -> str:
+    return METHOD_NAMES.get(method, method)
 
 
 def nice_scale(largest: float) -> float:
@@ -145,6 +158,10 @@ class WeightsPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(profile_label)
         top.addWidget(self.profile_combo, 1)
+        self.method_label = QLabel()
+        self.method_label.setObjectName("profile_method")
+        self.method_label.setWordWrap(True)
+        self.method_label.setEnabled(False)  # secondary text, in the palette's muted colour
         self.buttons: dict[str, QToolButton] = {}
         for key, tip, slot, icon_name in [
             ("add", "Add a profile with equal weights", self.add_profile, "add_option"),
@@ -176,6 +193,7 @@ class WeightsPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.method_label)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.status)
         layout.addWidget(hint)
@@ -240,8 +258,23 @@ class WeightsPanel(QWidget):
             row.slider.setEnabled(profile is not None)
             row.spin.setEnabled(profile is not None)
         self._show_percentages()
+        self._show_method(profile)
         if self.profile_combo.currentData() != self.doc.active_profile_id():
             self._fill_profiles()
+
+    def _show_method(self, profile: WeightProfile | None) -> None:
+        if profile is None:
+            self.method_label.setText("")
+            return
+        self.method_label.setText(f"Weights from {method_text(profile.method)}")
+        m = self.doc.matrix
+        levels = []
+        for key, record in profile.elicitation.items():
+            if isinstance(record, dict):
+                where = "Top level" if key == ROOT else next(
+                    (f"Under {g.name}" for g in m.groups if g.id == key), key)
+                levels.append(f"{where}: {method_text(str(record.get('method', '?')))}")
+        self.method_label.setToolTip("\n".join(levels) or "Every weight was typed in directly")
 
     def _show_percentages(self) -> None:
         m = self.doc.matrix
@@ -272,7 +305,8 @@ class WeightsPanel(QWidget):
         if profile is None or profile.weights.get(row.node_id) == raw:
             return
         command = commands.SetWeight(self.doc, profile.id, row.node_id, raw,
-                                     merge_key=(row.node_id, self._merge_run))
+                                     merge_key=(row.node_id, self._merge_run),
+                                     forget_judgements=True)
         self._updating = True  # the row that moved already shows the value
         try:
             self.doc.push(command)
@@ -280,9 +314,11 @@ class WeightsPanel(QWidget):
             self._updating = False
         if raw > self.scale:
             self.scale = nice_scale(raw)
+        profile = self.doc.active_profile() or profile  # forgetting judgements copies it
         for each in self.rows:
             each.show_weight(profile.weights.get(each.node_id), self.scale)
         self._show_percentages()
+        self._show_method(profile)
 
     # -- profiles ------------------------------------------------------------------------
     def _profile_chosen(self, index: int) -> None:

@@ -1,0 +1,38 @@
+"""The Cross-check dock: the ranking under every scoring method side by side
+with Kendall's τ against the additive value model, stacked with Results and
+reached from Analysis › Cross-check Methods."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+
+from tradeoff.gui.crosscheck_view import CrossCheckView
+
+if TYPE_CHECKING:
+    from tradeoff.gui.main_window import MainWindow
+
+DOCK_TITLE = "Cross-check"
+
+
+def install(window: MainWindow) -> CrossCheckView:
+    view = CrossCheckView()
+    view.setObjectName("crosscheck_view")
+    window.add_dock(DOCK_TITLE, view, Qt.DockWidgetArea.BottomDockWidgetArea,
+                    tabify_with="Results")
+    view.follow(window.document)
+    action = QAction("&Cross-check Methods", window)
+    action.setStatusTip("The ranking under every scoring method, side by side")
+    action.triggered.connect(lambda: show_crosscheck(window, view))
+    window.actions["crosscheck"] = action
+    menu = window.menu("Analysis")
+    menu.addSeparator()
+    menu.addAction(action)
+    return view
+
+
+def show_crosscheck(window: MainWindow, view: CrossCheckView) -> None:
+    window.raise_dock(DOCK_TITLE)
+    view.table.setFocus()

@@ -1,0 +1,368 @@
+"""Every feature is reachable from the main window and does its job there.
+
+The real window on the real example matrix, with the feature modules
+installed as the app installs them after the first paint: File › Import and
+Export to Excel, the Weights menu's elicitation dialogs, the Cross-check and
+Robustness docks and their Analysis menu entries, the method selector of the
+results panel, Help › About, and background work stopped when the window
+closes.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+from gui_helpers import when_modal
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QComboBox, QMessageBox, QSpinBox
+
+from tradeoff import __version__
+from tradeoff.core.methods.registry import MethodSettings, run_method
+from tradeoff.core.scoring import score
+from tradeoff.core.weights import normalised_weights
+from tradeoff.gui import main_window, settings
+from tradeoff.gui.about_dialog import AboutDialog
+from tradeoff.gui.app import create_app
+from tradeoff.gui.commands import SetActiveProfile, SetWeight
+from tradeoff.gui.elicitation_dialogs import AhpDialog, RankDialog, SwingDialog
+from tradeoff.gui.excel_actions import ExcelActions
+from tradeoff.gui.main_window import MainWindow
+from tradeoff.io.excel_import import import_matrix
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = REPO / "matrices" / "budapest-summit.toml"
+VERTICAL = Qt.Orientation.Vertical
+HORIZONTAL = Qt.Orientation.Horizontal
+PLAIN_CSV = ("option,Cost,Quality,Speed\n"
+             "direction,cost,benefit,benefit\n"
+             "Alpha,100,7,3\n"
+             "Beta,80,5,4\n"
+             "Gamma,120,9,2\n")
+
+
+@pytest.fixture
+def wired(qtbot, tmp_path: Path) -> MainWindow:
+    """The main window on the example, first-start layout, every feature installed."""
+    if not EXAMPLE.exists():
+        pytest.skip("the example matrix is not there yet")
+    create_app()
+    settings.write(settings.GEOMETRY, QByteArray())
+    settings.write(settings.WINDOW_STATE, QByteArray())
+    window = MainWindow(autosave_folder=tmp_path / "autosave")
+    assert window.files.open_path(EXAMPLE, ask=False)
+    window.show()
+    qtbot.waitExposed(window)
+    window.results_panel.show_chart()
+    assert window.install_features() == list(main_window.FEATURE_MODULES)
+    yield window
+    window.document.undo_stack.setClean()  # no unsaved-changes prompt on teardown
+    window.close()
+    window.deleteLater()
+
+
+def texts(window: MainWindow, menu: str) -> list[str]:
+    return [a.text().replace("&", "") for a in window.menu(menu).actions()]
+
+
+def excel_of(window: MainWindow) -> ExcelActions:
+    excel = window.findChild(ExcelActions, "excel_actions")
+    assert excel is not None
+    return excel
+
+
+def choose_file(path: Path) -> None:
+    """Answer the next file dialog with ``path``, as a user typing it in would."""
+    def answer(dialog) -> None:
+        dialog.selectFile(str(path))
+        dialog.accept()
+    when_modal(answer)
+
+
+def shown_ranking(window: MainWindow) -> list[str]:
+    model = window.results_panel.model
+    return [model.data(model.index(r, 1)) for r in range(model.rowCount())]
+
+
+# -- menus and docks ----------------------------------------------------------------------
+def test_every_feature_has_its_menu_entries_and_docks(wired):
+    file_actions = wired.menu("File").actions()
+    at = file_actions.index(wired.file_export_separator)
+    assert file_actions[at - 2:at] == [wired.actions["import_matrix"],
+                                       wired.actions["export_excel"]]
+    assert wired.actions["export_excel"].shortcut() == QKeySequence("Ctrl+E")
+    assert texts(wired, "Weights")[-3:] == ["Swing Weights…", "Weights from a Ranking…",
+                                            "AHP Pairwise Comparisons…"]
+    analysis = texts(wired, "Analysis")
+    for entry in ["Cross-check Methods", "Weight Sensitivity", "Score Flips",
+                  "Monte Carlo (SMAA-2)…", "Tornado", "Stakeholder Comparison"]:
+        assert entry in analysis
+    results = wired.docks["Results"]
+    assert {d.windowTitle() for d in wired.tabifiedDockWidgets(results)} == {
+        "Cross-check", "Robustness"}
+    assert not results.visibleRegion().isEmpty()  # Results stays the tab in front
+    view = texts(wired, "View")
+    assert view.index("Robustness") < view.index("Dark Palette")  # toggles stay together
+    seen: dict[str, str] = {}
+    for name, action in wired.actions.items():
+        for key in action.shortcuts():
+            assert key.toString() not in seen, f"{key.toString()}: {seen.get(key.toString())}"
+            seen[key.toString()] = name
+
+
+# -- Excel ----------------------------------------------------------------------------------
+def test_export_to_excel_from_the_file_menu_writes_the_workbook_of_the_active_profile(
+        wired, qtbot, tmp_path):
+    doc = wired.document
+    doc.push(SetActiveProfile(doc, "kyiv"))
+    target = tmp_path / "budapest.xlsx"
+    choose_file(target)
+    with qtbot.waitSignal(excel_of(wired).exported, timeout=60_000) as done:
+        wired.actions["export_excel"].trigger()
+    assert done.args == [str(target)]
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames[:6] == ["Summary", "Scores", "Weights", "Values", "Scales", "Notes"]
+    summary = [str(c.value) for row in book["Summary"].iter_rows() for c in row if c.value]
+    assert any(EXAMPLE.name in text for text in summary)  # the source file is named
+    assert [c.value for c in book["Scores"][1][1:]][:2] == [c.name for c in
+                                                           doc.matrix.criteria[:2]]
+    back = import_matrix(target).matrix
+    assert back.active_profile == "kyiv"
+    assert [o.name for o in back.options] == [o.name for o in doc.matrix.options]
+
+
+def test_import_opens_a_csv_as_a_new_untitled_document_and_lists_its_notes(
+        wired, qtbot, tmp_path):
+    source = tmp_path / "plain.csv"
+    source.write_text(PLAIN_CSV, encoding="utf-8")
+    choose_file(source)
+    with qtbot.waitSignal(excel_of(wired).imported, timeout=30_000):
+        wired.actions["import_matrix"].trigger()
+    doc = wired.document
+    assert [o.name for o in doc.matrix.options] == ["Alpha", "Beta", "Gamma"]
+    assert [c.name for c in doc.matrix.criteria] == ["Cost", "Quality", "Speed"]
+    assert doc.path is None and doc.display_name() == "Untitled"
+    assert doc.modified  # never saved: closing it asks first
+    assert wired.windowTitle().startswith("Untitled")
+    assert sorted(shown_ranking(wired)) == ["Alpha", "Beta", "Gamma"]
+    box = wired.findChild(QMessageBox, "import_warnings")
+    assert box is not None and box.isVisible()
+    assert "taken from the data" in box.informativeText()
+    box.accept()
+
+
+def test_import_over_unsaved_changes_asks_and_cancel_keeps_the_document(
+        wired, qtbot, tmp_path):
+    source = tmp_path / "plain.csv"
+    source.write_text(PLAIN_CSV, encoding="utf-8")
+    doc = wired.document
+    doc.push(SetWeight(doc, doc.active_profile_id(), "leverage", 3.0))
+    before = copy.deepcopy(doc.matrix)
+    asked: list[str] = []
+
+    def cancel(box) -> None:
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    when_modal(cancel)
+    with qtbot.waitSignal(excel_of(wired).imported, timeout=30_000):
+        excel_of(wired).import_from(source)
+    assert asked and "unsaved changes" in asked[0]
+    assert doc.matrix == before and doc.path == EXAMPLE.resolve() and doc.modified
+
+
+# -- weight elicitation --------------------------------------------------------------------
+def set_swing_points(dialog: SwingDialog) -> list[float]:
+    points = [100, 50, 25]
+    for item, value in zip(dialog.items, points, strict=True):
+        dialog.findChild(QSpinBox, f"points_{item}").setValue(value)
+    return [100 * p / sum(points) for p in points]
+
+
+def keep_rank_order(_dialog: RankDialog) -> list[float]:
+    # Rank-order centroid for three items (Barron & Barrett 1996): w_k = (1/n) Σ_{i≥k} 1/i.
+    return [100 * (1 + 1 / 2 + 1 / 3) / 3, 100 * (1 / 2 + 1 / 3) / 3, 100 * (1 / 3) / 3]
+
+
+def judge_all_equal(dialog: AhpDialog) -> list[float]:
+    for combo in dialog.findChildren(QComboBox):
+        if combo.objectName().startswith("pair_"):
+            combo.setCurrentIndex(combo.findData(1.0))
+    return [100 / 3] * 3
+
+
+@pytest.mark.parametrize(("action", "dialog_class", "answer", "method", "shown"), [
+    ("swing_weights", SwingDialog, set_swing_points, "swing", "swing weighting"),
+    ("rank_weights", RankDialog, keep_rank_order, "roc", "rank-order centroid"),
+    ("ahp_weights", AhpDialog, judge_all_equal, "ahp", "AHP pairwise comparisons"),
+])
+def test_elicitation_from_the_weights_menu_is_one_undo_step(
+        wired, qtbot, action, dialog_class, answer, method, shown):
+    doc = wired.document
+    before = copy.deepcopy(doc.active_profile())
+    steps = doc.undo_stack.count()
+    wired.actions[action].trigger()
+    dialog = wired.findChild(dialog_class)
+    assert dialog is not None and dialog.isVisible() and dialog.isModal()
+    assert dialog.level is None and len(dialog.items) == 3  # the three top-level groups
+    expected = answer(dialog)
+    items = list(dialog.items)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    profile = doc.active_profile()
+    assert profile.method == method
+    assert [profile.weights[k] for k in items] == pytest.approx(expected, abs=1e-4)
+    assert doc.undo_stack.count() == steps + 1
+    assert shown in wired.weights_panel.method_label.text()
+    doc.undo_stack.undo()
+    assert doc.active_profile() == before
+    assert "points typed in" in wired.weights_panel.method_label.text()
+
+
+def test_typing_a_weight_over_swing_weights_forgets_them_in_the_same_undo_step(wired, qtbot):
+    doc = wired.document
+    wired.actions["swing_weights"].trigger()
+    dialog = wired.findChild(SwingDialog)
+    set_swing_points(dialog)
+    first = dialog.items[0]
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    elicited = copy.deepcopy(doc.active_profile())
+    assert "_root" in elicited.elicitation
+    steps = doc.undo_stack.count()
+    row = next(r for r in wired.weights_panel.rows if r.node_id == first)
+    row.spin.setValue(42.0)
+    row.spin.setValue(43.0)  # a run of steps on one spin box: still one undo step
+    typed = doc.active_profile()
+    assert typed.weights[first] == 43.0
+    assert "_root" not in typed.elicitation and typed.method == "direct"
+    assert doc.undo_stack.count() == steps + 1
+    assert "points typed in" in wired.weights_panel.method_label.text()
+    doc.undo_stack.undo()
+    assert doc.active_profile() == elicited
+    assert "swing" in wired.weights_panel.method_label.text()
+    doc.undo_stack.redo()
+    assert doc.active_profile().weights[first] == 43.0
+    assert "_root" not in doc.active_profile().elicitation
+
+
+# -- cross-check and method selector -------------------------------------------------------
+def test_crosscheck_dock_shows_a_row_per_option_and_follows_edits(wired, qtbot, qtmodeltester):
+    doc = wired.document
+    wired.actions["crosscheck"].trigger()
+    dock = wired.docks["Cross-check"]
+    qtbot.waitUntil(lambda: not dock.visibleRegion().isEmpty())
+    view = dock.widget()
+    qtmodeltester.check(view.model)
+    options = doc.matrix.options
+    assert view.model.rowCount() == len(options) + 1  # and the Kendall's τ row
+    assert [view.model.headerData(r, VERTICAL) for r in range(len(options))] == [
+        o.name for o in options]
+    winner_before = score(doc.matrix).ranking().index[0]
+    doc.push(SetWeight(doc, doc.active_profile_id(), "leverage", 10.0))
+    expected = score(doc.matrix).ranks
+    assert expected.idxmin() != winner_before  # the edit changes the winner
+
+    def additive_column() -> list[str]:
+        return [view.model.data(view.model.index(r, 0)) for r in range(len(options))]
+
+    qtbot.waitUntil(lambda: additive_column() == [str(int(expected[o.id])) for o in options],
+                    timeout=3000)
+
+
+def test_method_selector_shows_topsis_with_its_normalisation(wired, qtbot, qtmodeltester):
+    doc, panel = wired.document, wired.results_panel
+    assert panel.method == "wsm" and "Additive value model" in panel.title.text()
+    panel.method_box.setCurrentIndex(panel.method_box.findData("topsis"))
+    topsis = run_method("topsis", doc.matrix, None, MethodSettings(topsis_normalisation="vector"))
+    assert shown_ranking(wired) == topsis.ranking()["option"].tolist()
+    assert panel.model.headerData(2, HORIZONTAL) == "Closeness"
+    assert "Method: TOPSIS" in panel.title.text() and "vector" in panel.title.text()
+    assert panel.normalisation_box.isVisible()
+    names = [o.name for o in doc.matrix.options]
+    widths = panel.chart.bar_widths()[:, 0]
+    assert widths == pytest.approx(topsis.totals.to_numpy())
+    assert panel.chart.option_names == names
+    qtmodeltester.check(panel.model)
+
+    panel.normalisation_box.setCurrentIndex(panel.normalisation_box.findData("minmax"))
+    minmax = run_method("topsis", doc.matrix, None, MethodSettings(topsis_normalisation="minmax"))
+    assert "min–max" in panel.title.text()
+    assert shown_ranking(wired) == minmax.ranking()["option"].tolist()
+
+    panel.set_method("vikor")  # lower Q is better: the lowest Q heads the table
+    vikor = run_method("vikor", doc.matrix)
+    assert shown_ranking(wired)[0] == vikor.table.loc[vikor.totals.idxmin(), ("name", "")]
+    assert not panel.normalisation_box.isVisible()
+
+    doc.push(SetWeight(doc, doc.active_profile_id(), "leverage", 10.0))  # still live
+    assert shown_ranking(wired) == run_method("vikor", doc.matrix).ranking()["option"].tolist()
+
+    panel.set_method("wsm")
+    assert panel.model.headerData(2, HORIZONTAL) == "Total"
+    assert shown_ranking(wired) == score(doc.matrix).ranking()["option"].tolist()
+
+
+# -- robustness --------------------------------------------------------------------------------
+def test_robustness_dock_opens_on_the_asked_view_and_follows_a_weight_change(wired, qtbot):
+    doc = wired.document
+    dock = wired.docks["Robustness"]
+    panel = dock.widget()
+    wired.actions["sensitivity"].trigger()
+    qtbot.waitUntil(lambda: not dock.visibleRegion().isEmpty())
+    assert panel.currentWidget() is panel.sensitivity
+    panel.sensitivity.select("leverage")
+    row = next(r for r in wired.weights_panel.rows if r.node_id == "leverage")
+    row.spin.setValue(5.0)
+    expected = normalised_weights(doc.matrix, doc.active_profile())[0]
+    qtbot.waitUntil(lambda: panel.sensitivity.current_sweep().current_weight
+                    == pytest.approx(expected), timeout=3000)
+    wired.actions["monte_carlo"].trigger()
+    assert panel.currentWidget() is panel.monte_carlo
+    wired.actions["stakeholders"].trigger()
+    assert panel.currentWidget() is panel.stakeholders
+
+
+def test_closing_the_window_stops_a_running_monte_carlo(wired, qtbot):
+    monte_carlo = wired.docks["Robustness"].widget().monte_carlo
+    monte_carlo.samples.setValue(5_000_000)  # seconds of work: still running at close
+    monte_carlo.start()
+    assert monte_carlo.running
+    assert wired.close()
+    assert not monte_carlo.running
+    assert "Running" in monte_carlo.status.text()  # stopped, not finished
+
+
+# -- about and start-up ------------------------------------------------------------------------
+def test_help_about_opens_the_about_box(wired):
+    shown = []
+
+    def read_and_close(dialog) -> None:
+        shown.append((type(dialog), dialog.title_label.text()))
+        dialog.reject()
+
+    when_modal(read_and_close)
+    wired.actions["about"].trigger()
+    assert shown and shown[0][0] is AboutDialog and __version__ in shown[0][1]
+
+
+def test_the_app_names_its_desktop_entry_and_carries_its_icon(qapp):
+    app = create_app()
+    assert app.desktopFileName() == "org.tradeoff.Tradeoff"
+    assert not app.windowIcon().pixmap(32, 32).isNull()
+
+
+def test_quit_after_closes_the_app_by_itself(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+    env.update(QT_QPA_PLATFORM="offscreen", TRADEOFF_TEST_MODE="1",
+               TRADEOFF_QUIT_AFTER_MS="300", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"), XDG_CACHE_HOME=str(tmp_path / "cache"))
+    code = "import sys; from tradeoff.gui.app import run_app; sys.exit(run_app(sys.argv[1]))"
+    done = subprocess.run([sys.executable, "-c", code, str(EXAMPLE)], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
