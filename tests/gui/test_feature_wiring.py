@@ -137,6 +137,44 @@ def test_export_to_excel_from_the_file_menu_writes_the_workbook_of_the_active_pr
     assert [o.name for o in back.options] == [o.name for o in doc.matrix.options]
 
 
+def settings_rows(book, sheet: str) -> dict[str, object]:
+    """First column → second column of a sheet (its settings and notes tables)."""
+    return {str(row[0]): row[1] for row in book[sheet].iter_rows(values_only=True)
+            if row and row[0] is not None and len(row) > 1}
+
+
+def export_now(window: MainWindow, qtbot, target: Path):
+    with qtbot.waitSignal(excel_of(window).exported, timeout=60_000):
+        excel_of(window).export_to(target)
+    return openpyxl.load_workbook(target)
+
+
+def test_the_workbook_reports_the_analyses_the_window_shows(wired, qtbot, tmp_path):
+    doc = wired.document
+    monte_carlo = wired.docks["Robustness"].widget().monte_carlo
+    monte_carlo.mode.setCurrentIndex(monte_carlo.mode.findData("uniform"))
+    monte_carlo.samples.setValue(2000)
+    monte_carlo.seed.setValue(77)
+    with qtbot.waitSignal(monte_carlo.result_ready, timeout=30_000):
+        monte_carlo.start()
+    # TOPSIS's normalisation chosen beside the method selector is the cross-check's too.
+    box = wired.results_panel.normalisation_box
+    box.setCurrentIndex(box.findData("minmax"))
+    book = export_now(wired, qtbot, tmp_path / "shown.xlsx")
+    assert {"Methods", "Sensitivity", "Uncertainty"} <= set(book.sheetnames)
+    run = settings_rows(book, "Uncertainty")
+    assert (run["Draws"], run["Seed"], run["Weights drawn"], run["Spread"]) == (
+        2000, 77, "uniform", "—")
+    methods = list(book["Methods"].iter_rows(values_only=True))
+    header = next(r for r in methods if r[0] == "Option")
+    normalisation = next(r for r in methods if r[0] == "Normalisation")
+    assert normalisation[header.index("TOPSIS")].startswith("min–max")
+    # After an edit the run on screen describes another matrix: the export makes its own.
+    doc.push(SetWeight(doc, doc.active_profile_id(), "leverage", 4.0))
+    run = settings_rows(export_now(wired, qtbot, tmp_path / "edited.xlsx"), "Uncertainty")
+    assert (run["Draws"], run["Seed"]) != (2000, 77)
+
+
 def test_import_opens_a_csv_as_a_new_untitled_document_and_lists_its_notes(
         wired, qtbot, tmp_path):
     source = tmp_path / "plain.csv"
@@ -366,3 +404,24 @@ def test_quit_after_closes_the_app_by_itself(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_installing_the_features_loads_no_heavy_module(tmp_path):
+    """openpyxl, matplotlib and scipy wait until an export, a chart or a dialog needs them."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+    env.update(QT_QPA_PLATFORM="offscreen", TRADEOFF_TEST_MODE="1",
+               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    code = ("import sys\n"
+            "from tradeoff.gui.app import create_app, create_window\n"
+            "app = create_app()\n"
+            "window = create_window(sys.argv[1], None)\n"
+            "window.show()\n"
+            "app.processEvents()\n"
+            "installed = window.install_features()\n"
+            "app.processEvents()\n"
+            "heavy = sorted(m for m in ('openpyxl', 'matplotlib', 'scipy') if m in sys.modules)\n"
+            "print(len(installed), ','.join(heavy) or 'none')\n")
+    done = subprocess.run([sys.executable, "-c", code, str(EXAMPLE)], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [str(len(main_window.FEATURE_MODULES)), "none"]

@@ -158,8 +158,10 @@ class ExcelActions(QObject):
     ``matrix`` returns the open document's matrix; ``source_path`` its file
     (shown on the workbook's Summary); ``profile_id`` the profile the workbook
     should open with (None: the matrix's active profile); ``analysis`` the
-    Monte Carlo the window shows, as ``{"result": SmaaResult, "spread": float
-    | None}`` (empty when there is none), so the workbook reports that run.
+    analyses the window shows, as keyword arguments of
+    :func:`~tradeoff.io.excel_export.export_workbook` (``smaa_result`` and
+    ``smaa_spread`` for the Monte Carlo run on screen, ``method_settings`` for
+    the cross-check), so the workbook's analysis sheets match what the user saw.
     """
 
     exported = Signal(str)  # the workbook written
@@ -202,11 +204,12 @@ class ExcelActions(QObject):
         from tradeoff.io.excel_export import export_workbook
 
         matrix, source, profile = self.matrix(), self.source_path(), self.profile_id()
+        shown = self.analysis()
 
         def work(progress: Callable[[float], None], should_cancel: Callable[[], bool]) -> str:
             export_workbook(matrix, path, profile=profile,
                             source_name=source.name if source else None,
-                            progress=progress, should_cancel=should_cancel)
+                            progress=progress, should_cancel=should_cancel, **shown)
             return str(path)
 
         return self._run("Export to Excel", f"Writing {path.name}…", work, self.exported)

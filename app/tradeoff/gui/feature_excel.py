@@ -1,9 +1,11 @@
 """File › Import… and File › Export to Excel… in the main window.
 
 The export writes the workbook for the open document under the active
-profile, names the source file on its Summary, and carries the Monte Carlo
-result the Robustness panel shows when that result still belongs to the
-matrix as it is, so the workbook's Uncertainty sheet matches what the user saw.
+profile and names the source file on its Summary. Its analysis sheets follow
+what the window shows: the Methods sheet uses the cross-check's settings
+(TOPSIS normalisation, VIKOR's v), and the Uncertainty sheet reports the
+Robustness panel's Monte Carlo run when that run still belongs to the matrix
+as it is (otherwise the export makes its own default run).
 
 An import opens the matrix it reads as a new, unsaved, untitled document
 (after the usual unsaved-changes prompt for the current one) and lists the
@@ -35,7 +37,7 @@ def install(window: MainWindow) -> ExcelActions:
     doc = window.document
     excel = ExcelActions(window, matrix=lambda: doc.matrix, source_path=lambda: doc.path,
                          profile_id=doc.active_profile_id,
-                         analysis=lambda: monte_carlo_shown(window))
+                         analysis=lambda: analysis_shown(window))
     excel.setObjectName("excel_actions")
     excel.export_action.setShortcuts(shortcut_list("export_excel"))
     excel.import_action.setShortcuts(shortcut_list("import_matrix"))
@@ -50,22 +52,31 @@ def install(window: MainWindow) -> ExcelActions:
     return excel
 
 
-def monte_carlo_shown(window: MainWindow) -> dict[str, Any]:
-    """The Robustness panel's Monte Carlo, if it was run on the matrix as it is now.
+def analysis_shown(window: MainWindow) -> dict[str, Any]:
+    """Keyword arguments for export_workbook that make its analysis sheets match the window.
 
-    Returns ``{"result": SmaaResult, "spread": float | None}`` or ``{}``: a run
-    made before the latest edit describes another matrix and is left out.
+    ``method_settings`` from the cross-check panel; ``smaa_result`` and
+    ``smaa_spread`` from the Robustness panel's Monte Carlo, if it was run on
+    the matrix as it is now (a run made before the latest edit describes
+    another matrix and is left out).
     """
-    dock = window.docks.get("Robustness")
-    panel = dock.widget() if dock is not None else None
-    current = getattr(panel, "current_monte_carlo", None)
-    if current is None:
-        return {}
-    shown = current(window.document.matrix, window.document.active_profile_id())
-    if shown is None:
-        return {}
-    result, spread = shown
-    return {"result": result, "spread": spread}
+    shown: dict[str, Any] = {}
+    crosscheck = _dock_widget(window, "Cross-check")
+    settings = getattr(crosscheck, "settings", None)
+    if callable(settings):
+        shown["method_settings"] = settings()
+    robustness = _dock_widget(window, "Robustness")
+    current = getattr(robustness, "current_monte_carlo", None)
+    run = current(window.document.matrix, window.document.active_profile_id()) \
+        if callable(current) else None
+    if run is not None:
+        shown["smaa_result"], shown["smaa_spread"] = run
+    return shown
+
+
+def _dock_widget(window: MainWindow, title: str) -> object | None:
+    dock = window.docks.get(title)
+    return dock.widget() if dock is not None else None
 
 
 def open_imported(window: MainWindow, result: Any) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -54,7 +55,16 @@ class LazyChart(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.ensure_canvas()
+        if self.isWindow():
+            self.ensure_canvas()
+        else:
+            # A dock being stacked behind another tab shows its widgets for a moment;
+            # build the chart only if it is still on screen once that has settled.
+            QTimer.singleShot(0, self._ensure_if_shown)
+
+    def _ensure_if_shown(self) -> None:
+        if self.isVisible() and not self.visibleRegion().isEmpty():
+            self.ensure_canvas()
 
     def refresh(self) -> None:
         """Redraw from the current data (only once the canvas exists)."""
