@@ -353,6 +353,8 @@ def test_robustness_dock_opens_on_the_asked_view_and_follows_a_weight_change(wir
     wired.actions["sensitivity"].trigger()
     qtbot.waitUntil(lambda: not dock.visibleRegion().isEmpty())
     assert panel.currentWidget() is panel.sensitivity
+    # Its chart is built now that it is on screen (not while it waited behind Results).
+    qtbot.waitUntil(lambda: panel.sensitivity.chart.ready, timeout=3000)
     panel.sensitivity.select("leverage")
     row = next(r for r in wired.weights_panel.rows if r.node_id == "leverage")
     row.spin.setValue(5.0)

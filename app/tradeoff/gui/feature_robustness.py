@@ -26,8 +26,9 @@ DOCK_TITLE = "Robustness"
 def install(window: MainWindow) -> RobustnessPanel:
     panel = RobustnessPanel()
     panel.setObjectName("robustness_panel")
-    window.add_dock(DOCK_TITLE, panel, Qt.DockWidgetArea.BottomDockWidgetArea,
-                    tabify_with="Results")
+    dock = window.add_dock(DOCK_TITLE, panel, Qt.DockWidgetArea.BottomDockWidgetArea,
+                           tabify_with="Results")
+    dock.visibilityChanged.connect(lambda visible: visible and panel.charts_on_screen())
     panel.follow(window.document)
     menu = window.menu("Analysis")
     menu.addSeparator()

@@ -15,6 +15,8 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 PERCENT_AXIS = "{:.0%}"
+# How long a chart that was shown waits for its layout to give it room on screen.
+SETTLE_INTERVAL_MS, SETTLE_TRIES = 25, 20
 
 
 class LazyChart(QWidget):
@@ -32,6 +34,10 @@ class LazyChart(QWidget):
         self.canvas: Any = None
         self.axes: Any = None
         self.draws = 0  # full redraws so far (tests and tuning)
+        self._settle_tries = 0
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.timeout.connect(self._ensure_if_on_screen)
 
     @property
     def ready(self) -> bool:
@@ -58,13 +64,26 @@ class LazyChart(QWidget):
         if self.isWindow():
             self.ensure_canvas()
         else:
-            # A dock being stacked behind another tab shows its widgets for a moment;
-            # build the chart only if it is still on screen once that has settled.
-            QTimer.singleShot(0, self._ensure_if_shown)
+            self.build_when_on_screen()
 
-    def _ensure_if_shown(self) -> None:
-        if self.isVisible() and not self.visibleRegion().isEmpty():
+    def build_when_on_screen(self) -> None:
+        """Build the chart once it really has a visible area on screen.
+
+        A dock stacked behind another tab counts as shown without being seen, and
+        raising its tab later sends no new show event: its owner calls this then.
+        """
+        if self.canvas is None:
+            self._settle_tries = SETTLE_TRIES
+            self._settle_timer.start(0)  # first look as soon as the show has been handled
+
+    def _ensure_if_on_screen(self) -> None:
+        if self.canvas is not None or not self.isVisible():
+            return
+        if not self.visibleRegion().isEmpty():
             self.ensure_canvas()
+        elif self._settle_tries > 0:  # shown, but its layout has not placed it yet
+            self._settle_tries -= 1
+            self._settle_timer.start(SETTLE_INTERVAL_MS)
 
     def refresh(self) -> None:
         """Redraw from the current data (only once the canvas exists)."""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from tradeoff.core.model import DecisionMatrix
 from tradeoff.core.smaa import SmaaResult
+from tradeoff.gui.robustness_charts import LazyChart
 from tradeoff.gui.robustness_flip import FlipTable
 from tradeoff.gui.robustness_sensitivity import SensitivityPanel
 from tradeoff.gui.robustness_smaa import SmaaPanel
@@ -73,6 +74,12 @@ class RobustnessPanel(QTabWidget):
         doc = self._document
         if doc is not None:
             self.set_matrix(doc.matrix, doc.active_profile_id())
+
+    def charts_on_screen(self) -> None:
+        """Build the current tab's charts if they are on screen (call when the panel's
+        dock tab is raised: that sends its widgets no show event)."""
+        for chart in self.currentWidget().findChildren(LazyChart):
+            chart.build_when_on_screen()
 
     def current_monte_carlo(self, matrix: DecisionMatrix, profile_id: str | None
                             ) -> tuple[SmaaResult, float | None] | None:
