@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from tradeoff.core.elicitation.records import forget_level, stored_record
 from tradeoff.core.model import Criterion, DecisionMatrix, Group, Option, Score, WeightProfile
 from tradeoff.gui.document import Document
 
@@ -261,6 +260,9 @@ class SetWeight(QUndoCommand):
         self.doc.set_weight(self.profile_id, self.node_id, self.new)
         if not self.forget_judgements:
             return
+        # Imported here, not at start-up: only a typed weight needs it.
+        from tradeoff.core.elicitation.records import forget_level, stored_record
+
         profile = self.doc.matrix.profile(self.profile_id)
         level = weight_level(self.doc.matrix, self.node_id)
         if stored_record(profile, level) is not None:

@@ -28,6 +28,7 @@ def install(window: MainWindow) -> CrossCheckView:
     window.add_dock(DOCK_TITLE, view, Qt.DockWidgetArea.BottomDockWidgetArea,
                     tabify_with="Results")
     view.follow(window.document)
+    window.results_panel.enable_methods()
     share_choice(view.normalisation_box, window.results_panel.normalisation_box)
     action = QAction("&Cross-check Methods", window)
     action.setStatusTip("The ranking under every scoring method, side by side")

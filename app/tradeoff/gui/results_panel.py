@@ -5,6 +5,8 @@ default, re-scored from the Document's cached value matrix so a slider drag
 stays cheap) and the cross-check methods (TOPSIS, VIKOR, …), which are
 recomputed in full on each change; the line above the table names the method
 and the normalisation it uses, and TOPSIS's normalisation can be chosen there.
+The selector is filled once the window is on screen (:meth:`ResultsPanel.show_chart`),
+so the methods' modules never slow the start.
 """
 
 from __future__ import annotations
@@ -29,19 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from tradeoff.core.errors import TradeoffError, WeightError
-from tradeoff.core.methods.normalisation import NORMALISATIONS
-from tradeoff.core.methods.registry import (
-    METHODS,
-    PRIMARY,
-    VALUE_FUNCTIONS,
-    MethodSettings,
-    normalisation_text,
-    run_method,
-)
 from tradeoff.gui.document import Document
 from tradeoff.gui.icons import icon
 from tradeoff.gui.results_chart import ContributionChart
 from tradeoff.gui.results_model import TOTAL_TIP, RankingModel
+
+# core.methods.registry.PRIMARY, named here so that start-up need not load the methods.
+ADDITIVE = "wsm"
 
 
 class ResultsPanel(QWidget):
@@ -64,9 +60,7 @@ class ResultsPanel(QWidget):
         # Fixed widths: resizing to contents would re-measure every row on each slider step.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        # Wide enough for any method's score name ("Closeness", "Net flow") and its numbers.
-        digits = max(self.fontMetrics().horizontalAdvance(text) for text in
-                     ["-0.0000", *(m.score_label.capitalize() for m in METHODS.values())]) + 16
+        digits = self.fontMetrics().horizontalAdvance("-0.0000") + 16
         for col, width in ((0, self.fontMetrics().horizontalAdvance("Rank") + 16), (2, digits),
                            (3, digits)):
             header.resizeSection(col, width)
@@ -77,20 +71,16 @@ class ResultsPanel(QWidget):
         self.method_box = QComboBox()
         self.method_box.setObjectName("method")
         self.method_box.setAccessibleName("Scoring method")
-        for key, spec in METHODS.items():
-            self.method_box.addItem(spec.display_name, key)
-            self.method_box.setItemData(self.method_box.count() - 1, spec.reference,
-                                        Qt.ItemDataRole.ToolTipRole)
         self.method_box.setToolTip("The method the ranking and the chart show")
         self.normalisation_box = QComboBox()
         self.normalisation_box.setObjectName("normalisation")
         self.normalisation_box.setAccessibleName("Normalisation")
         self.normalisation_box.setToolTip("TOPSIS's normalisation of each criterion's scores")
-        for key, text in NORMALISATIONS.items():
-            self.normalisation_box.addItem(text.split(" (")[0], key)
         self.normalisation_box.hide()  # only TOPSIS offers a choice
-        method_label = QLabel("&Method:")
-        method_label.setBuddy(self.method_box)
+        self.method_label = QLabel("&Method:")
+        self.method_label.setBuddy(self.method_box)
+        for widget in (self.method_label, self.method_box):
+            widget.hide()  # until enable_methods() fills the box
         save = QToolButton()
         save.setIcon(icon("save_chart"))
         save.setToolTip("Save the chart as PNG or SVG…")
@@ -98,7 +88,7 @@ class ResultsPanel(QWidget):
         save.clicked.connect(self.save_chart_dialog)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        top.addWidget(method_label)
+        top.addWidget(self.method_label)
         top.addWidget(self.method_box)
         top.addWidget(self.normalisation_box)
         top.addWidget(save)
@@ -123,26 +113,59 @@ class ResultsPanel(QWidget):
     @property
     def method(self) -> str:
         """The key of the method shown (``wsm``, ``topsis``…; see core.methods.registry)."""
-        return self.method_box.currentData() or PRIMARY
+        return self.method_box.currentData() or ADDITIVE
 
     def set_method(self, key: str) -> None:
+        self.enable_methods()
         self.method_box.setCurrentIndex(self.method_box.findData(key))
 
-    def method_settings(self) -> MethodSettings:
+    def method_settings(self):  # a core.methods.registry.MethodSettings
+        from tradeoff.core.methods.registry import MethodSettings
+
         return MethodSettings(topsis_normalisation=self.normalisation_box.currentData())
 
+    def enable_methods(self) -> None:
+        """Fill and show the method selector (once; loads the scoring methods)."""
+        if self.method_box.count():
+            return
+        from tradeoff.core.methods.normalisation import NORMALISATIONS
+        from tradeoff.core.methods.registry import METHODS
+
+        for box in (self.method_box, self.normalisation_box):
+            box.blockSignals(True)
+        for key, spec in METHODS.items():
+            self.method_box.addItem(spec.display_name, key)
+            self.method_box.setItemData(self.method_box.count() - 1, spec.reference,
+                                        Qt.ItemDataRole.ToolTipRole)
+        for key, text in NORMALISATIONS.items():
+            self.normalisation_box.addItem(text.split(" (")[0], key)
+        for box in (self.method_box, self.normalisation_box):
+            box.blockSignals(False)
+        # Wide enough for any method's score name ("Closeness", "Net flow") and its numbers.
+        digits = max(self.fontMetrics().horizontalAdvance(text) for text in
+                     ["-0.0000", *(m.score_label.capitalize() for m in METHODS.values())]) + 16
+        header = self.table.horizontalHeader()
+        for col in (2, 3):
+            header.resizeSection(col, digits)
+        for widget in (self.method_label, self.method_box):
+            widget.show()
+        self.recompute()
+
     def _method_chosen(self, _index: int) -> None:
+        from tradeoff.core.methods.registry import METHODS
+
         self.normalisation_box.setVisible(bool(METHODS[self.method].normalisations))
         self.recompute()
 
     def show_chart(self) -> None:
-        """Create the matplotlib chart (called once the window is on screen)."""
+        """Create the matplotlib chart and the method selector (once the window is on screen)."""
         self.chart.ensure_canvas()
+        self.enable_methods()
         self.recompute()
 
     def recompute(self) -> None:
         started = time.perf_counter()
-        if self.method == PRIMARY:
+        if self.method == ADDITIVE:
             self._show_additive()
         else:
             self._show_method(self.method)
@@ -158,6 +181,14 @@ class ResultsPanel(QWidget):
         return (f"Ranking under “{profile.name if profile else '—'}” · Method: {method} "
                 f"({normalisation})")
 
+    def _additive_heading(self) -> str:
+        if not self.method_box.count():  # before the methods are loaded: the short form
+            profile = self.doc.active_profile()
+            return f"Ranking under “{profile.name if profile else '—'}” · additive value model"
+        from tradeoff.core.methods.registry import METHODS, VALUE_FUNCTIONS
+
+        return self._heading(METHODS[ADDITIVE].display_name, VALUE_FUNCTIONS)
+
     def _show_additive(self) -> None:
         """The primary model from the Document's cached values: cheap enough for a drag."""
         m = self.doc.matrix
@@ -171,10 +202,12 @@ class ResultsPanel(QWidget):
         self.model.set_results(names, totals.totals, totals.ranks, totals.margins)
         self.chart.set_data(names, [c.name for c in m.criteria], totals.contributions,
                             totals.totals)
-        self.title.setText(self._heading(METHODS[PRIMARY].display_name, VALUE_FUNCTIONS))
+        self.title.setText(self._additive_heading())
 
     def _show_method(self, key: str) -> None:
         """A cross-check method, recomputed in full (a few ms for a matrix of this size)."""
+        from tradeoff.core.methods.registry import METHODS, normalisation_text, run_method
+
         m, spec = self.doc.matrix, METHODS[key]
         try:
             result = run_method(key, m, self.doc.active_profile_id(), self.method_settings())

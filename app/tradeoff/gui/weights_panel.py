@@ -29,8 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from tradeoff.core.edits import copy_profile
-from tradeoff.core.elicitation.rank_weights import RANK_METHODS
-from tradeoff.core.elicitation.records import ROOT
 from tradeoff.core.errors import WeightError
 from tradeoff.core.model import DecisionMatrix, WeightProfile, make_id
 from tradeoff.gui import commands
@@ -41,12 +39,17 @@ SLIDER_STEPS = 1000
 INDENT = 14
 METHOD_NAMES = {"direct": "points typed in", "swing": "swing weighting",
                 "ahp": "AHP pairwise comparisons", "group": "group judgements",
-                "mixed": "a different method per level",
-                **{k: f"ranking ({v})" for k, v in RANK_METHODS.items()}}
+                "mixed": "a different method per level"}
 
 
 def method_text(method: str) -> str:
-    return METHOD_NAMES.get(method, method)
+    """How a profile's weights were obtained, in words ("swing weighting", …)."""
+    if method in METHOD_NAMES:
+        return METHOD_NAMES[method]
+    # The elicitation modules load only once weights were elicited, never at start-up.
+    from tradeoff.core.elicitation.rank_weights import RANK_METHODS
+
+    return f"ranking ({RANK_METHODS[method]})" if method in RANK_METHODS else method
 
 
 def nice_scale(largest: float) -> float:
@@ -267,6 +270,11 @@ class WeightsPanel(QWidget):
             self.method_label.setText("")
             return
         self.method_label.setText(f"Weights from {method_text(profile.method)}")
+        if not profile.elicitation:
+            self.method_label.setToolTip("Every weight was typed in directly")
+            return
+        from tradeoff.core.elicitation.records import ROOT
+
         m = self.doc.matrix
         levels = []
         for key, record in profile.elicitation.items():
