@@ -367,6 +367,42 @@ def test_robustness_dock_opens_on_the_asked_view_and_follows_a_weight_change(wir
     assert panel.currentWidget() is panel.stakeholders
 
 
+def test_a_large_matrix_waits_for_recompute_instead_of_freezing_on_every_edit(
+        wired, qtbot, monkeypatch):
+    """Above the live limits the docks stop following edits and offer Recompute.
+
+    The limits are lowered so that the example counts as large: the real large
+    case (500 options take some 20 s of weight sweeps) is what the limits prevent.
+    """
+    from tradeoff.gui import crosscheck_view, results_panel, robustness_panel
+
+    monkeypatch.setattr(robustness_panel, "LIVE_WORK_LIMIT", 10)
+    monkeypatch.setattr(crosscheck_view, "LIVE_OPTION_LIMIT", 3)
+    monkeypatch.setattr(results_panel, "PAIRWISE_LIVE_LIMIT", 3)
+    doc = wired.document
+    panel = wired.docks["Robustness"].widget()
+    crosscheck = wired.docks["Cross-check"].widget()
+    panel.sensitivity.select("leverage")
+    shown_before = panel.sensitivity.current_sweep().current_weight
+    column_before = crosscheck.current
+    doc.push(SetWeight(doc, doc.active_profile_id(), "leverage", 10.0))
+    qtbot.waitUntil(lambda: panel.out_of_date and crosscheck.recompute_button.isEnabled(),
+                    timeout=3000)
+    qtbot.wait(robustness_panel.REFRESH_DELAY_MS + 100)  # nothing recomputes by itself
+    assert panel.sensitivity.current_sweep().current_weight == shown_before
+    assert crosscheck.current is column_before
+    expected = normalised_weights(doc.matrix, doc.active_profile())[0]
+    qtbot.mouseClick(panel.recompute_button, Qt.MouseButton.LeftButton)
+    assert panel.sensitivity.current_sweep().current_weight == pytest.approx(expected)
+    assert not panel.out_of_date and panel.recompute_button.isVisible()
+    qtbot.mouseClick(crosscheck.recompute_button, Qt.MouseButton.LeftButton)
+    assert crosscheck.current is not column_before
+    assert crosscheck.current.rank(score(doc.matrix).ranks.idxmin(), "wsm") == 1
+    wired.results_panel.set_method("promethee")
+    assert "too slow to follow edits live" in wired.results_panel.title.text()
+    assert wired.results_panel.model.rowCount() == 0
+
+
 def test_closing_the_window_stops_a_running_monte_carlo(wired, qtbot):
     monte_carlo = wired.docks["Robustness"].widget().monte_carlo
     monte_carlo.samples.setValue(5_000_000)  # seconds of work: still running at close

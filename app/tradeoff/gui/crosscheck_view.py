@@ -8,7 +8,9 @@ used; TOPSIS's normalisation and VIKOR's v can be changed here.
 
 The panel computes from a matrix and a profile id (:meth:`CrossCheckView.set_matrix`)
 or follows a gui Document (:meth:`CrossCheckView.follow`), recomputing shortly
-after each change rather than on every keystroke.
+after each change rather than on every keystroke. PROMETHEE II and Kendall's τ
+compare every pair of options, so above :data:`LIVE_OPTION_LIMIT` options a
+followed document is recomputed only when the user presses Recompute.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -49,6 +52,9 @@ BOLD = QFont()
 BOLD.setBold(True)
 TAU_LABEL = "Kendall's τ vs additive"
 REFRESH_DELAY_MS = 150
+# Above this many options a followed document is not recomputed after every edit
+# (500 options × 20 criteria take about 0.1 s; 2,000 take over a second).
+LIVE_OPTION_LIMIT = 500
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
 
@@ -164,6 +170,12 @@ class CrossCheckView(QWidget):
         right.addRow("VIKOR &v:", self.v_box)
         settings.addLayout(left)
         settings.addLayout(right)
+        self.recompute_button = QPushButton("Recompute", objectName="recompute")
+        self.recompute_button.setToolTip("This matrix is too large to compare the methods "
+                                         "after every edit; press to bring the table up to date")
+        self.recompute_button.clicked.connect(lambda: self._pull_document(force=True))
+        self.recompute_button.hide()
+        settings.addWidget(self.recompute_button)
         layout = QVBoxLayout(self)
         layout.addLayout(settings)
         layout.addWidget(self.table, 1)
@@ -191,10 +203,18 @@ class CrossCheckView(QWidget):
             signal.connect(self.timer.start)
         self._pull_document()
 
-    def _pull_document(self) -> None:
+    def _pull_document(self, force: bool = False) -> None:
         doc = self._document
-        if doc is not None:
-            self.set_matrix(doc.matrix, doc.active_profile_id())
+        if doc is None:
+            return
+        large = len(doc.matrix.options) > LIVE_OPTION_LIMIT
+        self.recompute_button.setVisible(large)
+        self.recompute_button.setEnabled(large and not force)
+        if large and not force:
+            self.recompute_button.setText("Recompute (out of date)")
+            return
+        self.recompute_button.setText("Recompute")
+        self.set_matrix(doc.matrix, doc.active_profile_id())
 
     def refresh(self) -> None:
         cc, error = None, ""

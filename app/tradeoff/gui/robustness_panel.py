@@ -7,15 +7,20 @@ gui Document with :meth:`RobustnessPanel.follow`; it recomputes shortly after
 the last change rather than on every keystroke. The Monte Carlo is never
 rerun on its own (it can take seconds); after an edit its results are marked
 as belonging to the matrix as it was.
+
+The views run on the GUI thread, and the weight sweeps grow with the square
+of the number of options (500 options × 20 criteria take some 20 s). For a
+matrix above :data:`LIVE_WORK_LIMIT` the panel therefore stops following each
+edit and offers a Recompute button in the corner of its tabs instead.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QTabWidget, QToolButton, QWidget
 
 from tradeoff.core.model import DecisionMatrix
 from tradeoff.core.smaa import SmaaResult
@@ -27,6 +32,15 @@ from tradeoff.gui.robustness_stakeholders import StakeholderTable
 from tradeoff.gui.robustness_tornado import TornadoChart
 
 REFRESH_DELAY_MS = 250
+# Option pairs × weighted nodes (criteria and groups) above which the views are not
+# recomputed after every edit: about 0.2 s of weight sweeps on a 2-core machine.
+LIVE_WORK_LIMIT = 30_000
+
+
+def live_work(matrix: DecisionMatrix) -> int:
+    """The size of a recomputation: option pairs × criteria and groups (the sweeps' work)."""
+    n = len(matrix.options)
+    return n * (n - 1) // 2 * max(len(matrix.criteria) + len(matrix.groups), 1)
 
 
 class RobustnessPanel(QTabWidget):
@@ -50,6 +64,15 @@ class RobustnessPanel(QTabWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(REFRESH_DELAY_MS)
         self.timer.timeout.connect(self._pull_document)
+        self.recompute_button = QToolButton()
+        self.recompute_button.setObjectName("recompute")
+        self.recompute_button.setText("Recompute")
+        self.recompute_button.setToolTip(
+            "This matrix is too large to recompute after every edit; press to bring the "
+            "sensitivity, flips, tornado and stakeholder views up to date (may take a while)")
+        self.recompute_button.clicked.connect(lambda: self._pull_document(force=True))
+        self.recompute_button.hide()
+        self.setCornerWidget(self.recompute_button, Qt.Corner.TopRightCorner)
         if matrix is not None:
             self.set_matrix(matrix, profile_id)
 
@@ -70,10 +93,26 @@ class RobustnessPanel(QTabWidget):
             signal.connect(self.timer.start)
         self._pull_document()
 
-    def _pull_document(self) -> None:
+    @property
+    def out_of_date(self) -> bool:
+        """True while a large matrix has changed since the views were last computed."""
+        return self.recompute_button.isEnabled() and not self.recompute_button.isHidden()
+
+    def _pull_document(self, force: bool = False) -> None:
         doc = self._document
-        if doc is not None:
-            self.set_matrix(doc.matrix, doc.active_profile_id())
+        if doc is None:
+            return
+        large = live_work(doc.matrix) > LIVE_WORK_LIMIT
+        self.recompute_button.setVisible(large)
+        if large and not force:
+            # The Monte Carlo only takes the matrix (cheap); the rest waits for the button.
+            self.monte_carlo.set_matrix(doc.matrix, doc.active_profile_id())
+            self.recompute_button.setEnabled(True)
+            self.recompute_button.setText("Recompute (out of date)")
+            return
+        self.recompute_button.setEnabled(False)
+        self.recompute_button.setText("Recompute")
+        self.set_matrix(doc.matrix, doc.active_profile_id())
 
     def charts_on_screen(self) -> None:
         """Build the current tab's charts if they are on screen (call when the panel's
