@@ -35,14 +35,25 @@ its imports never slow the start). ``install`` uses only these:
     ``window.menu("File").insertAction(window.file_export_separator, action)``.
 ``window.add_dock(title, widget, area, tabify_with=None)``
     A new panel (a scoring-method cross-check, a sensitivity view…) with its
-    toggle in the View menu; ``tabify_with="Results"`` stacks it with the results.
+    toggle in the View menu; ``tabify_with="Results"`` stacks it with the results
+    (behind them; the saved layout puts it back where the user left it).
+    ``window.raise_dock(title)`` brings a dock to the front, for a menu entry.
+``window.closing``
+    Emitted once the user has confirmed closing the window: stop threads here
+    (``window.closing.connect(panel.shutdown)``).
 ``window.actions``
     Every action by name (``"save"``, ``"add_option"``, ``"undo"``…), to reuse
     or to place in a toolbar (``window.toolbar``).
 ``window.show_message(text)`` / ``window.show_error(text)``
     The status bar, or a warning dialog for something the user must read.
 ``window.results_panel``
-    The ranking and the chart (``results_panel.chart.save(path)``).
+    The ranking and the chart (``results_panel.chart.save(path)``), with the
+    method selector (``results_panel.set_method("topsis")``).
+
+The installed features are ``feature_excel`` (File › Import, Export to Excel),
+``feature_elicitation`` (Weights › Swing, Ranking, AHP), ``feature_crosscheck``
+(the Cross-check dock) and ``feature_robustness`` (the Robustness dock and its
+Analysis entries).
 
 Keys and icons are named once, in :mod:`tradeoff.gui.shortcuts` and
 :mod:`tradeoff.gui.icons`; persistent settings are declared once in
