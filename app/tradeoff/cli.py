@@ -42,13 +42,20 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         return gui_main([])
+    _tolerate_narrow_encodings()
     try:
-        return int(args.func(args) or 0)
+        status = int(args.func(args) or 0)
+        sys.stdout.flush()  # so that a full disk is reported here, not at exit
+        return status
     except TradeoffError as e:
         print(f"tradeoff {args.command}: {e}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
+    except OSError as e:  # the system refused a read or a write: not a fault in Tradeoff
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"tradeoff {args.command}: {where}{e.strerror or e}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except Exception as e:  # an internal error, not the user's fault
@@ -57,6 +64,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"tradeoff {args.command}: internal error: {type(e).__name__}: {e}\n"
               "Please report this; set TRADEOFF_DEBUG=1 to see the traceback.", file=sys.stderr)
         return 1
+
+
+def _tolerate_narrow_encodings() -> None:
+    """Write characters the terminal's encoding lacks as escapes instead of failing.
+
+    Output redirected to a file on Windows, or ``PYTHONIOENCODING=ascii``, has no
+    room for names in other scripts or for the τ and — of the tables.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def gui_main(argv: list[str] | None = None) -> int:

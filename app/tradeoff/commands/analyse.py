@@ -11,7 +11,13 @@ from __future__ import annotations
 import argparse
 import math
 
-from tradeoff.commands.common import format_table, load, pick_profile, print_json
+from tradeoff.commands.common import (
+    format_table,
+    load,
+    pick_profile,
+    print_json,
+    unique_names,
+)
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.flip import flip_table
 from tradeoff.core.model import DecisionMatrix, WeightProfile
@@ -60,6 +66,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.samples < 1:
         raise TradeoffError(f"--samples must be at least 1, not {args.samples}")
+    if args.seed < 0:
+        raise TradeoffError(f"--seed must be zero or a positive whole number, not {args.seed}")
     if not math.isfinite(args.spread) or args.spread < 0:
         raise TradeoffError(f"--spread must be zero or a positive percentage, not {args.spread:g}")
     matrix = load(args.file)
@@ -84,13 +92,15 @@ def as_json(matrix: DecisionMatrix, profile: WeightProfile, result: SmaaResult,
     proportions) within which the current winner stays first, the
     ``ranking_interval`` for the whole ranking and the exact ``change_points``;
     ``group_stability`` does the same for groups. ``rank_acceptability`` maps
-    each option's name to its shares by rank, rank 1 first.
+    each option's name to its shares by rank, rank 1 first. A name shared by two
+    options (criteria, groups, profiles) is followed by the id, so no key is lost.
     """
-    name = {o.id: o.name for o in matrix.options}
+    name = unique_names(matrix.options)
+    node = unique_names([*matrix.criteria, *matrix.groups])
     sweeps = all_sweeps(matrix, profile)
 
     def stability(kind: str) -> dict:
-        return {s.name: {
+        return {node[s.target]: {
             "weight": s.current_weight,
             "winner_interval": list(s.winner_interval),
             "ranking_interval": list(s.ranking_interval),
@@ -102,16 +112,16 @@ def as_json(matrix: DecisionMatrix, profile: WeightProfile, result: SmaaResult,
 
     t = tornado(matrix, profile)
     comparison = compare_profiles(matrix)
-    pnames = {p.id: p.name for p in matrix.profiles}
+    pnames = unique_names(matrix.profiles)
     opts = [name[o] for o in result.options]
-    crits = [matrix.criterion(c).name for c in result.criteria]
+    crits = [node[c] for c in result.criteria]
     return {
         "matrix": matrix.metadata.title,
         "profile": profile.name,
         "winner": name.get(sweeps[0].winner) if sweeps and sweeps[0].winner else None,
         "stability": stability("criterion"),
         "group_stability": stability("group"),
-        "flips": [{"option": name[f.option], "criterion": matrix.criterion(f.criterion).name,
+        "flips": [{"option": name[f.option], "criterion": node[f.criterion],
                    "direction": f.direction, "current": f.current, "possible": f.possible,
                    "flips_beyond": f.new_value, "change": f.change, "share_of_scale": f.relative,
                    "new_winner": name.get(f.new_winner) if f.new_winner else None,
@@ -119,7 +129,7 @@ def as_json(matrix: DecisionMatrix, profile: WeightProfile, result: SmaaResult,
         "tornado": {"winner": name.get(t.winner) if t.winner else None,
                     "margin": t.base_margin,
                     "bars": [{"option": name[b.option],
-                              "criterion": matrix.criterion(b.criterion).name,
+                              "criterion": node[b.criterion],
                               "low": b.low, "high": b.high, "margin_at_low": b.margin_at_low,
                               "margin_at_high": b.margin_at_high, "swing": b.swing}
                              for b in t.bars]},

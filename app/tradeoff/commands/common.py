@@ -2,18 +2,47 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import math
+import re
 import sys
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import DecisionMatrix, WeightProfile
 from tradeoff.io.matrix_file import load_matrix
 
+# C0 and C1 control characters and DEL (a CR LF pair counts as one line break).
+_CONTROL = re.compile("\r\n|[\x00-\x1f\x7f-\x9f]")
+
 
 def load(path: str) -> DecisionMatrix:
     return load_matrix(path)
+
+
+@contextmanager
+def writing(target: Path) -> Iterator[None]:
+    """Turn a failure to write ``target`` into a message that names it (exit status 2).
+
+    The writers build their file under a temporary name, so the system's own
+    message would name that instead of the file the user asked for.
+    """
+    try:
+        yield
+    except OSError as e:
+        if not target.parent.is_dir():
+            why = f"the folder {target.parent} does not exist"
+        elif target.is_dir():
+            why = "that is a folder"
+        else:
+            why = e.strerror or str(e)
+        raise TradeoffError(f"{target}: cannot write the file: {why}") from e
 
 
 def pick_profile(matrix: DecisionMatrix, name: str | None) -> WeightProfile:
@@ -26,6 +55,18 @@ def pick_profile(matrix: DecisionMatrix, name: str | None) -> WeightProfile:
         return matrix.find_profile(name)
     except KeyError as e:
         raise TradeoffError(str(e.args[0])) from e
+
+
+def unique_names(items: Iterable[Any]) -> dict[str, str]:
+    """Display names by id, each name that is shared followed by its id: ``Alpha (a2)``.
+
+    JSON objects keyed by name would otherwise keep only the last of two
+    options (or criteria, or profiles) that share a name.
+    """
+    items = list(items)
+    counts = Counter(item.name for item in items)
+    return {item.id: item.name if counts[item.name] == 1 else f"{item.name} ({item.id})"
+            for item in items}
 
 
 def clean(value: Any) -> Any:
@@ -42,22 +83,57 @@ def clean(value: Any) -> Any:
 
 
 def print_json(data: Any) -> None:
-    json.dump(clean(data), sys.stdout, indent=2, ensure_ascii=False)
+    # \u escapes keep the JSON valid (and every name intact) on a non-UTF-8 stdout.
+    json.dump(clean(data), sys.stdout, indent=2, ensure_ascii=not _writes_utf8(sys.stdout))
     sys.stdout.write("\n")
 
 
+def _writes_utf8(stream: Any) -> bool:
+    try:
+        return codecs.lookup(stream.encoding or "ascii").name == "utf-8"
+    except LookupError:
+        return False
+
+
 def format_table(headers: list[str], rows: list[list[str]], right: set[int] = frozenset()) -> str:
-    """A plain aligned text table."""
-    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h)
-              for i, h in enumerate(headers)]
+    """A plain text table, aligned as a terminal shows it.
+
+    Each cell is put on one line (a name with a line break or a tab would
+    otherwise break the columns) and measured in terminal columns: wide
+    characters such as emoji and CJK take two, combining marks and format
+    characters none.
+    """
+    headers = [one_line(h) for h in headers]
+    rows = [[one_line(c) for c in r] for r in rows]
+    widths = [max(display_width(h), *(display_width(r[i]) for r in rows)) if rows
+              else display_width(h) for i, h in enumerate(headers)]
 
     def line(cells: list[str]) -> str:
-        return "  ".join(c.rjust(w) if i in right else c.ljust(w)
-                         for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
+        padded = []
+        for i, (c, w) in enumerate(zip(cells, widths, strict=True)):
+            pad = " " * (w - display_width(c))
+            padded.append(pad + c if i in right else c + pad)
+        return "  ".join(padded).rstrip()
 
     out = [line(headers), line(["-" * w for w in widths])]
     out += [line(r) for r in rows]
     return "\n".join(out)
+
+
+def one_line(text: str) -> str:
+    """``text`` for one table cell: line breaks and tabs as spaces, other control
+    characters (which a terminal would act on) as U+FFFD."""
+    return _CONTROL.sub(lambda m: " " if m.group() in ("\r\n", *"\t\n\r\v\f") else "\ufffd", text)
+
+
+def display_width(text: str) -> int:
+    """How many terminal columns ``text`` takes."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Cf", "Me", "Mn"):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
 
 
 def fmt_number(x: float, digits: int = 3) -> str:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tradeoff.commands.common import load, pick_profile
+from tradeoff.commands.common import load, pick_profile, writing
 from tradeoff.commands.score import add_method_options, settings_from_args
 from tradeoff.core.errors import TradeoffError
 
@@ -43,8 +43,9 @@ def run(args: argparse.Namespace) -> int:
     profile = pick_profile(matrix, args.profile)
     settings = settings_from_args(args, matrix, None)
     progress = _progress_line if sys.stderr.isatty() else None
-    export_workbook(matrix, output, profile=profile, source_name=Path(args.file).name,
-                    progress=progress, analysis=args.analysis, method_settings=settings)
+    with writing(output):
+        export_workbook(matrix, output, profile=profile, source_name=Path(args.file).name,
+                        progress=progress, analysis=args.analysis, method_settings=settings)
     if progress is not None:
         sys.stderr.write("\r\033[K")
     print(f"{output}: {_count(matrix.options, 'option')} × "

@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from tradeoff.commands.common import writing
 from tradeoff.core.errors import TradeoffError
 
 LAYOUT_HELP = """\
@@ -49,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
     result = import_matrix(source, sheet=args.sheet)
     for warning in result.warnings:
         print(f"tradeoff import: note: {warning}", file=sys.stderr)
-    save_matrix(result.matrix, output)
+    with writing(output):
+        save_matrix(result.matrix, output)
     m = result.matrix
     print(f"{output}: {_count(m.options, 'option')} × {_count(m.criteria, 'criterion')}, "
           f"{_count(m.profiles, 'profile')} (from a {result.kind})")

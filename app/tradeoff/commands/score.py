@@ -7,7 +7,14 @@ import csv
 import sys
 from typing import Any
 
-from tradeoff.commands.common import fmt_number, format_table, load, pick_profile, print_json
+from tradeoff.commands.common import (
+    fmt_number,
+    format_table,
+    load,
+    pick_profile,
+    print_json,
+    unique_names,
+)
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.methods.normalisation import NORMALISATIONS
 from tradeoff.core.methods.promethee import PreferenceFunction
@@ -59,6 +66,10 @@ def settings_from_args(args: argparse.Namespace, matrix: DecisionMatrix,
         for option, owner in used.items():
             if getattr(args, option) is not None and owner != method:
                 raise TradeoffError(f"--{option} applies to --method {owner}, not {method}")
+    if args.v is not None and not 0 <= args.v <= 1:  # NaN fails this too
+        # crosscheck and export would only note it beside an empty VIKOR column
+        raise TradeoffError(f"--v weighs VIKOR's majority strategy and must lie between 0 and "
+                            f"1, not {args.v:g}")
     preferences = {}
     if args.preference == "usual":
         preferences = {c.id: PreferenceFunction("usual") for c in matrix.criteria}
@@ -86,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def as_json(matrix: DecisionMatrix, result: ScoreResult, profile_name: str) -> dict:
-    names = {c.id: c.name for c in matrix.criteria}
+    names = unique_names(matrix.criteria)  # keys of "weights" and "contributions"
     contrib = result.contributions()
     ranking = []
     for oid, row in result.ranking().iterrows():
@@ -126,7 +137,8 @@ def _details(result: ScoreResult, option_id: str) -> dict[str, Any]:
 def write_csv(matrix: DecisionMatrix, result: ScoreResult) -> None:
     contrib = result.contributions()
     w = csv.writer(sys.stdout, lineterminator="\n")
-    w.writerow(["rank", "option", "total", "margin", *[c.name for c in matrix.criteria]])
+    names = unique_names(matrix.criteria)  # a script reading columns by name needs each once
+    w.writerow(["rank", "option", "total", "margin", *[names[c.id] for c in matrix.criteria]])
     for oid, row in result.ranking().iterrows():
         rank = "" if row["rank"] != row["rank"] else int(row["rank"])
         w.writerow([rank, row["option"], _num(row["total"]), _num(row["margin"]),

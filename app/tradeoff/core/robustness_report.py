@@ -181,11 +181,14 @@ def acceptability_table(matrix: DecisionMatrix, result: SmaaResult) -> ReportTab
     for i, oid in enumerate(result.options):
         rows.append([_name(matrix, oid), *map(float, result.rank_acceptability[i]),
                      _float(result.confidence[i])])
+    note = ("Share of draws in which each option takes each rank; "
+            "Rank 1 is the probability of being best.")
+    if result.left_out:  # say so, or the option silently drops out of the table
+        note += (" Left out because a score is missing: "
+                 f"{', '.join(_name(matrix, o) for o in result.left_out)}.")
     return ReportTable("Rank acceptability",
                        ["Option", *[f"Rank {r + 1}" for r in range(n)], "Confidence factor"],
-                       rows, percent=set(range(1, n + 2)),
-                       note="Share of draws in which each option takes each rank; "
-                            "Rank 1 is the probability of being best.")
+                       rows, percent=set(range(1, n + 2)), note=note)
 
 
 def central_weight_table(matrix: DecisionMatrix, result: SmaaResult) -> ReportTable:

@@ -50,6 +50,9 @@ from tradeoff.core.smaa_sampling import (
 TIE = 10.0 ** -RANK_DECIMALS
 CHUNK = 10000
 CONFIDENCE_SAMPLES = 10_000  # score draws per central weight vector
+# Tied draws are recounted with (draws, options, options) arrays; this many
+# elements per array at most, so a tie among many options cannot exhaust memory.
+TIED_ELEMENTS = 2_000_000
 
 ProgressCallback = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
@@ -215,14 +218,18 @@ def _tally(totals: np.ndarray, weights: np.ndarray, tally: _Tally) -> None:
             tally.first_weights[:, j] += np.bincount(first, weights=wc[:, j], minlength=n)
         tally.above += np.count_nonzero(rc[:, :, None] < rc[:, None, :], axis=0)
     if clear is not None:
-        t = totals[tied]
-        shares = tied_shares(t)
-        tally.ranks += shares.sum(axis=0)
-        tally.first_count += shares[:, :, 0].sum(axis=0)
-        tally.first_weights += shares[:, :, 0].T @ weights[tied]
-        gap = t[:, :, None] - t[:, None, :]
-        tally.above += (gap > TIE).sum(axis=0) + 0.5 * ((np.abs(gap) <= TIE).sum(axis=0)
-                                                      - np.eye(n) * t.shape[0])
+        rows = np.flatnonzero(tied)
+        step = max(1, TIED_ELEMENTS // (n * n))
+        for start in range(0, rows.size, step):
+            part = rows[start:start + step]
+            t = totals[part]
+            shares = tied_shares(t)
+            tally.ranks += shares.sum(axis=0)
+            tally.first_count += shares[:, :, 0].sum(axis=0)
+            tally.first_weights += shares[:, :, 0].T @ weights[part]
+            gap = t[:, :, None] - t[:, None, :]
+            tally.above += (gap > TIE).sum(axis=0) + 0.5 * ((np.abs(gap) <= TIE).sum(axis=0)
+                                                          - np.eye(n) * t.shape[0])
 
 
 def _confidence(base: np.ndarray, central: np.ndarray, ranges: ScoreRanges,

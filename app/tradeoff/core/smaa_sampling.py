@@ -120,6 +120,8 @@ def spec_for_matrix(matrix: DecisionMatrix, profile: WeightProfile, mode: str,
     ``profiles``: one of the matrix's profiles per draw (± spread); ``ranking``:
     any weights that order the criteria as ``profile`` does (equal weights tie).
     """
+    if not matrix.criteria:
+        raise TradeoffError("the matrix has no criteria, so there are no weights to draw")
     if mode == "uniform":
         return uniform_weights(len(matrix.criteria))
     if mode == "profiles":

@@ -85,6 +85,10 @@ def check_criterion(c: Criterion, path: str, m: DecisionMatrix | None = None) ->
     if c.worst == c.best:
         problems.append(Problem(path, f"worst and best anchors are both {c.worst:g}; "
                                       "they must differ"))
+    elif not math.isfinite(c.best - c.worst):
+        # Every value is (score - worst) / (best - worst): an infinite span makes it 0 or NaN.
+        problems.append(Problem(path, f"the anchors {c.worst:g} and {c.best:g} are too far "
+                                      "apart to compute with; choose a smaller unit"))
     elif c.direction is Direction.BENEFIT and c.best < c.worst:
         problems.append(Problem(path, f"a benefit criterion needs best ({c.best:g}) above "
                                       f"worst ({c.worst:g}); use direction = \"cost\" to "

@@ -39,6 +39,9 @@ def node_shares(matrix: DecisionMatrix, profile: WeightProfile) -> dict[str, flo
             continue
         raw = [_raw(profile, k) for k in kids]
         total = sum(raw)
+        if math.isinf(total):  # huge points overflow the sum; their shares do not change
+            raw = [w / max(raw) for w in raw]
+            total = sum(raw)
         if total <= 0 and parent is not None and _raw(profile, parent) == 0:
             shares.update(dict.fromkeys(kids, 0.0))  # a zero-weight group may be all zeros
             continue

@@ -20,6 +20,7 @@ import datetime as dt
 import os
 import tempfile
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ from tradeoff.core.model import (
     WeightProfile,
 )
 from tradeoff.core.validate import check_matrix
-from tradeoff.io.toml_reader import Reader
+from tradeoff.io.toml_reader import Reader, kind_of, number_problem
 
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -74,20 +75,47 @@ def loads(text: str, source: str | None = None) -> DecisionMatrix:
     reader = Reader()
     matrix = _read_document(doc, reader)
     problems = list(reader.problems)
-    # Report the structural and the semantic mistakes in one pass, but a key the
-    # reader already faulted is not reported twice.
-    faulted = {p.path for p in problems}
-    problems += [p for p in check_matrix(matrix) if p.path not in faulted]
+    # Report the structural and the semantic mistakes in one pass, but not twice.
+    echoes = _echoes(reader, matrix)
+    problems += [p for p in check_matrix(matrix) if not echoes(p)]
     if problems:
         raise ValidationError(problems, source)
     return matrix
+
+
+def _echoes(r: Reader, m: DecisionMatrix) -> Callable[[Problem], bool]:
+    """Which rule-breaks only repeat a fault the reader has already reported.
+
+    A faulted key is not reported again; nor is a rule about the table that
+    holds a faulted number, whose stand-in 0 would make up a second problem
+    (equal anchors, all weights zero). A criterion whose anchor is faulted has
+    no scale, so its value function and its scores are not judged against it,
+    and a value function missing a faulted point is not judged as a whole.
+    """
+    shadowed = {p.path for p in r.problems} | {path.rpartition(".")[0]
+                                              for path in r.placeholders}
+    unscaled: set[str] = set()
+    for i, c in enumerate(m.criteria):
+        path = f"criteria[{i}]"
+        if {f"{path}.worst", f"{path}.best"} & r.placeholders:
+            unscaled.add(c.id)
+            shadowed.add(f"{path}.value_function")
+        if any(p.path.startswith(f"{path}.value_function[") for p in r.problems):
+            shadowed.add(f"{path}.value_function")
+
+    def echoes(problem: Problem) -> bool:
+        parts = problem.path.split(".")
+        return problem.path in shadowed or (
+            parts[0] == "scores" and len(parts) > 2 and parts[2] in unscaled)
+
+    return echoes
 
 
 def _read_document(doc: dict[str, Any], r: Reader) -> DecisionMatrix:
     r.keys(doc, "", required={"format"},
            optional={"matrix", "groups", "criteria", "options", "scores", "profiles"})
     version = doc.get("format")
-    if "format" in doc and version != FORMAT_VERSION:
+    if "format" in doc and (isinstance(version, bool) or version != FORMAT_VERSION):
         r.problem("format", f"format {version!r} is not supported (this version of Tradeoff "
                             f"reads format {FORMAT_VERSION})")
         return DecisionMatrix()
@@ -111,9 +139,7 @@ def _read_document(doc: dict[str, Any], r: Reader) -> DecisionMatrix:
                               parent=r.string(t, "parent", path, default=None),
                               description=r.string(t, "description", path)))
     for path, t in r.array_of_tables(doc, "criteria"):
-        crit = _read_criterion(t, path, r)
-        if crit is not None:
-            m.criteria.append(crit)
+        m.criteria.append(_read_criterion(t, path, r))
     for path, t in r.array_of_tables(doc, "options"):
         r.keys(t, path, required={"id", "name"}, optional={"description"})
         m.options.append(Option(id=r.string(t, "id", path), name=r.string(t, "name", path),
@@ -133,7 +159,7 @@ def _read_document(doc: dict[str, Any], r: Reader) -> DecisionMatrix:
     return m
 
 
-def _read_criterion(t: dict[str, Any], path: str, r: Reader) -> Criterion | None:
+def _read_criterion(t: dict[str, Any], path: str, r: Reader) -> Criterion:
     r.keys(t, path, required={"id", "name", "worst", "best"},
            optional={"direction", "unit", "description", "group", "levels", "value_function"})
     levels: list[Level] = []
@@ -151,17 +177,26 @@ def _read_criterion(t: dict[str, Any], path: str, r: Reader) -> Criterion | None
         raw = t.get(key)
         if levels and isinstance(raw, str):
             match = [lv.position for lv in levels if lv.name == raw]
-            if not match:
-                r.problem(f"{path}.{key}", f"{raw!r} is not one of the levels")
-                return None
-            anchors[key] = match[0]
+            # Kept with a stand-in anchor (not dropped), so that later criteria keep
+            # their key paths and its scores are not reported as unknown.
+            anchors[key] = match[0] if match else r.stand_in(
+                f"{path}.{key}", f"{raw!r} is not one of the levels")
         else:
             anchors[key] = r.number(t, key, path)
     points = []
-    for i, pt in enumerate(t.get("value_function", []) or []):
+    raw_points = t.get("value_function", [])
+    if not isinstance(raw_points, list):
+        r.problem(f"{path}.value_function", "must be an array of [score, value] points, "
+                                            f"not {kind_of(raw_points)}")
+        raw_points = []
+    for i, pt in enumerate(raw_points):
         if (not isinstance(pt, list) or len(pt) != 2
                 or not all(isinstance(x, int | float) and not isinstance(x, bool) for x in pt)):
             r.problem(f"{path}.value_function[{i}]", "each point is [score, value]")
+            continue
+        problem = next(filter(None, map(number_problem, pt)), None)
+        if problem:
+            r.problem(f"{path}.value_function[{i}]", problem)
             continue
         points.append((pt[0], pt[1]))
     return Criterion(

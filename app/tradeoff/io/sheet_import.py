@@ -209,8 +209,11 @@ def _criterion_columns(header: Sequence[object], body: list[list[object]], heade
     """(1-based column, name) of each criterion; empty spacer columns are skipped."""
     out: list[tuple[int, str]] = []
     seen: dict[str, int] = {}
-    for c in range(2, len(header) + 1):
-        value = header[c - 1]
+    # Rows may run on past the last name (trailing blanks are trimmed from each
+    # row), and scores out there must not be dropped without a word.
+    width = max([len(header), *(len(row) for row in body)])
+    for c in range(2, width + 1):
+        value = _cell(header, c)
         if is_blank(value):
             if any(len(row) >= c and not is_blank(row[c - 1]) for row in body):
                 problems.add(header_row, c, "a column of scores has no criterion name")

@@ -51,8 +51,12 @@ def normalise(x: np.ndarray, how: str, criterion_names: list[str]) -> np.ndarray
         if col.size == 0:
             continue
         if how == "vector":
-            scale = float(np.sqrt(np.sum(col * col)))
-            out[:, j] = col / scale if scale > 0 else 0.0
+            # Divided by the largest |x| first so that squares of huge scores cannot
+            # overflow (an infinite norm would quietly zero the whole column).
+            peak = float(np.abs(col).max())
+            scaled = col / peak if peak > 0 else col
+            scale = float(np.sqrt(np.sum(scaled * scaled)))
+            out[:, j] = scaled / scale if scale > 0 else 0.0
         elif how == "minmax":
             low, high = float(col.min()), float(col.max())
             out[:, j] = (col - low) / (high - low) if high > low else 0.0
@@ -61,6 +65,8 @@ def normalise(x: np.ndarray, how: str, criterion_names: list[str]) -> np.ndarray
                 raise TradeoffError(
                     f"the {normalisation_label(how)} normalisation needs scores of zero or more, "
                     f"but {criterion_names[j]} has {col.min():g}; choose vector or min–max")
-            scale = float(col.sum() if how == "sum" else col.max())
-            out[:, j] = col / scale if scale > 0 else 0.0
+            peak = float(col.max())
+            scaled = col / peak if how == "sum" and peak > 0 else col  # a sum cannot overflow
+            scale = float(scaled.sum() if how == "sum" else peak)
+            out[:, j] = scaled / scale if scale > 0 else 0.0
     return out
