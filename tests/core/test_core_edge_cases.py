@@ -87,6 +87,24 @@ def test_a_tie_among_many_options_stays_within_a_small_memory_budget():
     assert result.rank_acceptability.sum(axis=1) == pytest.approx(np.ones(120))
 
 
+def test_pairwise_tallies_over_many_options_stay_within_a_small_memory_budget():
+    # "Who ranks above whom" compares every pair in every draw: 2,000 draws of
+    # 300 options are 180 MB of booleans if not taken a slice at a time.
+    rng = np.random.default_rng(7)
+    m = numeric_matrix(rng.uniform(0, 10, (300, 3)).tolist(), [1, 1, 1])
+    settings = SmaaSettings(uniform_weights(3), samples=2000, seed=2, confidence_samples=10)
+    tracemalloc.start()
+    try:
+        result = run_smaa(m, settings)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 120e6  # about 40 MB in slices; 200 MB in one piece
+    # i above k and k above i share every draw between them (no ties here)
+    together = result.pairwise + result.pairwise.T
+    assert together[~np.eye(300, dtype=bool)] == pytest.approx(1.0)
+
+
 def test_the_acceptability_table_names_the_options_it_leaves_out():
     m = numeric_matrix([[9, 1], [5, 5], [1, 9]], [1, 1])
     m.options[1].name = "Beta"

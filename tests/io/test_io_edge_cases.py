@@ -154,3 +154,13 @@ weights = { risk = 1, speed = 1 }
 def test_scores_are_not_judged_against_a_faulted_anchor():
     text = HEAD + 'worst = 0\nbest = "ten"\n' + TAIL
     assert _problems(text) == ["criteria[0].best: must be a number, not text"]
+
+
+def test_nesting_too_deep_for_the_parser_is_a_message_not_a_crash(tmp_path):
+    path = tmp_path / "deep.toml"
+    path.write_text("format = 1\n[matrix]\ntitle = " + "[" * 3000 + "]" * 3000 + "\n",
+                    encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        load_matrix(path)
+    assert str(info.value) == (f"{path}: arrays or tables are nested too deeply to read "
+                               "(is this a Tradeoff matrix file?)")

@@ -50,9 +50,12 @@ from tradeoff.core.smaa_sampling import (
 TIE = 10.0 ** -RANK_DECIMALS
 CHUNK = 10000
 CONFIDENCE_SAMPLES = 10_000  # score draws per central weight vector
-# Tied draws are recounted with (draws, options, options) arrays; this many
-# elements per array at most, so a tie among many options cannot exhaust memory.
-TIED_ELEMENTS = 2_000_000
+# Pairwise tallies (booleans) and recounts of tied draws (floats) use
+# (draws, options, options) arrays; at most this many elements per array, so
+# that many options, or a tie among them, cannot exhaust memory. Only the
+# tallying is sliced: the draws, and so the results, are the same.
+PAIR_ELEMENTS = 20_000_000
+TIE_ELEMENTS = 2_000_000
 
 ProgressCallback = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
@@ -216,10 +219,13 @@ def _tally(totals: np.ndarray, weights: np.ndarray, tally: _Tally) -> None:
         tally.first_count += np.bincount(first, minlength=n)
         for j in range(wc.shape[1]):
             tally.first_weights[:, j] += np.bincount(first, weights=wc[:, j], minlength=n)
-        tally.above += np.count_nonzero(rc[:, :, None] < rc[:, None, :], axis=0)
+        step = max(1, PAIR_ELEMENTS // (n * n))
+        for start in range(0, rc.shape[0], step):
+            part = rc[start:start + step]
+            tally.above += np.count_nonzero(part[:, :, None] < part[:, None, :], axis=0)
     if clear is not None:
         rows = np.flatnonzero(tied)
-        step = max(1, TIED_ELEMENTS // (n * n))
+        step = max(1, TIE_ELEMENTS // (n * n))
         for start in range(0, rows.size, step):
             part = rows[start:start + step]
             t = totals[part]

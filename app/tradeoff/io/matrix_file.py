@@ -72,6 +72,9 @@ def loads(text: str, source: str | None = None) -> DecisionMatrix:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise ValidationError([Problem("", f"not valid TOML: {e}")], source) from e
+    except RecursionError as e:  # tomllib recurses once per level of nesting
+        raise ValidationError([Problem("", "arrays or tables are nested too deeply to read "
+                                           "(is this a Tradeoff matrix file?)")], source) from e
     reader = Reader()
     matrix = _read_document(doc, reader)
     problems = list(reader.problems)
