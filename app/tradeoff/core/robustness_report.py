@@ -116,12 +116,14 @@ def stability_table(matrix: DecisionMatrix, sweeps: list[Sweep]) -> ReportTable:
 
 def change_point_table(matrix: DecisionMatrix, sweeps: list[Sweep]) -> ReportTable:
     rows: list[list[Cell]] = []
+    # Change points grow with options² × criteria: look names up by id, not by search.
+    name = {o.id: o.name for o in matrix.options}
     for s in sweeps:
         for p in s.change_points:
-            swaps = "; ".join(f"{_name(matrix, a)} ↔ {_name(matrix, b)}" for a, b in p.pairs)
+            swaps = "; ".join(f"{name[a]} ↔ {name[b]}" for a, b in p.pairs)
             rows.append([s.name, p.weight,
-                         ", ".join(_name(matrix, o) for o in p.winners_before),
-                         ", ".join(_name(matrix, o) for o in p.winners_after),
+                         ", ".join(name[o] for o in p.winners_before),
+                         ", ".join(name[o] for o in p.winners_after),
                          "yes" if p.winner_changes else "no", swaps])
     return ReportTable("Change points",
                        ["Criterion or group", "At weight", "First below", "First above",
