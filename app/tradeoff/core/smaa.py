@@ -51,11 +51,13 @@ TIE = 10.0 ** -RANK_DECIMALS
 CHUNK = 10000
 CONFIDENCE_SAMPLES = 10_000  # score draws per central weight vector
 # Pairwise tallies (booleans) and recounts of tied draws (floats) use
-# (draws, options, options) arrays; at most this many elements per array, so
-# that many options, or a tie among them, cannot exhaust memory. Only the
-# tallying is sliced: the draws, and so the results, are the same.
+# (draws, options, options) arrays, and so do the confidence totals (draws,
+# options, judged options); at most this many elements per array, so that many
+# options, or a tie among them, cannot exhaust memory. Only the tallying is
+# sliced: the draws, and so the results, are the same.
 PAIR_ELEMENTS = 20_000_000
 TIE_ELEMENTS = 2_000_000
+CONFIDENCE_ELEMENTS = 1 << 17
 
 ProgressCallback = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
@@ -144,6 +146,7 @@ def run_smaa(matrix: DecisionMatrix, settings: SmaaSettings,
     total = settings.samples
     confidence_draws = min(settings.confidence_samples, total) if scorer else 1
     work = total + n * confidence_draws  # the confidence pass counts toward progress too
+    layout = _CellLayout(ranges, n, m) if scorer is not None else None
     done = 0
     while done < total:
         if cancelled is not None and cancelled():
@@ -151,8 +154,10 @@ def run_smaa(matrix: DecisionMatrix, settings: SmaaSettings,
         k = min(settings.chunk, total - done)
         weights = weight_sampler.draw(k)
         totals = weights @ base.T
-        if scorer is not None:
-            totals += _range_shift(scorer.draw(k), weights[:, ranges.criterion], ranges, n)
+        if scorer is not None and layout is not None:
+            dense = layout.dense(scorer.draw(k))  # (k, options with a range, criteria)
+            shift = np.matmul(dense, weights.astype(np.float32)[:, :, None])[:, :, 0]
+            layout.add(totals, shift)
         _tally(totals, weights, tally)
         done += k
         if progress is not None:
@@ -171,14 +176,36 @@ def run_smaa(matrix: DecisionMatrix, settings: SmaaSettings,
         left_out=[o.id for i, o in enumerate(matrix.options) if i not in rows])
 
 
-def _range_shift(deltas: np.ndarray, cell_weights: np.ndarray, ranges: ScoreRanges,
-                 n: int) -> np.ndarray:
-    """Change in each option's total from the drawn scores: Σ weight × value change."""
-    shift = np.zeros((deltas.shape[0], n))
-    # cells come option by option, so each option's cells are one contiguous run
-    rows, starts = np.unique(ranges.option, return_index=True)
-    shift[:, rows] = np.add.reduceat(deltas * cell_weights.astype(deltas.dtype), starts, axis=1)
-    return shift
+class _CellLayout:
+    """Where the uncertain cells sit in a dense (options with a range × criteria) block.
+
+    With the drawn value changes laid out densely, the change in every
+    option's total is one batched matrix product with the weights instead of
+    a gather, a multiply and a segmented sum over the cells.
+    """
+
+    def __init__(self, ranges: ScoreRanges, options: int, criteria: int) -> None:
+        self.rows, slot = np.unique(ranges.option, return_inverse=True)
+        self.criteria = criteria
+        self.flat = slot * criteria + ranges.criterion
+        # cells come option by option and criterion by criterion: a full grid needs no scatter
+        self.full = ranges.count == self.rows.size * criteria
+        self.every_option = self.rows.size == options
+
+    def dense(self, deltas: np.ndarray) -> np.ndarray:
+        k = deltas.shape[0]
+        if self.full:
+            return deltas.reshape(k, self.rows.size, self.criteria)
+        out = np.zeros((k, self.rows.size * self.criteria), dtype=deltas.dtype)
+        out[:, self.flat] = deltas
+        return out.reshape(k, self.rows.size, self.criteria)
+
+    def add(self, totals: np.ndarray, shift: np.ndarray) -> None:
+        """Add each ranged option's change (axis 1 of ``shift``) to its total."""
+        if self.every_option:
+            totals += shift
+        else:
+            totals[:, self.rows] += shift
 
 
 def rank_shares(totals: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -219,10 +246,16 @@ def _tally(totals: np.ndarray, weights: np.ndarray, tally: _Tally) -> None:
         tally.first_count += np.bincount(first, minlength=n)
         for j in range(wc.shape[1]):
             tally.first_weights[:, j] += np.bincount(first, weights=wc[:, j], minlength=n)
-        step = max(1, PAIR_ELEMENTS // (n * n))
+        # In a draw without ties exactly one of each pair ranks above the other,
+        # so counting the pairs i < k once gives the other half by subtraction.
+        # Each slice gathers both sides of every pair: budget their bytes too.
+        first_of_pair, second_of_pair = np.triu_indices(n, 1)
+        step = max(1, PAIR_ELEMENTS // (n * n * rc.itemsize))
         for start in range(0, rc.shape[0], step):
             part = rc[start:start + step]
-            tally.above += np.count_nonzero(part[:, :, None] < part[:, None, :], axis=0)
+            wins = np.count_nonzero(part[:, first_of_pair] < part[:, second_of_pair], axis=0)
+            tally.above[first_of_pair, second_of_pair] += wins
+            tally.above[second_of_pair, first_of_pair] += part.shape[0] - wins
     if clear is not None:
         rows = np.flatnonzero(tied)
         step = max(1, TIE_ELEMENTS // (n * n))
@@ -253,30 +286,37 @@ def _confidence(base: np.ndarray, central: np.ndarray, ranges: ScoreRanges,
     if judged.size == 0:
         return out
     scorer = ScoreSampler(matrix, ranges, settings.distribution, rng) if ranges.count else None
+    layout = _CellLayout(ranges, *base.shape) if scorer is not None else None
     won = np.zeros(n)
+    # (draws, options, judged) totals, built a block at a time small enough
+    # to stay in cache, however many options and draws there are.
+    group = max(1, min(judged.size, CONFIDENCE_ELEMENTS // n))
+    block = max(1, CONFIDENCE_ELEMENTS // (n * group))
     seen = 0
-    rows, starts = np.unique(ranges.option, return_index=True)
     while seen < draws:
         if cancelled is not None and cancelled():
             raise SmaaCancelled()
         k = min(settings.chunk, draws - seen)
-        deltas = scorer.draw(k) if scorer is not None else None
-        for i in judged:
-            w = central[i]
-            totals = np.broadcast_to(base @ w, (k, n)).copy()
-            if deltas is not None:
-                cell_weights = w[ranges.criterion].astype(deltas.dtype)
-                totals[:, rows] += np.add.reduceat(deltas * cell_weights, starts, axis=1)
-            won[i] += _first_share(totals, int(i))
+        dense = layout.dense(scorer.draw(k)) if scorer is not None and layout is not None \
+            else None
+        for start in range(0, judged.size, group):
+            part = judged[start:start + group]
+            weights = central[part].T  # (criteria, judged)
+            fixed = base @ weights
+            weights32 = weights.astype(np.float32)
+            for first in range(0, k, block):
+                rows = min(block, k - first)
+                totals = np.broadcast_to(fixed, (rows, n, part.size)).copy()
+                if dense is not None and layout is not None:
+                    shift = dense[first:first + rows].reshape(-1, weights.shape[0]) @ weights32
+                    layout.add(totals, shift.reshape(rows, -1, part.size))
+                best = totals.max(axis=1)
+                top = totals >= best[:, None, :] - TIE
+                # each judged option counts only its own column: first at its own weights
+                own = top[:, part, np.arange(part.size)]
+                won[part] += (own / top.sum(axis=1)).sum(axis=0)
         seen += k
         if progress is not None:
             progress(done + n * seen, work)
     out[judged] = won[judged] / draws
     return out
-
-
-def _first_share(totals: np.ndarray, option: int) -> float:
-    """How many draws (ties counted fractionally) option ``option`` ranks first in."""
-    best = totals.max(axis=1)
-    top = totals >= best[:, None] - TIE
-    return float((top[:, option] / top.sum(axis=1)).sum())
