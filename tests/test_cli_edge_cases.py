@@ -198,3 +198,22 @@ def test_analyse_of_a_matrix_without_criteria_says_so(tmp_path, capsys):
     for mode in ("profile", "uniform"):
         assert cli.main(["analyse", str(path), "--weights", mode]) == 2
         assert "the matrix has no criteria" in capsys.readouterr().err
+
+
+def test_titles_warnings_and_errors_never_pass_control_characters_on(tmp_path, capsys):
+    m = numeric_matrix([[10, 5], [0, 0]], [1, 1])
+    m.metadata.title = "Plan\x1b]0;pwned\x07"  # would retitle the terminal window
+    m.options[1].name = "Zero\rMask"  # a carriage return would overwrite the line
+    m.scores[("o0", "c1")].value = None  # a warning that names O0
+    m.options[0].name = "Gap\x1b[31m"
+    path = tmp_path / "controls.toml"
+    save_matrix(m, path)
+    assert cli.main(["score", str(path)]) == 0
+    assert cli.main(["crosscheck", str(path)]) == 0
+    assert cli.main(["analyse", str(path), "--samples", "50", "--weights", "uniform"]) == 2
+    assert cli.main(["score", str(path), "--method", "wpm"]) == 2  # Zero\rMask scores 0
+    out, err = capsys.readouterr()
+    assert "Plan\ufffd]0;pwned\ufffd" in out and "Gap\ufffd[31m has no score on C1" in out
+    assert "Zero\ufffdMask scores 0" in err
+    for text in (out, err):
+        assert not any(ch in text for ch in "\x1b\x07\r")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 import traceback
 
@@ -19,6 +20,8 @@ from tradeoff.core.errors import TradeoffError
 COMMANDS = ["validate", "score", "crosscheck", "analyse", "export", "import_matrix"]
 # Sub-commands named after a Python keyword live in a module with another name.
 COMMAND_NAMES = {"import_matrix": "import"}
+# Control characters other than tab and line feed (each problem is one line).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()  # so that a full disk is reported here, not at exit
         return status
     except TradeoffError as e:
-        print(f"tradeoff {args.command}: {e}", file=sys.stderr)
+        print(f"tradeoff {args.command}: {_printable(str(e))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
@@ -64,6 +67,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"tradeoff {args.command}: internal error: {type(e).__name__}: {e}\n"
               "Please report this; set TRADEOFF_DEBUG=1 to see the traceback.", file=sys.stderr)
         return 1
+
+
+def _printable(message: str) -> str:
+    """A message as text a terminal shows rather than obeys: control characters
+    from names in the file (an escape sequence, a carriage return) become U+FFFD."""
+    return _CONTROL.sub("\ufffd", message)
 
 
 def _tolerate_narrow_encodings() -> None:

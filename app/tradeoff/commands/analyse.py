@@ -14,6 +14,7 @@ import math
 from tradeoff.commands.common import (
     format_table,
     load,
+    one_line,
     pick_profile,
     print_json,
     unique_names,
@@ -159,7 +160,7 @@ def as_json(matrix: DecisionMatrix, profile: WeightProfile, result: SmaaResult,
 def as_text(matrix: DecisionMatrix, profile: WeightProfile, result: SmaaResult,
             spread: float | None) -> str:
     """The report tables as aligned text, the same tables the workbook holds."""
-    head = f"{matrix.metadata.title}\nProfile: {profile.name}"
+    head = f"{one_line(matrix.metadata.title)}\nProfile: {one_line(profile.name)}"
     blocks = [head]
     tables = sensitivity_tables(matrix, profile) + uncertainty_tables(matrix, profile, result,
                                                                       spread)
@@ -186,7 +187,7 @@ def render(table: ReportTable, max_rows: int = 40) -> str:
     if len(table.rows) > max_rows:
         text += f"\n… and {len(table.rows) - max_rows} more (use --format json for all)"
     if table.note:
-        text += f"\n{table.note}"
+        text += f"\n{one_line(table.note)}"
     return text
 
 

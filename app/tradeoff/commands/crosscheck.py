@@ -7,7 +7,7 @@ import csv
 import math
 import sys
 
-from tradeoff.commands.common import format_table, load, pick_profile, print_json
+from tradeoff.commands.common import format_table, load, one_line, pick_profile, print_json
 from tradeoff.commands.score import add_method_options, settings_from_args
 from tradeoff.core.methods.crosscheck import CrossCheck, crosscheck
 
@@ -85,11 +85,11 @@ def as_text(cc: CrossCheck, title: str, profile_name: str) -> str:
     rows.append(["Kendall's τ vs additive",
                  *["—" if math.isnan(m.tau) else f"{m.tau:.2f}" for m in cc.outcomes]])
     table = format_table(headers, rows, right=set(range(1, len(headers))))
-    notes = [f"  {m.display_name}: {m.error or m.normalisation}" for m in cc.outcomes]
-    text = (f"{title}\nProfile: {profile_name}\n{table}\n\n"
+    notes = [f"  {m.display_name}: {one_line(m.error or m.normalisation)}" for m in cc.outcomes]
+    text = (f"{one_line(title)}\nProfile: {one_line(profile_name)}\n{table}\n\n"
             f"Ranks marked {DIFFERS} differ from the additive model's.\n"
             "Normalisation (or why a method could not run):\n" + "\n".join(notes))
     issues = sorted({i.message for m in cc.outcomes if m.result for i in m.result.issues})
     if issues:
-        text += "\n\nWarnings:\n" + "\n".join(f"  - {msg}" for msg in issues)
+        text += "\n\nWarnings:\n" + "\n".join(f"  - {one_line(msg)}" for msg in issues)
     return text

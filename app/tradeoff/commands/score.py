@@ -11,6 +11,7 @@ from tradeoff.commands.common import (
     fmt_number,
     format_table,
     load,
+    one_line,
     pick_profile,
     print_json,
     unique_names,
@@ -159,12 +160,14 @@ def as_text(matrix: DecisionMatrix, result: ScoreResult, profile_name: str) -> s
     for _oid, row in result.ranking().iterrows():
         rank = "—" if row["rank"] != row["rank"] else str(int(row["rank"]))
         rows.append([rank, row["option"], fmt_number(row["total"]), fmt_number(row["margin"])])
-    head = (f"{matrix.metadata.title}\nProfile: {profile_name} · Method: {result.method}\n"
-            f"Normalisation: {normalisation_text(result)}\n")
+    head = (f"{one_line(matrix.metadata.title)}\nProfile: {one_line(profile_name)} · "
+            f"Method: {result.method}\nNormalisation: {normalisation_text(result)}\n")
     text = head + format_table(["Rank", "Option", score_head, "Margin"], rows, right={0, 2, 3})
     compromise = getattr(result, "extras", {}).get("compromise")
     if compromise is not None:
-        text += "\n\nCompromise: " + compromise.describe({o.id: o.name for o in matrix.options})
+        text += "\n\nCompromise: " + one_line(
+            compromise.describe({o.id: o.name for o in matrix.options}))
     if result.issues:
-        text += "\n\nWarnings:\n" + "\n".join(f"  - {i.message}" for i in result.issues)
+        text += "\n\nWarnings:\n" + "\n".join(f"  - {one_line(i.message)}"
+                                              for i in result.issues)
     return text
