@@ -217,3 +217,13 @@ def test_titles_warnings_and_errors_never_pass_control_characters_on(tmp_path, c
     assert "Zero\ufffdMask scores 0" in err
     for text in (out, err):
         assert not any(ch in text for ch in "\x1b\x07\r")
+
+
+def test_export_refuses_to_write_over_the_matrix_it_reads(tmp_path, capsys):
+    # A matrix file whose name happens to end in .xlsx, exported onto itself.
+    path = tmp_path / "plan.toml.xlsx"
+    save_matrix(small_matrix(), path)
+    before = path.read_bytes()
+    assert cli.main(["export", str(path), str(path)]) == 2
+    assert "would overwrite the matrix file being exported" in capsys.readouterr().err
+    assert path.read_bytes() == before

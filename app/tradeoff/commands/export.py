@@ -39,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     if output.suffix.casefold() != ".xlsx":
         raise TradeoffError(f"{output}: the workbook's name must end in .xlsx")
+    if output.exists() and Path(args.file).exists() and output.samefile(args.file):
+        raise TradeoffError(f"{output}: would overwrite the matrix file being exported")
     matrix = load(args.file)
     profile = pick_profile(matrix, args.profile)
     settings = settings_from_args(args, matrix, None)
