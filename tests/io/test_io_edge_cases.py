@@ -164,3 +164,11 @@ def test_nesting_too_deep_for_the_parser_is_a_message_not_a_crash(tmp_path):
         load_matrix(path)
     assert str(info.value) == (f"{path}: arrays or tables are nested too deeply to read "
                                "(is this a Tradeoff matrix file?)")
+
+
+def test_a_file_saved_with_a_byte_order_mark_reads_as_without(tmp_path):
+    plain, marked = tmp_path / "plain.toml", tmp_path / "marked.toml"
+    text = HEAD + "worst = 0\nbest = 10\n" + TAIL
+    plain.write_text(text, encoding="utf-8")
+    marked.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))  # as Notepad saves "UTF-8"
+    assert load_matrix(marked) == load_matrix(plain)

@@ -59,7 +59,7 @@ def load_matrix(path: str | os.PathLike[str]) -> DecisionMatrix:
         raise ValidationError([Problem("", f"cannot read the file: {e.strerror or e}")],
                               str(p)) from e
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # Windows editors may start the file with a BOM
     except UnicodeDecodeError as e:
         raise ValidationError([Problem("", f"not UTF-8 text (byte {e.start}); is this a "
                                            "Tradeoff matrix file?")], str(p)) from e
