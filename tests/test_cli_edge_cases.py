@@ -227,3 +227,19 @@ def test_export_refuses_to_write_over_the_matrix_it_reads(tmp_path, capsys):
     assert cli.main(["export", str(path), str(path)]) == 2
     assert "would overwrite the matrix file being exported" in capsys.readouterr().err
     assert path.read_bytes() == before
+
+
+def test_a_column_of_numbers_is_right_aligned_even_when_its_first_row_has_none(tmp_path,
+                                                                               capsys):
+    # O0 never ranks first, so its confidence factor is empty ("—"); O1's is 100 %.
+    path = tmp_path / "dominated.toml"
+    save_matrix(numeric_matrix([[1, 1], [9, 9]], [1, 1]), path)
+    assert cli.main(["analyse", str(path), "--samples", "100"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    start = lines.index("Rank acceptability")
+    assert lines[start + 1:start + 5] == [
+        "Option  Rank 1  Rank 2  Confidence factor",
+        "------  ------  ------  -----------------",
+        "O0        0.0%  100.0%                  —",
+        "O1      100.0%    0.0%             100.0%",
+    ]

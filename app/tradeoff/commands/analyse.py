@@ -174,8 +174,8 @@ def render(table: ReportTable, max_rows: int = 40) -> str:
     rows = []
     for row in table.rows[:max_rows]:
         rows.append([_cell(v, i in table.percent) for i, v in enumerate(row)])
-    numeric = {i for i, v in enumerate(table.rows[0]) if isinstance(v, int | float)} \
-        if table.rows else set()
+    # Right-aligned where any row has a number: the first row may have none to show.
+    numeric = {i for row in table.rows for i, v in enumerate(row) if isinstance(v, int | float)}
     if table.title == "Score-flip test":  # the sentence says it all in a terminal
         keep = [0, 1, 2, 3, 4, 5, 6, 7, 8]
         rows = [[r[i] for i in keep] for r in rows]
