@@ -243,3 +243,8 @@ def test_a_column_of_numbers_is_right_aligned_even_when_its_first_row_has_none(t
         "O0        0.0%  100.0%                  —",
         "O1      100.0%    0.0%             100.0%",
     ]
+
+
+def test_a_windowed_build_without_stdout_still_exits_0(small_file, monkeypatch):
+    monkeypatch.setattr(sys, "stdout", None)  # what a GUI-subsystem executable has
+    assert cli.main(["score", str(small_file)]) == 0

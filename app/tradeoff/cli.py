@@ -48,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     _tolerate_narrow_encodings()
     try:
         status = int(args.func(args) or 0)
-        sys.stdout.flush()  # so that a full disk is reported here, not at exit
+        if sys.stdout is not None:  # None in a windowed build, which has no console
+            sys.stdout.flush()  # so that a full disk is reported here, not at exit
         return status
     except TradeoffError as e:
         print(f"tradeoff {args.command}: {_printable(str(e))}", file=sys.stderr)
