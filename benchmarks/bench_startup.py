@@ -35,9 +35,13 @@ class FirstPaint(QObject):
         return False
 """
 
-BASELINE = PAINT_WATCH + """
+# Each script imports its heavy modules before the paint watcher: PySide6
+# installs an import hook that inspects every module imported after it, so
+# the order matters, and both sides get the faster one.
+BASELINE = """
 import numpy, pandas
 from PySide6.QtWidgets import QApplication, QMainWindow
+""" + PAINT_WATCH + """
 app = QApplication([])
 window = QMainWindow()
 window.resize(1280, 800)
@@ -47,9 +51,10 @@ window.show()
 app.exec()
 """
 
-APP = PAINT_WATCH + """
+APP = """
 import sys
 from tradeoff.gui.app import create_app, create_window
+""" + PAINT_WATCH + """
 app = create_app()
 window = create_window(sys.argv[1], None)
 watch = FirstPaint()

