@@ -38,13 +38,9 @@ from tradeoff.core.methods.crosscheck import CrossCheck, crosscheck
 from tradeoff.core.methods.normalisation import NORMALISATIONS
 from tradeoff.core.methods.registry import METHODS, MethodSettings
 from tradeoff.core.model import DecisionMatrix
+from tradeoff.gui.roles import ALIGN, BACKGROUND, DISPLAY, FONT, TOOLTIP, USER
 
-DISPLAY = Qt.ItemDataRole.DisplayRole.value
-TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
-BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
-FONT = Qt.ItemDataRole.FontRole.value
-ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
-DIFFERS_ROLE = Qt.ItemDataRole.UserRole.value + 1   # True where the rank differs from primary
+DIFFERS_ROLE = USER + 1   # True where the rank differs from primary
 _ROLES = frozenset({DISPLAY, TOOLTIP, BACKGROUND, FONT, ALIGN, DIFFERS_ROLE})
 CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 DIFFERS_BRUSH = QBrush(QColor(230, 120, 0, 110))

@@ -58,9 +58,8 @@ from tradeoff.core.elicitation.records import (
 from tradeoff.core.elicitation.swing import TOP_POINTS, swing_text, swing_weights
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import DecisionMatrix, WeightProfile
+from tradeoff.gui.roles import ALIGN, DISPLAY
 
-DISPLAY = Qt.ItemDataRole.DisplayRole.value
-ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()

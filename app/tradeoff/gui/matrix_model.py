@@ -22,14 +22,10 @@ from tradeoff.gui.cell_values import (
 )
 from tradeoff.gui.commands import SetScore
 from tradeoff.gui.document import Document
+from tradeoff.gui.roles import ALIGN, BACKGROUND, DISPLAY, EDIT, TOOLTIP, USER
 
-DISPLAY = Qt.ItemDataRole.DisplayRole.value
-EDIT = Qt.ItemDataRole.EditRole.value
-TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
-BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
-ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
-NOTE_ROLE = Qt.ItemDataRole.UserRole.value + 1  # True when the cell has a range or a rationale
-STATE_ROLE = Qt.ItemDataRole.UserRole.value + 2  # "ok" | "missing" | "outside"
+NOTE_ROLE = USER + 1  # True when the cell has a range or a rationale
+STATE_ROLE = USER + 2  # "ok" | "missing" | "outside"
 _CELL_ROLES = frozenset({DISPLAY, EDIT, TOOLTIP, BACKGROUND, ALIGN, NOTE_ROLE, STATE_ROLE})
 
 TINT_STEPS = 20

@@ -8,10 +8,9 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-DISPLAY = Qt.ItemDataRole.DisplayRole.value
-ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
-TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
-SORT_ROLE = Qt.ItemDataRole.UserRole.value + 1  # the unformatted number
+from tradeoff.gui.roles import ALIGN, DISPLAY, TOOLTIP, USER
+
+SORT_ROLE = USER + 1  # the unformatted number
 HEADERS = ["Rank", "Option", "Total", "Margin"]
 TOTAL_TIP = "Weighted sum of values, 0 (worst on everything) … 1 (best)"
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

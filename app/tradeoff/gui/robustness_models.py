@@ -17,14 +17,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from tradeoff.core.robustness_report import ReportTable
+from tradeoff.gui.roles import ALIGN, BACKGROUND, DISPLAY, FONT, TOOLTIP, USER
 
-DISPLAY = Qt.ItemDataRole.DisplayRole.value
-TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
-BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
-FONT = Qt.ItemDataRole.FontRole.value
-ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
-SORT_ROLE = Qt.ItemDataRole.UserRole.value + 1  # the raw value, for sorting and tests
-FLAGGED_ROLE = Qt.ItemDataRole.UserRole.value + 2  # True where the view highlights
+SORT_ROLE = USER + 1  # the raw value, for sorting and tests
+FLAGGED_ROLE = USER + 2  # True where the view highlights
 _ROLES = frozenset({DISPLAY, TOOLTIP, BACKGROUND, FONT, ALIGN, SORT_ROLE, FLAGGED_ROLE})
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
