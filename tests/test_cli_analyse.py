@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 import sys
 
@@ -12,7 +13,7 @@ from factories import small_matrix
 from robustness_factories import numeric_matrix
 from tradeoff import cli
 from tradeoff.io.matrix_file import save_matrix
-from tradeoff.paths import example_path
+from tradeoff.paths import example_path, matrices_dir
 
 
 @pytest.fixture
@@ -115,3 +116,28 @@ def test_example_matrix_from_a_real_process():
     assert data["winner"] in data["rank_acceptability"]
     assert len(data["stability"]) >= 5
     assert any(f["possible"] for f in data["flips"])
+
+
+def test_published_benefit_risk_example_from_the_command_line(capsys):
+    # Tervonen et al. (2010), SOM Research Report 10001: Venlafaxine best in 0.39
+    # of draws with no preference information (see tests/core/test_smaa_published.py).
+    path = matrices_dir() / "antidepressants-benefit-risk.toml"
+    data = analyse_json(capsys, str(path), "--weights", "uniform", "--samples", "50000",
+                        "--seed", "3")
+    assert data["rank_acceptability"]["Venlafaxine"][0] == pytest.approx(0.39, abs=0.02)
+    assert data["monte_carlo"]["cell_distributions"] == {"normal": 20, "lognormal": 3}
+    assert data["monte_carlo"]["distribution"] == "triangular"  # the run's, for other cells
+    assert cli.main(["analyse", str(path), "--weights", "uniform", "--samples", "2000"]) == 0
+    assert "normal (20 cells), lognormal (3 cells)" in capsys.readouterr().out
+
+
+def test_normal_as_the_run_distribution(capsys, tmp_path):
+    path = tmp_path / "ranged.toml"
+    save_matrix(numeric_matrix([[5, 5], [5, 5.2]], [1, 1], ranges={(0, 0): (3, 7)}), path)
+    data = analyse_json(capsys, str(path), "--distribution", "normal", "--samples", "20000",
+                        "--seed", "1", "--spread", "0")
+    # Equal weights: O0 wins when its first score, drawn as N(5, (2/1.96)²), rises
+    # above 5.2 (the other option's second score).
+    expected = 0.5 - 0.5 * math.erf(0.2 / (2 / 1.96) / 2 ** 0.5)
+    assert data["rank_acceptability"]["O0"][0] == pytest.approx(expected, abs=0.01)
+    assert data["monte_carlo"]["cell_distributions"] == {"normal": 1}

@@ -154,3 +154,60 @@ def test_ranking_from_a_profile_ties_equal_weights():
     assert tiers_from_weights(np.array([0.5, 0.25, 0.25])) == [[0], [1, 2]]
     with pytest.raises(TradeoffError, match="unknown weight mode"):
         spec_for_matrix(m, m.profile(), "guess")
+
+
+def test_normal_reads_low_and_high_as_the_95_percent_interval():
+    # Price is a cost on 100 (worst) .. 0 (best); a = 40 ± 19.6 is value 0.6 ± 0.196,
+    # so the value has sd 0.1 and 2.5 % of the draws fall beyond each end.
+    m = small_matrix()
+    s = m.scores[("a", "price")]
+    s.low, s.high, s.distribution = 20.4, 59.6, "normal"
+    sampler, cells = _sampler(m, "triangular")  # the cell's own setting wins
+    drawn = (sampler.draw(400_000) + cells.base_value)[:, 0]
+    assert drawn.mean() == pytest.approx(0.6, abs=0.001)
+    assert drawn.std() == pytest.approx(0.1, abs=0.001)
+    assert (drawn < 0.404).mean() == pytest.approx(0.025, abs=0.002)
+    assert (drawn > 0.796).mean() == pytest.approx(0.025, abs=0.002)
+
+
+def test_lognormal_is_normal_on_the_log_scale_with_the_value_as_median():
+    # An odds ratio of 2 with 95 % interval 1 .. 4: log OR ~ N(ln 2, (ln 2 / 1.96)²).
+    m = numeric_matrix([[2, 5]], [1, 1], ranges={(0, 0): (1, 4)}, scale=(0, 8))
+    m.scores[("o0", "c0")].distribution = "lognormal"
+    sampler, cells = _sampler(m, "pert")
+    scores = (sampler.draw(400_000) + cells.base_value)[:, 0] * 8  # back to the 0..8 scale
+    assert np.median(scores) == pytest.approx(2, abs=0.01)
+    assert np.quantile(scores, [0.025, 0.975]) == pytest.approx([1, 4], abs=0.02)
+    assert np.log(scores).std() == pytest.approx(np.log(2) / 1.96, abs=0.002)
+    assert scores.min() > 0
+
+
+def test_normal_as_the_run_setting_and_on_a_level_scale():
+    m = small_matrix()
+    m.scores[("b", "risk")].low, m.scores[("b", "risk")].high = "low", "very high"
+    sampler, cells = _sampler(m, "normal")
+    drawn = sampler.draw(20_000) + cells.base_value
+    assert {round(float(v), 6) for v in np.unique(drawn)} <= {1.0, round(2 / 3, 6),
+                                                              round(1 / 3, 6), 0.0}
+
+
+def test_cells_with_different_distributions_are_drawn_side_by_side():
+    m = numeric_matrix([[4, 5, 5]], [1, 1, 1],
+                       ranges={(0, 0): (2, 9), (0, 1): (3.04, 6.96), (0, 2): (2.5, 10)})
+    m.scores[("o0", "c1")].distribution = "normal"
+    m.scores[("o0", "c2")].distribution = "lognormal"
+    sampler, cells = _sampler(m, "triangular")
+    raw = sampler.draw(300_000)
+    drawn = (raw + cells.base_value) * 10
+    assert drawn[:, 0].mean() == pytest.approx((2 + 4 + 9) / 3, abs=0.02)  # the run's triangle
+    assert drawn[:, 0].min() >= 2 - 1e-5 and drawn[:, 0].max() <= 9 + 1e-5
+    assert drawn[:, 1].std() == pytest.approx(1.0, abs=0.01)  # 5 ± 1.96
+    assert np.median(drawn[:, 2]) == pytest.approx(5, abs=0.02)
+    # Same seed, same draws: a mixed matrix is as reproducible as a plain one.
+    assert np.array_equal(_sampler(m, "triangular")[0].draw(300_000), raw)
+
+
+def test_an_unknown_run_distribution_is_refused():
+    m = numeric_matrix([[4, 5]], [1, 1], ranges={(0, 0): (2, 9)})
+    with pytest.raises(TradeoffError, match="unknown distribution 'lognormal'"):
+        _sampler(m, "lognormal")

@@ -56,3 +56,35 @@ def test_messages_name_missing_outside_and_constant(window):
     assert "outside the scale: Beta / Price" in " ".join(document_messages(doc))
     window.update_banner()
     assert "missing" in window.banner.text()
+
+
+def test_cell_panel_sets_how_the_score_is_drawn_with_undo(window):
+    window.grid.select_cell(0, 1)
+    panel, m = window.cell_panel, window.document.matrix
+    panel.low.setText("5")
+    panel.high.setText("8")
+    panel.commit()
+    assert panel.distribution.currentData() is None  # the Monte Carlo's setting
+    panel.distribution.setCurrentIndex(panel.distribution.findData("normal"))
+    panel.distribution.activated.emit(panel.distribution.currentIndex())
+    assert m.score("a", "speed").distribution == "normal"
+    assert m.score("a", "speed").low == 5  # the rest of the cell is kept
+    assert window.document.undo_stack.undoText().startswith("Edit details of Alpha")
+    window.document.undo_stack.undo()
+    assert m.score("a", "speed").distribution is None
+    assert panel.distribution.currentData() is None
+
+
+def test_cell_panel_refuses_a_lognormal_score_at_zero_and_on_levels(window):
+    panel, m = window.cell_panel, window.document.matrix
+    window.grid.select_cell(0, 1)
+    panel.value.setCurrentText("0")
+    panel.distribution.setCurrentIndex(panel.distribution.findData("lognormal"))
+    panel.commit()
+    assert "lognormal distribution needs scores above 0" in panel.error.text()
+    assert m.score("a", "speed").value == 6 and m.score("a", "speed").distribution is None
+    window.grid.select_cell(0, 2)  # risk, a level scale: log-normal is not offered
+    lognormal = panel.distribution.findData("lognormal")
+    assert panel.distribution.view().isRowHidden(lognormal)
+    window.grid.select_cell(0, 1)
+    assert not panel.distribution.view().isRowHidden(lognormal)

@@ -98,8 +98,19 @@ CASES = [
     ("taste = 5\n", "taste = \"five\"\n",
      "scores.salad.taste: 'five' is not a number"),
     ("rationale = \"Everyone likes it\"", "ratonale = \"typo\"",
-     "scores.pizza.taste.ratonale: unknown key (allowed here: high, low, rationale, source, "
-     "value)"),
+     "scores.pizza.taste.ratonale: unknown key (allowed here: distribution, high, low, "
+     "rationale, source, value)"),
+    ("rationale = \"Everyone likes it\"", "distribution = \"beta\"",
+     "scores.pizza.taste.distribution: unknown distribution 'beta' "
+     "(use triangular, pert, normal or lognormal)"),
+    ("rationale = \"Everyone likes it\"", "distribution = 3",
+     "scores.pizza.taste.distribution: must be text, not a number"),
+    ("queue = \"long\"\n", "queue = { value = \"long\", distribution = \"lognormal\" }\n",
+     "scores.pizza.queue.distribution: a lognormal distribution needs a numeric scale, "
+     "not levels"),
+    ("taste = 5\n", "taste = { value = 0, high = 2, distribution = \"lognormal\" }\n",
+     "scores.salad.taste.distribution: a lognormal distribution needs scores above 0, "
+     "and the value is 0"),
     ("format = 1", "format = 7",
      "format: format 7 is not supported (this version of Tradeoff reads format 1)"),
     ("id = \"salad\"", "id = \"pizza\"",

@@ -59,7 +59,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help=f"± percentage around each weight for --weights profile or profiles "
                         f"(default {DEFAULT_SPREAD_PCT:g}; 0 keeps the weights fixed)")
     p.add_argument("--distribution", choices=list(DISTRIBUTIONS), default="triangular",
-                   help="distribution of a score within its low/high range (default triangular)")
+                   help="distribution of a score within its low/high range, for cells that "
+                        "name none of their own (default triangular; normal reads low/high "
+                        "as a 95%% interval)")
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.set_defaults(func=run)
 
@@ -144,6 +146,7 @@ def as_json(matrix: DecisionMatrix, profile: WeightProfile, result: SmaaResult,
         "monte_carlo": {"samples": result.samples, "seed": result.seed,
                         "weights": result.weight_mode, "spread": spread,
                         "distribution": result.distribution,
+                        "cell_distributions": result.cell_distributions,
                         "uncertain_cells": result.uncertain_cells,
                         "left_out": [name[o] for o in result.left_out]},
         "rank_acceptability": {o: list(map(float, result.rank_acceptability[i]))

@@ -15,6 +15,12 @@ ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
 ScoreValue = float | int | str  # a number, or a level name on a level scale
 
+# How a score is drawn within its low/high range in the Monte Carlo:
+# ``triangular`` and ``pert`` take (low, value, high) as the whole range;
+# ``normal`` and ``lognormal`` read low/high as the central 95 % interval
+# around the value, as a confidence interval is reported.
+SCORE_DISTRIBUTIONS = ("triangular", "pert", "normal", "lognormal")
+
 
 class Direction(StrEnum):
     BENEFIT = "benefit"
@@ -118,6 +124,9 @@ class Score:
     high: ScoreValue | None = None
     rationale: str = ""
     source: str = ""
+    # How the Monte Carlo draws this score within its range; None leaves it to
+    # the run's setting. One of SCORE_DISTRIBUTIONS.
+    distribution: str | None = None
 
     @property
     def has_range(self) -> bool:
@@ -125,7 +134,7 @@ class Score:
 
     @property
     def is_empty(self) -> bool:
-        return (self.value is None and not self.has_range
+        return (self.value is None and not self.has_range and self.distribution is None
                 and not self.rationale and not self.source)
 
 

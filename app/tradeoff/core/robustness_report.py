@@ -170,7 +170,7 @@ def smaa_settings_table(result: SmaaResult, profile: WeightProfile,
         ["Draws", result.samples], ["Seed", result.seed],
         ["Weights drawn", result.weight_mode], ["Around profile", profile.name],
         ["Spread", "—" if spread is None else f"±{spread:.0%}"],
-        ["Score distribution", result.distribution],
+        ["Score distribution", result.distribution_text],
         ["Cells with a range", result.uncertain_cells],
     ]
     return ReportTable("Monte Carlo (SMAA-2) settings", ["Setting", "Value"], rows,

@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from tradeoff.core.errors import TradeoffError
-from tradeoff.core.model import DecisionMatrix
+from tradeoff.core.model import SCORE_DISTRIBUTIONS, DecisionMatrix
 from tradeoff.core.scoring import RANK_DECIMALS, raw_matrix, value_matrix
 from tradeoff.core.smaa_sampling import (
     ScoreRanges,
@@ -95,6 +95,16 @@ class SmaaResult:
     pairwise: np.ndarray  # (options, options): P(row ranks above column)
     uncertain_cells: int = 0
     left_out: list[str] = field(default_factory=list)  # options with a missing score
+    # how many uncertain cells were drawn from each distribution (cells' own or the run's)
+    cell_distributions: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def distribution_text(self) -> str:
+        """The run's distribution, or the mix when cells name their own."""
+        mixed = {k: n for k, n in self.cell_distributions.items() if n}
+        if not mixed or set(mixed) == {self.distribution}:
+            return self.distribution
+        return ", ".join(f"{k} ({n} cells)" for k, n in mixed.items())
 
     @property
     def probability_best(self) -> np.ndarray:
@@ -173,7 +183,13 @@ def run_smaa(matrix: DecisionMatrix, settings: SmaaSettings,
         distribution=settings.distribution, rank_acceptability=tally.ranks / total,
         central_weights=central, confidence=confidence, pairwise=tally.above / total,
         uncertain_cells=ranges.count,
+        cell_distributions=_distribution_counts(ranges, settings.distribution),
         left_out=[o.id for i, o in enumerate(matrix.options) if i not in rows])
+
+
+def _distribution_counts(ranges: ScoreRanges, default: str) -> dict[str, int]:
+    kinds = [k or default for k in ranges.distribution]
+    return {k: kinds.count(k) for k in SCORE_DISTRIBUTIONS if k in kinds}
 
 
 class _CellLayout:

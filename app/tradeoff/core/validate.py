@@ -11,7 +11,14 @@ import itertools
 import math
 
 from tradeoff.core.errors import Problem, WeightError
-from tradeoff.core.model import ID_PATTERN, Criterion, DecisionMatrix, Direction, Score
+from tradeoff.core.model import (
+    ID_PATTERN,
+    SCORE_DISTRIBUTIONS,
+    Criterion,
+    DecisionMatrix,
+    Direction,
+    Score,
+)
 from tradeoff.core.weights import normalised_weights
 
 
@@ -151,6 +158,7 @@ def _check_scores(m: DecisionMatrix, allow_missing: bool) -> list[Problem]:
         if s.value is None and s.has_range:
             problems.append(Problem(path, "a range (low/high) needs a value"))
         problems += _check_range(c, s, path)
+        problems += _check_distribution(c, s, path)
     if not allow_missing:
         for o in m.options:
             for c in m.criteria:
@@ -196,6 +204,29 @@ def _check_range(c: Criterion, s: Score, path: str) -> list[Problem]:
         return [Problem(f"{path}.high",
                         f"high ({_fmt(s.high)}) is below the value ({_fmt(s.value)})")]
     return []
+
+
+def _check_distribution(c: Criterion, s: Score, path: str) -> list[Problem]:
+    problem = distribution_problem(c, s)
+    return [Problem(f"{path}.distribution", problem)] if problem else []
+
+
+def distribution_problem(c: Criterion, s: Score) -> str | None:
+    """Why a score cannot be drawn from the distribution it names (None if it can)."""
+    if s.distribution is None:
+        return None
+    if s.distribution not in SCORE_DISTRIBUTIONS:
+        names = ", ".join(SCORE_DISTRIBUTIONS[:-1]) + " or " + SCORE_DISTRIBUTIONS[-1]
+        return f"unknown distribution {s.distribution!r} (use {names})"
+    if s.distribution != "lognormal":
+        return None
+    if c.levels:
+        return "a lognormal distribution needs a numeric scale, not levels"
+    for name in ("low", "value", "high"):
+        v = getattr(s, name)
+        if isinstance(v, int | float) and not isinstance(v, bool) and v <= 0:
+            return f"a lognormal distribution needs scores above 0, and the {name} is {_fmt(v)}"
+    return None
 
 
 def _check_profiles(m: DecisionMatrix, tree_is_sound: bool) -> list[Problem]:

@@ -1,5 +1,6 @@
-"""The cell details panel: value, low/high range, rationale and source of the
-selected cell, all editable; each committed field is one undo step."""
+"""The cell details panel: value, low/high range, how the Monte Carlo draws the
+score within that range, rationale and source of the selected cell, all
+editable; each committed field is one undo step."""
 
 from __future__ import annotations
 
@@ -40,6 +41,13 @@ class CellPanel(QWidget):
         self.high = QLineEdit()
         self.low.setPlaceholderText("optional")
         self.high.setPlaceholderText("optional")
+        self.distribution = QComboBox()
+        for label, name in DISTRIBUTION_CHOICES:
+            self.distribution.addItem(label, name)
+        self.distribution.setToolTip(
+            "How the Monte Carlo draws this score within its range. Triangular and PERT take "
+            "low and high as the whole range; normal and log-normal read them as a 95 % "
+            "interval, as a confidence interval is reported.")
         self.rationale = QPlainTextEdit()
         self.rationale.setPlaceholderText("Why this score?")
         self.rationale.setTabChangesFocus(True)
@@ -52,6 +60,7 @@ class CellPanel(QWidget):
         form.addRow("&Value:", self.value)
         form.addRow("&Low:", self.low)
         form.addRow("&High:", self.high)
+        form.addRow("&Drawn as:", self.distribution)
         form.addRow("&Rationale:", self.rationale)
         form.addRow("&Source:", self.source)
         layout = QVBoxLayout(self)
@@ -62,6 +71,7 @@ class CellPanel(QWidget):
         assert self.value.lineEdit() is not None
         self.value.lineEdit().editingFinished.connect(self.commit)
         self.value.activated.connect(lambda _i: self.commit())
+        self.distribution.activated.connect(lambda _i: self.commit())
         for edit in (self.low, self.high, self.source):
             edit.editingFinished.connect(self.commit)
         self.rationale.installEventFilter(self)  # commit when focus leaves the text box
@@ -70,7 +80,8 @@ class CellPanel(QWidget):
         self._set_enabled(False)
 
     def _set_enabled(self, on: bool) -> None:
-        for w in (self.value, self.low, self.high, self.rationale, self.source):
+        for w in (self.value, self.low, self.high, self.distribution, self.rationale,
+                  self.source):
             w.setEnabled(on)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -113,9 +124,20 @@ class CellPanel(QWidget):
         self.value.blockSignals(False)
         self.low.setText(edit_text(score.low))
         self.high.setText(edit_text(score.high))
+        self._show_distribution(criterion, score)
         if self.rationale.toPlainText() != score.rationale:
             self.rationale.setPlainText(score.rationale)
         self.source.setText(score.source)
+
+    def _show_distribution(self, criterion: Criterion, score: Score) -> None:
+        self.distribution.blockSignals(True)
+        index = self.distribution.findData(score.distribution)
+        self.distribution.setCurrentIndex(max(index, 0))
+        # A log-normal needs numbers above 0: not offered on a level scale.
+        lognormal = self.distribution.findData("lognormal")
+        view = self.distribution.view()
+        view.setRowHidden(lognormal, criterion.is_level_scale and score.distribution != "lognormal")
+        self.distribution.blockSignals(False)
 
     # -- committing ----------------------------------------------------------------------
     def commit(self) -> None:
@@ -132,6 +154,7 @@ class CellPanel(QWidget):
                 high=parse_score_text(criterion, self.high.text()),
                 rationale=self.rationale.toPlainText().strip(),
                 source=self.source.text().strip(),
+                distribution=self.distribution.currentData(),
             )
         except CellValueError as e:
             self.error.setText(str(e))
@@ -145,6 +168,15 @@ class CellPanel(QWidget):
             return
         self.doc.push(SetScore(self.doc, option.id, criterion.id, new,
                                f"Edit details of {option.name} / {criterion.name}"))
+
+
+DISTRIBUTION_CHOICES = [
+    ("Monte Carlo setting", None),
+    ("Triangular: low, value, high", "triangular"),
+    ("PERT: low, value, high", "pert"),
+    ("Normal: low–high is a 95 % interval", "normal"),
+    ("Log-normal: low–high is a 95 % interval", "lognormal"),
+]
 
 
 def _scale_text(c: Criterion) -> str:

@@ -10,6 +10,7 @@ import math
 from dataclasses import replace
 
 from tradeoff.core.model import Criterion, Score, ScoreValue
+from tradeoff.core.validate import distribution_problem
 
 
 class CellValueError(ValueError):
@@ -82,7 +83,7 @@ def range_problem(criterion: Criterion, score: Score) -> str | None:
         return "low is above the value"
     if score.high is not None and x is not None and criterion.to_number(score.high) < x:
         return "high is below the value"
-    return None
+    return distribution_problem(criterion, score)
 
 
 def with_value(criterion: Criterion, old: Score, value: ScoreValue | None) -> Score:
@@ -91,6 +92,8 @@ def with_value(criterion: Criterion, old: Score, value: ScoreValue | None) -> Sc
     new = replace(old, value=value)
     if value is None or range_problem(criterion, new):
         new = replace(new, low=None, high=None)
+    if distribution_problem(criterion, new):  # a log-normal score set to 0 or below
+        new = replace(new, distribution=None)
     return new
 
 

@@ -168,6 +168,8 @@ class SmaaPanel(QWidget):
         self.distribution = QComboBox()
         self.distribution.addItem("Triangular (low, value, high)", "triangular")
         self.distribution.addItem("PERT (low, value, high)", "pert")
+        self.distribution.addItem("Normal (low–high a 95 % interval)", "normal")
+        self.distribution.setToolTip("For cells that do not set their own in the cell details")
         form = QFormLayout()
         form.addRow("Weights", self.mode)
         form.addRow("Spread", self.spread)

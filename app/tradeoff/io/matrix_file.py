@@ -221,13 +221,15 @@ def _read_scores(doc: dict[str, Any], m: DecisionMatrix, r: Reader) -> None:
             path = f"{row_path}.{cid}"
             if not isinstance(cell, dict):  # shorthand: `leverage = 7`
                 cell = {"value": cell}
-            r.keys(cell, path, optional={"value", "low", "high", "rationale", "source"})
+            r.keys(cell, path, optional={"value", "low", "high", "distribution",
+                                         "rationale", "source"})
             m.scores[(oid, cid)] = Score(
                 value=r.score_value(cell, "value", path),
                 low=r.score_value(cell, "low", path),
                 high=r.score_value(cell, "high", path),
                 rationale=r.string(cell, "rationale", path),
                 source=r.string(cell, "source", path),
+                distribution=r.string(cell, "distribution", path, default=None),
             )
 
 
@@ -261,6 +263,7 @@ def to_document(m: DecisionMatrix) -> dict[str, Any]:
             if s is not None and not s.is_empty:
                 scores.setdefault(o.id, {})[c.id] = _drop_empty(
                     {"value": s.value, "low": s.low, "high": s.high,
+                     "distribution": s.distribution,
                      "rationale": s.rationale, "source": s.source})
     if scores:
         doc["scores"] = scores
