@@ -6,6 +6,8 @@ central weights, confidence factors and pairwise winning probabilities) for:
   profile ±20 %    weights around a profile (exact rejection sampler), exact scores
   uniform+ranges   uniform weights and every one of the 160 scores drawn from a
                    triangular low/base/high range (plus the confidence pass)
+  ranges, normal   the same ranges read as 95 % intervals of normal distributions
+  ranges, mixed    a third each triangular, normal and log-normal (cells' own setting)
 
 and, for comparison, per-draw Python loops over the same draws:
   loop/scorer      one tradeoff.core.scoring.score() call per draw on a re-weighted
@@ -52,7 +54,7 @@ from tradeoff.core.weights import normalised_weights
 OPTIONS, CRITERIA = 20, 8
 
 
-def build(ranged: bool, seed: int = 0) -> DecisionMatrix:
+def build(ranged: bool, seed: int = 0, mixed: bool = False) -> DecisionMatrix:
     rng = np.random.default_rng(seed)
     m = DecisionMatrix(
         criteria=[Criterion(f"c{j}", f"Criterion {j}", worst=0, best=10)
@@ -66,7 +68,8 @@ def build(ranged: bool, seed: int = 0) -> DecisionMatrix:
             v = float(np.round(rng.uniform(2, 8), 1))
             low, high = (v - float(rng.uniform(0.5, 2)), v + float(rng.uniform(0.5, 2))) \
                 if ranged else (None, None)
-            m.scores[(f"o{i}", f"c{j}")] = Score(v, low, high)
+            kind = (None, "normal", "lognormal")[(i * CRITERIA + j) % 3] if mixed else None
+            m.scores[(f"o{i}", f"c{j}")] = Score(v, low, high, distribution=kind)
     return m
 
 
@@ -106,12 +109,15 @@ def main() -> None:
         "uniform": (exact, uniform_weights(CRITERIA)),
         "profile ±20 %": (exact, weights_around(centre, 0.2)),
         "uniform+ranges": (ranged, uniform_weights(CRITERIA)),
+        "ranges, normal": (ranged, uniform_weights(CRITERIA)),
+        "ranges, mixed": (build(True, mixed=True), uniform_weights(CRITERIA)),
     }
     print(f"SMAA-2, {draws:,} draws on {OPTIONS} options × {CRITERIA} criteria "
           f"(median of 5 runs)")
     timings = {}
     for name, (m, spec) in cases.items():
-        settings = SmaaSettings(spec, samples=draws, seed=1)
+        settings = SmaaSettings(spec, samples=draws, seed=1,
+                                distribution="normal" if name.endswith("normal") else "triangular")
         timings[name] = median_seconds(lambda m=m, s=settings: run_smaa(m, s), repeat=5)
         print(f"  {name:<16} {timings[name] * 1000:8.1f} ms")
 
