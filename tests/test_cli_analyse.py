@@ -141,3 +141,32 @@ def test_normal_as_the_run_distribution(capsys, tmp_path):
     expected = 0.5 - 0.5 * math.erf(0.2 / (2 / 1.96) / 2 ** 0.5)
     assert data["rank_acceptability"]["O0"][0] == pytest.approx(expected, abs=0.01)
     assert data["monte_carlo"]["cell_distributions"] == {"normal": 1}
+
+
+def test_bounds_keep_each_named_weight_within_its_interval(capsys, tmp_path):
+    path = tmp_path / "three.toml"
+    save_matrix(numeric_matrix([[9, 1, 5], [1, 9, 5]], [1, 1, 1]), path)
+    data = analyse_json(capsys, str(path), "--weights", "bounds", "--bound", "C0=50:",
+                        "--bound", "c1=:20", "--samples", "20000", "--seed", "2")
+    # O0 leads C0 by 0.8 and trails on C1 by 0.8: with w0 ≥ 50 % and w1 ≤ 20 % it always wins.
+    assert data["rank_acceptability"]["O0"] == [1.0, 0.0]
+    assert data["monte_carlo"]["weights"] == "bounds"
+    # Without the bounds the two options share first place evenly.
+    free = analyse_json(capsys, str(path), "--weights", "uniform", "--samples", "20000")
+    assert free["rank_acceptability"]["O0"][0] == pytest.approx(0.5, abs=0.02)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--weights", "bounds"], "--weights bounds needs at least one --bound"),
+    (["--bound", "Price=10:40"], "--bound needs --weights bounds"),
+    (["--weights", "bounds", "--bound", "Price10:40"], "is written NAME=LOW:HIGH"),
+    (["--weights", "bounds", "--bound", "Price=ten:40"], "'ten' in the weight bound"),
+    (["--weights", "bounds", "--bound", "Colour=10:40"], "no criterion named 'Colour'"),
+    (["--weights", "bounds", "--bound", "Price=60:40"],
+     "the weight bounds of Price must satisfy 0 % ≤ lower ≤ upper ≤ 100 %, not 60 % … 40 %"),
+    (["--weights", "bounds", "--bound", "Price=70:", "--bound", "Speed=40:"],
+     "no weights fit these bounds: the lower bounds add up to 1.100"),
+])
+def test_bad_bounds_exit_2_with_a_message(capsys, small_file, args, message):
+    assert cli.main(["analyse", str(small_file), "--samples", "100", *args]) == 2
+    assert message in capsys.readouterr().err

@@ -106,3 +106,38 @@ def test_edits_after_run_starts_do_not_reach_the_running_copy(qtbot):
         m.options[0].name = "Renamed"  # the run works on the copy taken at Run
     assert panel.table_model.index(0, 0).data() == "Alpha"
     assert blocker.args[0].rank_acceptability[2, 0] == 1.0  # Gamma, as scored under Even
+
+
+def test_bounds_mode_draws_weights_within_the_typed_bounds(qtbot):
+    panel = _panel(qtbot, small_matrix(), "even", samples=2000, seed=3, mode="bounds")
+    panel.show()
+    assert panel.bounds.isVisible() and panel.bounds.rowCount() == 3
+    panel.bounds.set_bound("price", "60", "")
+    panel.bounds.set_bound("risk", "", "10 %")
+    settings = panel.settings()
+    assert settings.weights.mode == "bounds"
+    np.testing.assert_allclose(settings.weights.lower, [0.6, 0, 0])
+    np.testing.assert_allclose(settings.weights.upper, [1, 1, 0.1])
+    with qtbot.waitSignal(panel.result_ready, timeout=20_000) as blocker:
+        panel.start()
+    result = blocker.args[0]
+    assert result.weight_mode == "bounds"
+    assert (result.central_weights[~np.isnan(result.central_weights[:, 0]), 0] >= 0.6).all()
+    # Typed bounds survive a change of matrix; other modes hide the table.
+    panel.set_matrix(small_matrix(), "even")
+    assert panel.bounds.item(0, 1).text() == "60"
+    panel.mode.setCurrentIndex(panel.mode.findData("uniform"))
+    assert not panel.bounds.isVisible()
+
+
+@pytest.mark.parametrize(("low", "high", "message"), [
+    ("", "", "type a min % or max % for at least one criterion"),
+    ("lots", "", "Min % of Price: 'lots' is not a percentage"),
+    ("80", "20", "the weight bounds of Price must satisfy"),
+])
+def test_bad_bounds_say_what_and_where(qtbot, low, high, message):
+    panel = _panel(qtbot, small_matrix(), "even", samples=500, mode="bounds")
+    panel.bounds.set_bound("price", low, high)
+    panel.start()
+    assert not panel.running
+    assert panel.status.text().startswith("Cannot run:") and message in panel.status.text()

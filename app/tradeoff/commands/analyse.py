@@ -32,7 +32,12 @@ from tradeoff.core.robustness_report import (
 )
 from tradeoff.core.sensitivity import all_sweeps
 from tradeoff.core.smaa import SmaaResult, SmaaSettings, run_smaa
-from tradeoff.core.smaa_sampling import DISTRIBUTIONS, spec_for_matrix
+from tradeoff.core.smaa_sampling import (
+    DISTRIBUTIONS,
+    parse_bound,
+    spec_for_matrix,
+    weights_within,
+)
 from tradeoff.core.stakeholders import compare_profiles
 from tradeoff.core.tornado import tornado
 
@@ -51,10 +56,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=int, default=DEFAULT_SEED,
                    help=f"random seed; the same seed gives the same numbers (default "
                         f"{DEFAULT_SEED})")
-    p.add_argument("--weights", choices=["profile", "uniform", "profiles"], default="profile",
+    p.add_argument("--weights", choices=["profile", "uniform", "profiles", "ranking", "bounds"],
+                   default="profile",
                    help="profile: around the profile (± --spread); uniform: anywhere on the "
                         "simplex (no preference information); profiles: one of the matrix's "
-                        "profiles per draw (default: profile)")
+                        "profiles per draw; ranking: any weights that order the criteria as "
+                        "the profile does; bounds: uniform within each --bound "
+                        "(default: profile)")
+    p.add_argument("--bound", action="append", default=[], metavar="NAME=LOW:HIGH",
+                   help="with --weights bounds: keep a criterion's normalised weight between "
+                        "LOW and HIGH percent (either may be left empty); repeat for more "
+                        "criteria, the others are free")
     p.add_argument("--spread", type=float, default=DEFAULT_SPREAD_PCT, metavar="PCT",
                    help=f"± percentage around each weight for --weights profile or profiles "
                         f"(default {DEFAULT_SPREAD_PCT:g}; 0 keeps the weights fixed)")
@@ -75,10 +87,17 @@ def run(args: argparse.Namespace) -> int:
         raise TradeoffError(f"--spread must be zero or a positive percentage, not {args.spread:g}")
     matrix = load(args.file)
     profile = pick_profile(matrix, args.profile)
-    spec = spec_for_matrix(matrix, profile, args.weights, args.spread / 100)
+    if args.bound and args.weights != "bounds":
+        raise TradeoffError("--bound needs --weights bounds")
+    if args.weights == "bounds":
+        if not args.bound:
+            raise TradeoffError("--weights bounds needs at least one --bound NAME=LOW:HIGH")
+        spec = weights_within(matrix, dict(parse_bound(b) for b in args.bound))
+    else:
+        spec = spec_for_matrix(matrix, profile, args.weights, args.spread / 100)
     result = run_smaa(matrix, SmaaSettings(spec, samples=args.samples, seed=args.seed,
                                            distribution=args.distribution))
-    spread = args.spread / 100 if args.weights != "uniform" else None
+    spread = args.spread / 100 if args.weights in ("profile", "profiles") else None
     if args.format == "json":
         print_json(as_json(matrix, profile, result, spread))
     else:

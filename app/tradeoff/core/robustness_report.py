@@ -168,7 +168,8 @@ def smaa_settings_table(result: SmaaResult, profile: WeightProfile,
                         spread: float | None) -> ReportTable:
     rows: list[list[Cell]] = [
         ["Draws", result.samples], ["Seed", result.seed],
-        ["Weights drawn", result.weight_mode], ["Around profile", profile.name],
+        ["Weights drawn", result.weight_mode],
+        ["Around profile", "—" if result.weight_mode in ("uniform", "bounds") else profile.name],
         ["Spread", "—" if spread is None else f"±{spread:.0%}"],
         ["Score distribution", result.distribution_text],
         ["Cells with a range", result.uncertain_cells],

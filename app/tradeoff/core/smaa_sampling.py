@@ -120,6 +120,56 @@ def weights_from_profiles(centres: np.ndarray, spread: float = 0.0) -> WeightSpe
     return WeightSpec("profiles", centres.shape[1], centres=centres, spread=spread)
 
 
+def weights_within(matrix: DecisionMatrix,
+                   bounds: dict[str, tuple[float | None, float | None]]) -> WeightSpec:
+    """Uniform weights within per-criterion bounds on the normalised (flat) weights.
+
+    ``bounds`` maps a criterion's id or name to (lower, upper) as fractions
+    0..1, either end None for no bound; unnamed criteria are free (0..1).
+    """
+    index: dict[str, int] = {}
+    for j, c in enumerate(matrix.criteria):
+        index.setdefault(c.id, j)
+        index.setdefault(c.name, j)
+    lower, upper = np.zeros(len(matrix.criteria)), np.ones(len(matrix.criteria))
+    for key, (low, high) in bounds.items():
+        if key not in index:
+            names = ", ".join(c.name for c in matrix.criteria)
+            raise TradeoffError(f"no criterion named {key!r} to bound (criteria: {names})")
+        j = index[key]
+        lower[j] = 0.0 if low is None else low
+        upper[j] = 1.0 if high is None else high
+        if not 0 <= lower[j] <= upper[j] <= 1:
+            raise TradeoffError(f"the weight bounds of {matrix.criteria[j].name} must satisfy "
+                                f"0 % ≤ lower ≤ upper ≤ 100 %, not {lower[j] * 100:g} % … "
+                                f"{upper[j] * 100:g} %")
+    return bounded_weights(lower, upper)
+
+
+def parse_bound(text: str) -> tuple[str, tuple[float | None, float | None]]:
+    """``NAME=LOW:HIGH`` in percent (either end may be empty) as (name, fractions)."""
+    name, sep, span = text.rpartition("=")
+    low_text, colon, high_text = span.partition(":")
+    if not sep or not colon or not name.strip():
+        raise TradeoffError(f"a weight bound is written NAME=LOW:HIGH in percent, "
+                            f"e.g. \"Price=10:40\", not {text!r}")
+    ends: list[float | None] = []
+    for part in (low_text, high_text):
+        part = part.strip().rstrip("%").strip()
+        if not part:
+            ends.append(None)
+            continue
+        try:
+            number = float(part)
+        except ValueError:
+            raise TradeoffError(f"{part!r} in the weight bound {text!r} is not a percentage") \
+                from None
+        if not np.isfinite(number):
+            raise TradeoffError(f"{part!r} in the weight bound {text!r} is not a percentage")
+        ends.append(number / 100)
+    return name.strip(), (ends[0], ends[1])
+
+
 def tiers_from_weights(weights: np.ndarray) -> list[list[int]]:
     """Criterion indices grouped by equal weight, heaviest first: a profile's ranking."""
     rounded = np.round(np.asarray(weights, float), 12)

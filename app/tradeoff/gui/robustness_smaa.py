@@ -36,7 +36,8 @@ from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import DecisionMatrix
 from tradeoff.core.robustness_report import acceptability_table
 from tradeoff.core.smaa import SmaaCancelled, SmaaResult, SmaaSettings, run_smaa
-from tradeoff.core.smaa_sampling import spec_for_matrix
+from tradeoff.core.smaa_sampling import spec_for_matrix, weights_within
+from tradeoff.gui.robustness_bounds import BoundsTable
 from tradeoff.gui.robustness_charts import LazyChart, percent_axis, shorten
 from tradeoff.gui.robustness_models import ReportTableModel, report_view
 
@@ -45,6 +46,7 @@ WEIGHT_MODES = [
     ("uniform", "Anywhere: no preference information"),
     ("profiles", "One of the stakeholder profiles (± spread)"),
     ("ranking", "Any weights ranking the criteria as the profile does"),
+    ("bounds", "Within bounds per criterion (table below)"),
 ]
 PROGRESS_STEPS = 1000
 
@@ -141,6 +143,7 @@ class SmaaPanel(QWidget):
         self._result_source: tuple[DecisionMatrix, str | None, float | None] | None = None
         self._run_source: tuple[str | None, float | None] = (None, None)
         self._build()
+        self.bounds.set_matrix(matrix)
         self._update_controls()
 
     # -- construction ---------------------------------------------------------------
@@ -194,6 +197,8 @@ class SmaaPanel(QWidget):
         column = QVBoxLayout(controls)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(form)
+        self.bounds = BoundsTable()
+        column.addWidget(self.bounds)
         column.addLayout(buttons)
         column.addWidget(self.status)
         column.addStretch(1)
@@ -219,6 +224,7 @@ class SmaaPanel(QWidget):
     def set_matrix(self, matrix: DecisionMatrix, profile_id: str | None = None) -> None:
         """Use this matrix and profile for the next run (a run under way is not disturbed)."""
         self.matrix, self.profile_id = matrix, profile_id
+        self.bounds.set_matrix(matrix)
         self._update_controls()
 
     @property
@@ -240,7 +246,9 @@ class SmaaPanel(QWidget):
         self.run_button.setEnabled(not self.running and self.matrix is not None)
         self.cancel_button.setEnabled(self.running)
         self.spread.setEnabled(self.mode.currentData() in ("profile", "profiles"))
-        for w in (self.mode, self.spread, self.samples, self.seed, self.distribution):
+        self.bounds.setVisible(self.mode.currentData() == "bounds")
+        for w in (self.mode, self.spread, self.samples, self.seed, self.distribution,
+                  self.bounds):
             w.setEnabled(not self.running and (w is not self.spread or self.spread.isEnabled()))
 
     # -- running ------------------------------------------------------------------------
@@ -252,8 +260,11 @@ class SmaaPanel(QWidget):
             profile = self.matrix.profile(self.profile_id)
         except KeyError as e:
             raise TradeoffError(str(e.args[0])) from e
-        spec = spec_for_matrix(self.matrix, profile, self.mode.currentData(),
-                               self.spread.value() / 100)
+        if self.mode.currentData() == "bounds":
+            spec = weights_within(self.matrix, self.bounds.bounds())
+        else:
+            spec = spec_for_matrix(self.matrix, profile, self.mode.currentData(),
+                                   self.spread.value() / 100)
         return SmaaSettings(spec, samples=self.samples.value(), seed=self.seed.value(),
                             distribution=self.distribution.currentData())
 
