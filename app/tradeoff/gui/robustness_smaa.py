@@ -178,7 +178,7 @@ class SmaaPanel(QWidget):
         form.addRow("Spread", self.spread)
         form.addRow("Draws", self.samples)
         form.addRow("Seed", self.seed)
-        form.addRow("Score ranges", self.distribution)
+        form.addRow("Ranges drawn as", self.distribution)
         self.run_button = QPushButton("Run")
         self.cancel_button = QPushButton("Cancel")
         self.progress_bar = QProgressBar()
@@ -198,7 +198,7 @@ class SmaaPanel(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(form)
         self.bounds = BoundsTable()
-        column.addWidget(self.bounds)
+        column.addWidget(self.bounds, 4)
         column.addLayout(buttons)
         column.addWidget(self.status)
         column.addStretch(1)
@@ -318,7 +318,8 @@ class SmaaPanel(QWidget):
         left_out = ", ".join(used.option(o).name for o in result.left_out)
         left_out = f" Left out (missing scores): {left_out}." if left_out else ""
         self.status.setText(f"{result.samples:,} draws, seed {result.seed}, weights "
-                            f"{result.weight_mode}, {result.uncertain_cells} score ranges."
+                            f"{result.weight_mode}, {result.uncertain_cells} score ranges"
+                            f" ({result.distribution_text})."
                             f"{left_out}")
         self.result_ready.emit(result)
 
