@@ -235,3 +235,21 @@ def test_the_chosen_profile_is_the_one_the_workbook_opens_with(tmp_path):
     assert openpyxl.load_workbook(path)[L.WEIGHTS][L.ACTIVE_CELL].value == 2
     with pytest.raises(TradeoffError, match="no weight profile"):
         export_workbook(small_matrix(), path, profile="nope")
+
+
+def test_notes_list_how_each_ranged_score_is_drawn_and_it_imports_back(tmp_path):
+    from tradeoff.io.excel_import import import_matrix
+    m = small_matrix()
+    s = m.scores[("a", "speed")]
+    s.low, s.high, s.distribution = 5, 8, "normal"
+    out = tmp_path / "drawn.xlsx"
+    export_workbook(m, out, analysis=False)
+    ws = openpyxl.load_workbook(out)[L.NOTES]
+    assert ws["H1"].value == "Drawn as"
+    rows = {(ws.cell(r, 1).value, ws.cell(r, 2).value): ws.cell(r, 8).value
+            for r in range(2, ws.max_row + 1)}
+    assert rows[("Alpha", "Speed")] == "normal"
+    assert rows[("Beta", "Speed")] is None
+    back = import_matrix(out).matrix
+    assert back.score("a", "speed").distribution == "normal"
+    assert back == m

@@ -78,8 +78,11 @@ def matrices(draw: st.DrawFn) -> DecisionMatrix:
         for c in m.criteria:
             if draw(st.booleans()):
                 value = draw(st.floats(min_value=c.low, max_value=c.high))
-                m.scores[(o.id, c.id)] = Score(value=value, rationale=draw(st.text(max_size=20)),
-                                               source=draw(st.text(max_size=5)))
+                ranged = draw(st.booleans())
+                m.scores[(o.id, c.id)] = Score(
+                    value=value, low=c.low if ranged else None, high=c.high if ranged else None,
+                    distribution=draw(st.sampled_from([None, "triangular", "pert", "normal"])),
+                    rationale=draw(st.text(max_size=20)), source=draw(st.text(max_size=5)))
     m.profiles = [WeightProfile("p", draw(names), {c.id: draw(st.floats(0.001, 1e3))
                                                    for c in m.criteria})]
     return m
@@ -185,3 +188,11 @@ def test_names_from_every_script_survive(tmp_path):
     m.options[1].name = "Бета ß 中文 🚀 " + string.punctuation
     export_workbook(m, tmp_path / "m.xlsx")
     assert import_matrix(tmp_path / "m.xlsx").matrix == m
+
+
+def test_a_distribution_without_a_range_or_notes_comes_back(tmp_path):
+    # How a score would be drawn is kept even before its range is typed in.
+    m = small_matrix()
+    m.scores[("c", "speed")] = Score(7, distribution="pert")
+    export_workbook(m, tmp_path / "m.xlsx")
+    assert import_matrix(tmp_path / "m.xlsx").matrix.score("c", "speed").distribution == "pert"

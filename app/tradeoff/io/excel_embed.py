@@ -40,7 +40,7 @@ def document_text(matrix: DecisionMatrix) -> str:
     """
     skeleton = copy.copy(matrix)  # shallow: only the scores table is replaced
     skeleton.scores = {key: s for key, s in matrix.scores.items()
-                       if s.rationale or s.source or s.has_range}
+                       if s.rationale or s.source or s.has_range or s.distribution}
     doc = to_document(skeleton)
     for row in doc.get("scores", {}).values():
         for cell in row.values():

@@ -6,7 +6,7 @@ validation and rationales as comments), **Weights** (raw points and
 normalised weights of every profile; the active profile is a number a reader
 can change), **Values** (value-function results, contributions, totals by
 SUMPRODUCT, ranks and margins, all formulas), **Scales** (level tables and
-value-function points), **Notes** (every rationale and source), then the
+value-function points), **Notes** (every rationale, source and score distribution), then the
 analyses as fixed numbers — **Methods** (the ranking under every scoring
 method, with Kendall's τ), **Sensitivity** (weight stability, change points,
 score flips, stakeholders) and **Uncertainty** (Monte Carlo rank
@@ -152,7 +152,7 @@ def export_workbook(matrix: DecisionMatrix, path: str | os.PathLike[str], *,
         SheetRows(L.SCALES, scales_rows(layout, styles), scales_row_count(layout),
                   f"G{max(L.SCALES_FIRST_ROW + layout.n_criteria, _scales_bottom(layout))}"),
         SheetRows(L.NOTES, notes_rows(layout, notes, styles), 1 + len(notes),
-                  f"G{1 + len(notes)}"),
+                  f"H{1 + len(notes)}"),
         *extra_sheets,
         SheetRows(L.EMBEDDED, embedded, embedded_count, f"B{embedded_count + 1}"),
     ]

@@ -58,7 +58,7 @@ def build_frames(layout: WorkbookLayout, info: SummaryInfo,
     _values_frame(sheets[L.VALUES], layout)
     _widths(sheets[L.SCALES], {"A": 34, "B": 12, "C": 12, "D": 11, "E": 11, "F": 11, "G": 20})
     sheets[L.SCALES].freeze_panes = f"A{L.SCALES_FIRST_ROW}"
-    _widths(sheets[L.NOTES], {"A": 28, "B": 24, "C": 10, "D": 8, "E": 8, "F": 70, "G": 40})
+    _widths(sheets[L.NOTES], {"A": 28, "B": 24, "C": 10, "D": 8, "E": 8, "F": 70, "G": 40, "H": 12})
     sheets[L.NOTES].freeze_panes = "A2"
     _widths(sheets[L.EMBEDDED], {"A": 60, "B": 60})
     sheets[L.EMBEDDED].sheet_state = "hidden"

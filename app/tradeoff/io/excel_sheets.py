@@ -248,7 +248,8 @@ def scales_defined_names(layout: WorkbookLayout) -> dict[str, str]:
 
 
 # -- Notes ---------------------------------------------------------------------
-NOTES_HEADERS = ("Option", "Criterion", "Score", "Low", "High", "Rationale", "Source")
+NOTES_HEADERS = ("Option", "Criterion", "Score", "Low", "High", "Rationale", "Source",
+                 "Drawn as")
 
 
 def notes_cells(layout: WorkbookLayout) -> list[tuple[int, int]]:
@@ -276,7 +277,7 @@ def notes_rows(layout: WorkbookLayout, cells: list[tuple[int, int]], st: Styles)
                 out.append(text_xml(f"{letter}{r}", v, st.wrapped.plain, st.wrapped.quoted))
             elif v is not None:
                 out.append(number_xml(f"{letter}{r}", v, st.number))
-        for letter, text in (("F", s.rationale), ("G", s.source)):
+        for letter, text in (("F", s.rationale), ("G", s.source), ("H", s.distribution)):
             if text:
                 out.append(text_xml(f"{letter}{r}", text, st.wrapped.plain, st.wrapped.quoted))
         yield row_xml(r, out)
