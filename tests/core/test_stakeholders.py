@@ -51,3 +51,37 @@ def test_profiles_that_agree_raise_no_flag():
     comparison = compare_profiles(small_matrix())
     assert comparison.winner_agreed
     assert comparison.disagreeing_options == [] and comparison.contested == []
+
+
+def _contested_by_brute_force(ranks):
+    out = []
+    ids = list(ranks.index)
+    for x in range(len(ids)):
+        for y in range(x + 1, len(ids)):
+            a, b = ranks.loc[ids[x]], ranks.loc[ids[y]]
+            ahead = tuple(p for p in ranks.columns if a[p] < b[p])
+            behind = tuple(p for p in ranks.columns if b[p] < a[p])
+            if ahead and behind:
+                out.append((ids[x], ids[y], ahead, behind))
+    return out
+
+
+@pytest.mark.parametrize("block_elements", [4_000_000, 7])
+def test_contested_pairs_match_a_pair_by_pair_comparison(monkeypatch, block_elements):
+    import numpy as np
+
+    from robustness_factories import random_matrix
+    from tradeoff.core import stakeholders
+    monkeypatch.setattr(stakeholders, "CONTEST_ELEMENTS", block_elements)  # force many blocks
+    rng = np.random.default_rng(4)
+    m = random_matrix(rng, n=25, m=4)
+    for k in range(3):
+        m.profiles.append(WeightProfile(f"q{k}", f"Q{k}", {f"c{j}": float(rng.uniform(0.1, 5))
+                                                           for j in range(4)}))
+    m.scores[("o3", "c1")] = Score(None)  # o3 has no rank: never contested
+    comparison = compare_profiles(m)
+    found = [(p.first, p.second, p.first_ahead, p.second_ahead)
+             for p in comparison.contested]
+    expected = _contested_by_brute_force(comparison.ranks)
+    assert found == expected and len(expected) > 20
+    assert all("o3" not in pair[:2] for pair in found)

@@ -74,6 +74,8 @@ def clean(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: clean(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
+        if all(type(v) is float for v in value):  # the bulk of a large report: be quick
+            return [v if math.isfinite(v) else None for v in value]
         return [clean(v) for v in value]
     if hasattr(value, "item"):
         value = value.item()
@@ -84,8 +86,9 @@ def clean(value: Any) -> Any:
 
 def print_json(data: Any) -> None:
     # \u escapes keep the JSON valid (and every name intact) on a non-UTF-8 stdout.
-    json.dump(clean(data), sys.stdout, indent=2, ensure_ascii=not _writes_utf8(sys.stdout))
-    sys.stdout.write("\n")
+    # One write of the whole text: json.dump would make millions of small writes.
+    text = json.dumps(clean(data), indent=2, ensure_ascii=not _writes_utf8(sys.stdout))
+    sys.stdout.write(text + "\n")
 
 
 def _writes_utf8(stream: Any) -> bool:
