@@ -81,6 +81,12 @@ def test_validate_reports_each_file(tmp_path):
     r = run("validate", str(good), str(example_path()))
     assert r.returncode == 0
     assert r.stdout.count(": ok (") == 2
+    assert f"{good}: ok (3 options, 3 criteria, 2 profiles)" in r.stdout.splitlines()
+    single = small_matrix()
+    del single.profiles[1]
+    single.active_profile = single.profiles[0].id
+    save_matrix(single, good)
+    assert "ok (3 options, 3 criteria, 1 profile)" in run("validate", str(good)).stdout
 
 
 def test_internal_error_exits_1_with_a_short_message(monkeypatch, capsys, tmp_path):

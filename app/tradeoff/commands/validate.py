@@ -25,6 +25,12 @@ def run(args: argparse.Namespace) -> int:
             print(str(e), file=sys.stderr)
             status = 2
             continue
-        print(f"{path}: ok ({len(m.options)} options, {len(m.criteria)} criteria, "
-              f"{len(m.profiles)} profiles)")
+        counts = ", ".join(_count(len(items), noun) for items, noun in (
+            (m.options, "option"), (m.criteria, "criterion"), (m.profiles, "profile")))
+        print(f"{path}: ok ({counts})")
     return status
+
+
+def _count(n: int, noun: str) -> str:
+    plural = "criteria" if noun == "criterion" else f"{noun}s"
+    return f"{n} {noun if n == 1 else plural}"
