@@ -21,9 +21,9 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from tradeoff.gui.chart_palette import palette_colours
 from tradeoff.gui.results_model import ranking_order
 
 BAR_HEIGHT = 0.72
@@ -172,10 +172,7 @@ class ContributionChart(QWidget):
 
     # -- drawing -----------------------------------------------------------------------------
     def _colours(self) -> tuple[str, str, str]:
-        palette = self.palette()
-        return (palette.color(QPalette.ColorRole.Window).name(),
-                palette.color(QPalette.ColorRole.WindowText).name(),
-                palette.color(QPalette.ColorRole.Mid).name())
+        return palette_colours(self.palette())
 
     def redraw(self) -> None:
         """Redraw everything (after a palette change, say)."""

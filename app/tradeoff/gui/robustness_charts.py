@@ -3,16 +3,19 @@
 matplotlib costs a noticeable part of start-up, so the robustness charts
 import it the first time one of them is shown (or asked to draw), never when
 their module is imported. Subclasses implement :meth:`LazyChart.draw` on
-``self.axes`` and call :meth:`LazyChart.refresh` when their data change.
+``self.axes`` and call :meth:`LazyChart.refresh` when their data change; the
+drawn chart then takes the widget's palette colours.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from tradeoff.gui.chart_palette import apply_palette
 
 PERCENT_AXIS = "{:.0%}"
 # How long a chart that was shown waits for its layout to give it room on screen.
@@ -93,8 +96,14 @@ class LazyChart(QWidget):
         for legend in list(self.figure.legends):  # figure-level legends outlive axes.clear()
             legend.remove()
         self.draw()
+        apply_palette(self.figure, self.palette())  # readable under a dark palette too
         self.canvas.draw_idle()
         self.draws += 1
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh()
 
     def draw(self) -> None:  # pragma: no cover - every chart overrides it
         raise NotImplementedError
