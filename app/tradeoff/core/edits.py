@@ -7,7 +7,10 @@ criterion removes its scores and weights) and never touch the file system.
 
 from __future__ import annotations
 
+import copy
+import math
 from dataclasses import replace
+from typing import TypeGuard
 
 from tradeoff.core.model import Criterion, DecisionMatrix, Group, Option, Score, WeightProfile
 
@@ -115,6 +118,138 @@ def remove_group(m: DecisionMatrix, group_id: str) -> tuple[int, Group, dict[str
     group = m.groups.pop(index)
     weights = {p.id: p.weights.pop(group_id) for p in m.profiles if group_id in p.weights}
     return index, group, weights
+
+
+def update_group(m: DecisionMatrix, group_id: str, **fields: str | None) -> Group:
+    """Change a group's name, description or parent (keeping its id); return it as it was.
+
+    A new parent must be another group that is not below this one, so the value
+    tree never gains a cycle (ValueError otherwise).
+    """
+    old = m.group(group_id)
+    if fields.get("parent") is not None:
+        _check_parent(m, group_id, str(fields["parent"]))
+    m.groups[m.groups.index(old)] = replace(old, **fields)
+    return old
+
+
+def regroup(m: DecisionMatrix, criteria: dict[str, str | None],
+            groups: dict[str, str | None]) -> tuple[dict[str, str | None], dict[str, str | None]]:
+    """Put criteria in groups and groups under parents (None: the top level) in one go.
+
+    Returns the old assignments in the same form, so passing them back undoes
+    the change. A move that would make the value tree a cycle or name an
+    unknown group raises ValueError and leaves the matrix as it was.
+    """
+    known = {g.id for g in m.groups}
+    unknown = sorted({str(x) for x in [*criteria.values(), *groups.values()]
+                      if x is not None and x not in known})
+    if unknown:
+        raise ValueError(f"unknown group {unknown[0]!r}")
+    old_criteria = {cid: m.criterion(cid).group for cid in criteria}
+    old_groups = {gid: m.group(gid).parent for gid in groups}
+    _set_parents(m, groups)
+    try:  # checked on the tree as it would be, so a set of moves is judged as a whole
+        for gid, parent in groups.items():
+            if parent is not None:
+                _check_parent(m, gid, parent)
+    except ValueError:
+        _set_parents(m, old_groups)
+        raise
+    for cid, group_id in criteria.items():
+        i = m.criterion_index(cid)
+        m.criteria[i] = replace(m.criteria[i], group=group_id)
+    return old_criteria, old_groups
+
+
+def _set_parents(m: DecisionMatrix, parents: dict[str, str | None]) -> None:
+    index = {g.id: i for i, g in enumerate(m.groups)}
+    for gid, parent in parents.items():
+        m.groups[index[gid]] = replace(m.groups[index[gid]], parent=parent)
+
+
+def _check_parent(m: DecisionMatrix, group_id: str, parent: str) -> None:
+    if parent not in {g.id for g in m.groups}:
+        raise ValueError(f"unknown group {parent!r}")
+    seen, node = set(), parent
+    while node is not None and node not in seen:
+        if node == group_id:
+            raise ValueError(f"group {group_id!r} cannot sit under itself or its own subgroup")
+        seen.add(node)
+        node = m.group(node).parent
+
+
+def group_name_problem(m: DecisionMatrix, name: str, group_id: str | None = None) -> str | None:
+    """Why ``name`` cannot name the group ``group_id`` (None: a new group), or None.
+
+    Groups and criteria stand side by side in the weights panel and in the band
+    over the grid, and the criterion dialog finds a group by its name, so a group
+    needs a name no other group or criterion has. Case is ignored, as the sheet
+    importer ignores it when it refuses two criteria of the same name.
+    """
+    wanted = name.strip().casefold()
+    if not wanted:
+        return "the name is empty"
+    for g in m.groups:
+        if g.id != group_id and g.name.strip().casefold() == wanted:
+            return f"another group is already called “{g.name}”"
+    for c in m.criteria:
+        if c.name.strip().casefold() == wanted:
+            return f"a criterion is already called “{c.name}”"
+    return None
+
+
+def ungrouped_profile(m: DecisionMatrix, profile: WeightProfile, group_id: str) -> WeightProfile:
+    """A copy of ``profile`` for the matrix once ``group_id`` is dissolved into its parent.
+
+    The group's weight leaves the profile. Its members join the parent's level,
+    where their points would otherwise be read against the group's siblings on
+    a scale they were never given for; so each member takes the group's points
+    times its share within the group, and every criterion keeps its normalised
+    weight. Where the group's level cannot be normalised (a missing or invalid
+    weight, all zero under a weighted group) the members keep their points.
+    The elicitation records of the group's level and of its parent's level no
+    longer describe these weights and are dropped. Call it while the group still
+    holds its members: it reads who they are from the matrix.
+    """
+    group = m.group(group_id)
+    taken_over = _members_points(m, profile, group_id)
+    weights = {k: taken_over.get(k, w) for k, w in profile.weights.items() if k != group_id}
+    elicitation, method = dict(profile.elicitation), profile.method
+    # Imported here, not at start-up: the records module loads all of elicitation.
+    from tradeoff.core.elicitation.records import level_key, profile_method
+
+    stale = {level_key(group.parent), level_key(group_id)} & set(elicitation)
+    if stale:
+        for key in stale:
+            del elicitation[key]
+        method = profile_method(elicitation)
+    return replace(profile, weights=weights, elicitation=copy.deepcopy(elicitation),
+                   method=method)
+
+
+def _members_points(m: DecisionMatrix, profile: WeightProfile, group_id: str) -> dict[str, float]:
+    """Points for the group's weighted members at its parent's level (see ungrouped_profile)."""
+    group_ids = {g.id for g in m.groups}
+    live = {g for c in m.criteria for g in m.group_path(c.id)}
+    # As in core.weights.node_shares: a subgroup with no criteria below it carries no weight.
+    kids = [k for k in m.children(group_id) if k not in group_ids or k in live]
+    raw = [profile.weights.get(k) for k in [group_id, *kids]]
+    usable = [float(w) for w in raw if _usable(w)]
+    if not kids or len(usable) != len(raw):
+        return {}
+    group_points, points = usable[0], usable[1:]
+    biggest = max(points)
+    if biggest <= 0:  # all zero: fine under a zero-weight group, unusable under any other
+        return dict.fromkeys(kids, 0.0) if group_points == 0 else {}
+    points = [w / biggest for w in points]  # in 0..1, so the sum cannot overflow
+    total = sum(points)
+    return {k: group_points * (w / total) for k, w in zip(kids, points, strict=True)}
+
+
+def _usable(w: float | None) -> TypeGuard[float]:
+    return (isinstance(w, int | float) and not isinstance(w, bool) and math.isfinite(w)
+            and w >= 0)
 
 
 # -- weights and profiles ----------------------------------------------------
