@@ -239,6 +239,22 @@ class Document(QObject):
         self.tree_changed.emit()
         return removed
 
+    def regroup(self, criteria: dict[str, str | None], groups: dict[str, str | None]
+                ) -> tuple[dict[str, str | None], dict[str, str | None]]:
+        """Move criteria and groups in the value tree at once (one rebuild of the views)."""
+        old = edits.regroup(self.matrix, criteria, groups)
+        self.tree_changed.emit()
+        self.weights_changed.emit()
+        return old
+
+    def update_group(self, group_id: str, **fields: str | None) -> Group:
+        """Rename, describe or move a group; a move changes the weights' normalisation."""
+        old = edits.update_group(self.matrix, group_id, **fields)
+        self.tree_changed.emit()
+        if old.parent != self.matrix.group(group_id).parent:
+            self.weights_changed.emit()
+        return old
+
     # -- weights and profiles ----------------------------------------------------
     def set_weight(self, profile_id: str, node_id: str, weight: float | None) -> float | None:
         profile = self.matrix.profile(profile_id)

@@ -3,12 +3,14 @@
 The criterion names are drawn by the standard header in the lower part; the
 band is painted over the top, one box per run of neighbouring columns that
 share a group, so the value tree reads at a glance without a second view.
+A right-click on a box asks for that group's menu and a double-click asks to
+rename it (the main window's group actions answer both).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QWidget
 
 from tradeoff.core.model import DecisionMatrix
@@ -32,6 +34,10 @@ def group_runs(matrix: DecisionMatrix) -> list[tuple[int, int, str]]:
 class GroupHeaderView(QHeaderView):
     """Horizontal header: group band on top, criterion names below."""
 
+    # The innermost group of the box under the pointer, and where to show its menu.
+    group_menu_requested = Signal(str, QPoint)
+    group_double_clicked = Signal(str)
+
     def __init__(self, matrix_getter, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self._matrix = matrix_getter  # a callable, so a newly loaded matrix is always used
@@ -41,6 +47,34 @@ class GroupHeaderView(QHeaderView):
 
     def band_height(self) -> int:
         return self.fontMetrics().height() + 8
+
+    def group_at(self, pos: QPoint) -> str | None:
+        """The innermost group whose box in the band is at ``pos`` (viewport coordinates)."""
+        if not 0 <= pos.y() < self.band_height():
+            return None
+        section = self.logicalIndexAt(pos.x())
+        matrix = self._matrix()
+        if not 0 <= section < len(matrix.criteria):
+            return None
+        group_id = matrix.criteria[section].group
+        return group_id if any(g.id == group_id for g in matrix.groups) else None
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        # The band's own menu; elsewhere the header's usual context menu.
+        if isinstance(event, QContextMenuEvent):
+            group_id = self.group_at(event.pos())
+            if group_id is not None:
+                self.group_menu_requested.emit(group_id, event.globalPos())
+                return True
+        return super().viewportEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        group_id = self.group_at(event.position().toPoint())
+        if group_id is None:
+            super().mouseDoubleClickEvent(event)
+            return
+        event.accept()
+        self.group_double_clicked.emit(group_id)
 
     def sizeHint(self) -> QSize:
         size = super().sizeHint()

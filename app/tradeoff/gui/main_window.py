@@ -35,6 +35,7 @@ from tradeoff.gui.cell_panel import CellPanel
 from tradeoff.gui.document import Document
 from tradeoff.gui.files import FileController
 from tradeoff.gui.grid_view import MatrixView
+from tradeoff.gui.group_actions import GroupActions
 from tradeoff.gui.icons import icon
 from tradeoff.gui.matrix_actions import MatrixActions
 from tradeoff.gui.messages import document_messages
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.matrix_actions = MatrixActions(self)
         self._build_actions()
         self._build_menus()
+        self.group_actions = GroupActions(self)  # adds itself to the Matrix and grid menus
         self._build_toolbar()
         self.files.fill_recent_menu()
 

@@ -1,0 +1,226 @@
+"""Renaming and deleting groups of the value tree, from the Matrix menu and the group band.
+
+The menu's actions work on the group of the current column's criterion (and
+ask which one when that group sits inside others), so the keyboard reaches
+every group; a right-click on a group's box in the band over the criterion
+names offers the same for that group and the groups around it, and a
+double-click on the box renames it. Each change is one undo step.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from tradeoff.core.edits import group_name_problem
+from tradeoff.core.model import DecisionMatrix, Group
+from tradeoff.gui.group_commands import (
+    delete_group_command,
+    deletion_question,
+    rename_group_command,
+)
+from tradeoff.gui.icons import icon
+
+if TYPE_CHECKING:
+    from tradeoff.gui.main_window import MainWindow
+
+
+def name_problem(matrix: DecisionMatrix, group: Group, name: str) -> str | None:
+    """Why ``name`` cannot be the group's new name, or None.
+
+    Keeping the current name is always allowed, so a description can be edited
+    even in a file where that name already clashes.
+    """
+    if name.strip() == group.name:
+        return None
+    return group_name_problem(matrix, name, group.id)
+
+
+class GroupDialog(QDialog):
+    """Name and description of one group; refuses a name another group or criterion has."""
+
+    def __init__(self, matrix: DecisionMatrix, group: Group,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Rename group {group.name}")
+        self.matrix, self.group = matrix, group
+        self.name = QLineEdit(group.name)
+        self.name.selectAll()
+        self.description = QPlainTextEdit(group.description)
+        self.description.setTabChangesFocus(True)
+        self.description.setPlaceholderText("What the criteria in this group have in common")
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #c0392b")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._try_accept)
+        buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        form = QFormLayout(self)
+        form.addRow("&Name:", self.name)
+        form.addRow("&Description:", self.description)
+        form.addRow(self.problem)
+        form.addRow(buttons)
+        self.resize(420, 220)
+
+    def values(self) -> tuple[str, str]:
+        return self.name.text().strip(), self.description.toPlainText().strip()
+
+    def _try_accept(self) -> None:
+        problem = name_problem(self.matrix, self.group, self.name.text())
+        if problem:
+            self.problem.setText(f"Please choose another name: {problem}.")
+            self.name.setFocus()
+            return
+        self.accept()
+
+
+class GroupActions:
+    """The Rename Group and Delete Group actions (``self.actions``) and the band's menu."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.doc = window.document
+        self.grid = window.grid
+        self.actions: dict[str, QAction] = {}
+        for name, text, icon_name, slot in [
+            ("rename_group", "Re&name Group…", "edit", self.rename_current_group),
+            ("delete_group", "Delete Grou&p…", "remove", self.delete_current_group),
+        ]:
+            action = QAction(icon(icon_name), text, window)
+            action.setStatusTip("Acts on the group of the current column's criterion")
+            action.triggered.connect(slot)
+            self.actions[name] = action
+        window.actions.update(self.actions)
+        for menu in (window.menu("Matrix"), self.grid.context_menu):
+            menu.addSeparator()
+            menu.addActions(list(self.actions.values()))
+        header = self.grid.horizontalHeader()
+        header.group_menu_requested.connect(self.show_band_menu)
+        header.group_double_clicked.connect(self.rename_group)
+        self.band_menu: QMenu | None = None  # the last one shown, kept while it is open
+        self.doc.changed.connect(self.update_enabled)
+        self.grid.selectionModel().currentChanged.connect(lambda *_: self.update_enabled())
+        self.update_enabled()
+
+    # -- which group ---------------------------------------------------------------------
+    def current_groups(self) -> list[str]:
+        """Groups around the current column's criterion, innermost first."""
+        cell = self.grid.current_cell()
+        m = self.doc.matrix
+        if cell is None or not 0 <= cell[1] < len(m.criteria):
+            return []
+        try:
+            return list(reversed(m.group_path(m.criteria[cell[1]].id)))
+        except KeyError:  # a criterion naming an unknown group has none to act on
+            return []
+
+    def update_enabled(self) -> None:
+        has_group = bool(self.current_groups())
+        for action in self.actions.values():
+            action.setEnabled(has_group)
+
+    def _choose_group(self, title: str) -> str | None:
+        """The current column's group; when it sits inside others, the one the user picks."""
+        groups = self.current_groups()
+        if len(groups) < 2:
+            return groups[0] if groups else None
+        m = self.doc.matrix
+        names = [m.group(g).name for g in groups]
+        chosen, ok = QInputDialog.getItem(self.window, title, "Which group?", names, 0, False)
+        return groups[names.index(chosen)] if ok else None
+
+    def rename_current_group(self) -> None:
+        group_id = self._choose_group("Rename group")
+        if group_id is not None:
+            self.rename_group(group_id)
+
+    def delete_current_group(self) -> None:
+        group_id = self._choose_group("Delete group")
+        if group_id is not None:
+            self.delete_group(group_id)
+
+    # -- the band's menu -------------------------------------------------------------------
+    def band_actions(self, group_id: str) -> list[QAction | None]:
+        """Rename and Delete for the group and each group around it; None is a separator."""
+        m = self.doc.matrix
+        out: list[QAction | None] = []
+        node: str | None = group_id
+        seen: set[str] = set()
+        while node is not None and node not in seen:
+            seen.add(node)
+            name = m.group(node).name.replace("&", "&&")  # a literal '&', not a mnemonic
+            if out:
+                out.append(None)
+            for text, slot in [(f"Rename Group “{name}”…", self.rename_group),
+                               (f"Delete Group “{name}”…", self.delete_group)]:
+                action = QAction(text, self.window)
+                action.triggered.connect(lambda _checked=False, g=node, s=slot: s(g))
+                out.append(action)
+            node = m.group(node).parent
+        return out
+
+    def build_band_menu(self, group_id: str) -> QMenu:
+        menu = QMenu(self.grid)
+        for action in self.band_actions(group_id):
+            if action is None:
+                menu.addSeparator()
+            else:
+                action.setParent(menu)  # goes when the menu goes
+                menu.addAction(action)
+        return menu
+
+    def show_band_menu(self, group_id: str, global_pos: QPoint) -> None:
+        if self.band_menu is not None:
+            self.band_menu.deleteLater()
+        self.band_menu = self.build_band_menu(group_id)
+        self.band_menu.popup(global_pos)
+
+    # -- carrying out --------------------------------------------------------------------
+    def rename_group(self, group_id: str) -> None:
+        group = self.doc.matrix.group(group_id)
+        dialog = GroupDialog(self.doc.matrix, group, self.window)
+        accepted, (name, description) = dialog.exec(), dialog.values()
+        dialog.deleteLater()
+        if accepted:
+            self.apply_rename(group_id, name, description)
+
+    def apply_rename(self, group_id: str, name: str, description: str) -> str | None:
+        """Rename and describe a group as one undo step; returns why not, if refused."""
+        group = self.doc.matrix.group(group_id)
+        name, description = name.strip(), description.strip()
+        problem = name_problem(self.doc.matrix, group, name)
+        if problem:
+            self.window.show_message(f"The group was not renamed: {problem}.")
+            return problem
+        if (name, description) != (group.name, group.description):
+            self.doc.push(rename_group_command(self.doc, group_id, name, description))
+        return None
+
+    def delete_group(self, group_id: str) -> None:
+        question, details = deletion_question(self.doc.matrix, group_id)
+        box = QMessageBox(QMessageBox.Icon.Question, "Delete group", question,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self.window)
+        box.setInformativeText(details)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.exec()
+        confirmed = box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes
+        box.deleteLater()
+        if confirmed:
+            self.doc.push(delete_group_command(self.doc, group_id))
