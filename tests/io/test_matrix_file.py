@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import tomllib
 from pathlib import Path
 
 import pytest
 
 from factories import small_matrix
 from tradeoff.core.errors import ValidationError
+from tradeoff.core.preference_functions import PreferenceFunction
 from tradeoff.io import matrix_file
 from tradeoff.io.matrix_file import dumps, load_matrix, loads, save_matrix
 from tradeoff.paths import example_matrices
@@ -86,6 +88,42 @@ def test_good_file_loads():
     assert m.criterion("queue").worst == 1 and m.criterion("queue").best == 0
 
 
+PRICE_UNIT = 'unit = "€"\n'
+QUEUE_BEST = 'best = "short"\n'
+# A criterion's own PROMETHEE preference function: kind, thresholds, level scales.
+PROMETHEE_CASES = [
+    *[(PRICE_UNIT, f"{PRICE_UNIT}promethee = {table}\n", message) for table, message in [
+        ('{ function = "linear", q = 2, p = 1 }',
+         "criteria[1].promethee.p: must be at least q (2)"),
+        ('{ function = "sigmoid", p = 1 }',
+         "criteria[1].promethee.function: unknown kind 'sigmoid' (choose from usual, u-shape, "
+         "v-shape, level, linear, gaussian)"),
+        ('{ function = "Linear", q = 1, p = 2 }',
+         "criteria[1].promethee.function: unknown kind 'Linear' (choose from usual, u-shape, "
+         "v-shape, level, linear, gaussian)"),
+        ('{ function = "linear", q = 1 }', "criteria[1].promethee.p: required key is missing"),
+        ('{ q = 1, p = 2 }', "criteria[1].promethee.function: required key is missing"),
+        ('{ function = "usual", q = 1 }',
+         "criteria[1].promethee.q: unknown key (allowed here: function)"),
+        ('{ function = "v-shape", p = 2, s = 1 }',
+         "criteria[1].promethee.s: unknown key (allowed here: function, p)"),
+        ('{ function = "u-shape", q = -1 }',
+         "criteria[1].promethee.q: must not be negative (-1): it is a difference between two "
+         "scores"),
+        ('{ function = "v-shape", p = 0 }', "criteria[1].promethee.p: a v-shape needs p above 0"),
+        ('{ function = "gaussian", s = 0 }',
+         "criteria[1].promethee.s: a Gaussian needs a parameter s above 0"),
+        ('{ function = "gaussian", s = inf }',
+         "criteria[1].promethee.s: inf is not a finite number"),
+        ('{ function = "level", q = 1, p = "3" }',
+         "criteria[1].promethee.p: must be a number, not text"),
+        ('{ function = 4 }', "criteria[1].promethee.function: must be text, not a number"),
+        ('"linear"', "criteria[1].promethee: must be a table, not text"),
+    ]],
+    (QUEUE_BEST, f'{QUEUE_BEST}promethee = {{ function = "u-shape", q = "short" }}\n',
+     "criteria[2].promethee.q: must be a number of level positions (a difference between two "
+     "levels), not text 'short'"),
+]
 
 CASES = [
     # (replace this, with this, exact message expected)
@@ -147,6 +185,7 @@ CASES = [
      "matrix.title: must be text, not a number"),
     ("[[options]]\nid = \"salad\"", "[[options]]\nid = \"salad\"\ncolour = \"green\"",
      "options[1].colour: unknown key (allowed here: description, id, name)"),
+    *PROMETHEE_CASES,
 ]
 
 
@@ -157,6 +196,15 @@ def test_bad_input_gets_an_exact_message(old, new, message):
     with pytest.raises(ValidationError) as info:
         loads(text, source="lunch.toml")
     assert f"lunch.toml: {message}" in str(info.value).splitlines()
+
+
+@pytest.mark.parametrize(("old", "new", "message"), PROMETHEE_CASES,
+                         ids=[c[2][:40] for c in PROMETHEE_CASES])
+def test_a_faulty_preference_function_is_reported_once(old, new, message):
+    """No second message made up from a stand-in threshold or a dropped table."""
+    with pytest.raises(ValidationError) as info:
+        loads(GOOD.replace(old, new, 1), source="lunch.toml")
+    assert [str(p) for p in info.value.problems] == [message]
 
 
 def test_missing_file_and_broken_toml_and_binary_name_the_file(tmp_path):
@@ -251,3 +299,26 @@ def test_saved_text_is_stable_and_readable(tmp_path):
     assert text.startswith("format = 1\n")
     assert "[scores.pizza.taste]" in text
     assert Path is not None
+
+
+def test_preference_functions_round_trip_losslessly(tmp_path):
+    """Every kind with its thresholds, on a numeric and on a level scale, saved and read back."""
+    text = (GOOD.replace(PRICE_UNIT, f'{PRICE_UNIT}promethee = {{ function = "linear", q = 1, '
+                                     'p = 2.5 }\n')
+            .replace(QUEUE_BEST, f'{QUEUE_BEST}promethee = {{ function = "level", q = 0, '
+                                 'p = 1 }\n'))
+    m = loads(text)
+    assert m.criterion("taste").promethee is None
+    assert m.criterion("price").promethee == PreferenceFunction("linear", q=1, p=2.5)
+    assert m.criterion("queue").promethee == PreferenceFunction("level", q=0, p=1)
+    for kind, thresholds in [("usual", {}), ("u-shape", {"q": 2}), ("v-shape", {"p": 0.25}),
+                             ("gaussian", {"s": 3})]:
+        m.criteria[0].promethee = PreferenceFunction(kind, **thresholds)
+        save_matrix(m, tmp_path / "lunch.toml", touch_modified=False)
+        again = load_matrix(tmp_path / "lunch.toml")
+        assert again == m
+        assert dumps(again) == dumps(m)
+        saved = tomllib.loads((tmp_path / "lunch.toml").read_text(encoding="utf-8"))
+        assert saved["criteria"][0]["promethee"] == {"function": kind, **thresholds}
+        assert saved["criteria"][1]["promethee"] == {"function": "linear", "q": 1, "p": 2.5}
+    assert "promethee" not in tomllib.loads(dumps(loads(GOOD)))["criteria"][0]

@@ -23,6 +23,7 @@ import tomli_w
 
 from tradeoff.core.errors import Problem, ValidationError
 from tradeoff.core.model import ID_PATTERN, Direction
+from tradeoff.core.preference_functions import KINDS
 from tradeoff.io.matrix_file import loads
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -203,7 +204,8 @@ def minimal_document() -> dict[str, Any]:
             {"id": "c", "name": "C", "group": "g", "worst": "bad", "best": "good",
              "levels": [{"name": "bad", "position": 0}, {"name": "good", "position": 1}]},
             {"id": "n", "name": "N", "group": "g", "direction": "cost", "worst": 10,
-             "best": 0, "value_function": [[0, 1.0], [4, 0.5], [10, 0.0]]},
+             "best": 0, "value_function": [[0, 1.0], [4, 0.5], [10, 0.0]],
+             "promethee": {"function": "linear", "q": 1, "p": 3}},
         ],
         "options": [{"id": "o", "name": "O"}],
         "scores": {"o": {"c": {"value": "good", "low": "bad", "rationale": "r", "source": "s"},
@@ -317,7 +319,31 @@ BROKEN: dict[str, Callable[[dict[str, Any]], None]] = {
     "text as weight": lambda d: d["profiles"][0]["weights"].update(n="heavy"),
     "sources not a list": lambda d: d["matrix"].update(sources="article"),
     "profile without weights": lambda d: d["profiles"][0].pop("weights"),
+    "unknown preference function": lambda d: d["criteria"][1]["promethee"].update(
+        function="sigmoid"),
+    "negative threshold": lambda d: d["criteria"][1]["promethee"].update(q=-1),
+    "threshold the kind lacks": lambda d: d["criteria"][1]["promethee"].pop("p"),
+    "threshold the kind does not read": lambda d: d["criteria"][1]["promethee"].update(s=2),
 }
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_preference_function_has_the_keys_the_reader_asks_for(kind, schema):
+    """The promethee table's keys depend on its function: one oneOf branch per kind."""
+    doc = minimal_document()
+    doc["criteria"][1]["promethee"] = {"function": kind, "zz_unknown": 1}
+    where = "criteria[1].promethee."
+    problems = {p.path.removeprefix(where): p.message for p in reader_problems(doc)
+                if p.path.startswith(where)}
+    allowed = re.fullmatch(r"unknown key \(allowed here: (.*)\)", problems.pop("zz_unknown"))
+    assert allowed
+    required = {key for key, message in problems.items() if message == "required key is missing"}
+    branches = [b for b in schema["$defs"]["promethee"]["oneOf"]
+                if b["properties"]["function"]["const"] == kind]
+    assert len(branches) == 1
+    assert set(branches[0]["properties"]) == set(allowed.group(1).split(", "))
+    assert set(branches[0]["required"]) == required | {"function"}
+    assert branches[0]["additionalProperties"] is False
 
 
 @pytest.mark.parametrize("mutate", BROKEN.values(), ids=BROKEN.keys())

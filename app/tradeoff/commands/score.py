@@ -56,7 +56,8 @@ def add_method_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--v", type=float, metavar="V",
                    help="VIKOR weight of the majority strategy, 0…1 (default: 0.5)")
     p.add_argument("--preference", choices=list(PREFERENCES),
-                   help="PROMETHEE preference function for every criterion (default: range)")
+                   help="PROMETHEE preference function for the criteria without one of "
+                        "their own in the matrix file (default: range)")
 
 
 def settings_from_args(args: argparse.Namespace, matrix: DecisionMatrix,
@@ -71,7 +72,7 @@ def settings_from_args(args: argparse.Namespace, matrix: DecisionMatrix,
         # crosscheck and export would only note it beside an empty VIKOR column
         raise TradeoffError(f"--v weighs VIKOR's majority strategy and must lie between 0 and "
                             f"1, not {args.v:g}")
-    preferences = {}
+    preferences = {}  # the run's setting; a criterion's own function comes first
     if args.preference == "usual":
         preferences = {c.id: PreferenceFunction("usual") for c in matrix.criteria}
     return MethodSettings(

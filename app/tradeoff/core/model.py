@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from tradeoff.core.preference_functions import PreferenceFunction
+
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
 ScoreValue = float | int | str  # a number, or a level name on a level scale
@@ -53,6 +55,8 @@ class Criterion:
     level scale, level positions): value 0 at ``worst``, 1 at ``best``. For a
     cost criterion ``best < worst``. ``value_points`` makes the value function
     piecewise-linear through (score, value) points; empty means linear.
+    ``promethee`` is the criterion's own PROMETHEE II preference function, its
+    thresholds in the scale's units; None leaves it to the run's setting.
     """
 
     id: str
@@ -65,6 +69,7 @@ class Criterion:
     group: str | None = None
     levels: list[Level] = field(default_factory=list)
     value_points: list[tuple[float, float]] = field(default_factory=list)
+    promethee: PreferenceFunction | None = None
 
     @property
     def is_level_scale(self) -> bool:

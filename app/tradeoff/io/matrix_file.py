@@ -6,10 +6,17 @@ Layout (format 1)::
     [matrix]            title, description, author, sources, created, modified, active_profile
     [[groups]]          id, name, parent?, description?
     [[criteria]]        id, name, worst, best, direction?, unit?, description?, group?,
-                        levels? = [{name, position}], value_function? = [[score, value], …]
+                        levels? = [{name, position}], value_function? = [[score, value], …],
+                        promethee? = {function, q?, p?, s?}
     [[options]]         id, name, description?
     [scores.OPTION.CRITERION]   value, low?, high?, rationale?, source?
     [[profiles]]        id, name, description?, method?, weights = {id = points}, elicitation?
+
+``promethee`` is the criterion's own PROMETHEE II preference function, one of
+usual, u-shape, v-shape, level, linear, gaussian, with exactly the thresholds
+that kind reads (u-shape q; v-shape p; level and linear q and p; gaussian s),
+each a difference between two scores in the criterion's units (on a level
+scale, between level positions).
 
 Every rejection names the file, the key path and the problem.
 """
@@ -38,6 +45,7 @@ from tradeoff.core.model import (
     Score,
     WeightProfile,
 )
+from tradeoff.core.preference_functions import KINDS, THRESHOLDS, PreferenceFunction
 from tradeoff.core.validate import check_matrix
 from tradeoff.io.toml_reader import Reader, kind_of, number_problem
 
@@ -164,7 +172,8 @@ def _read_document(doc: dict[str, Any], r: Reader) -> DecisionMatrix:
 
 def _read_criterion(t: dict[str, Any], path: str, r: Reader) -> Criterion:
     r.keys(t, path, required={"id", "name", "worst", "best"},
-           optional={"direction", "unit", "description", "group", "levels", "value_function"})
+           optional={"direction", "unit", "description", "group", "levels", "value_function",
+                     "promethee"})
     levels: list[Level] = []
     for lpath, lv in r.array_of_tables(t, "levels", prefix=path):
         r.keys(lv, lpath, required={"name", "position"})
@@ -207,7 +216,41 @@ def _read_criterion(t: dict[str, Any], path: str, r: Reader) -> Criterion:
         worst=anchors["worst"], best=anchors["best"], direction=direction,
         unit=r.string(t, "unit", path), description=r.string(t, "description", path),
         group=r.string(t, "group", path, default=None), levels=levels, value_points=points,
+        promethee=_read_promethee(t, path, r, level_scale=bool(levels)),
     )
+
+
+def _read_promethee(t: dict[str, Any], path: str, r: Reader, *,
+                    level_scale: bool) -> PreferenceFunction | None:
+    """The criterion's own preference function: a kind and exactly the thresholds it reads."""
+    where = f"{path}.promethee"
+    raw = r.table(t, "promethee", where)
+    if raw is None:
+        return None
+    faults = len(r.problems)
+    kind = raw.get("function")
+    if "function" in raw and not isinstance(kind, str):
+        r.string(raw, "function", where)  # says what it is instead of text
+    elif kind is not None and kind not in KINDS:
+        r.problem(f"{where}.function", f"unknown kind {kind!r} (choose from {', '.join(KINDS)})")
+    known = isinstance(kind, str) and kind in KINDS
+    # Until the kind is known, any of the thresholds may be there.
+    needed = THRESHOLDS[kind] if known else ("q", "p", "s")
+    r.keys(raw, where, required={"function"} | (set(needed) if known else set()),
+           optional=set(needed))
+    thresholds = {}
+    for name in needed:
+        if level_scale and isinstance(raw.get(name), str):
+            r.problem(f"{where}.{name}", "must be a number of level positions (a difference "
+                                         f"between two levels), not text {raw[name]!r}")
+        elif name in raw:
+            thresholds[name] = r.number(raw, name, where)
+    if len(r.problems) > faults:
+        return None  # a stand-in would only make up a second fault
+    function = PreferenceFunction(kind, **thresholds)
+    for key, message in function.problems():
+        r.problem(f"{where}.{key}", message)
+    return None if len(r.problems) > faults else function
 
 
 def _read_scores(doc: dict[str, Any], m: DecisionMatrix, r: Reader) -> None:
@@ -288,6 +331,8 @@ def _criterion_doc(c: Criterion) -> dict[str, Any]:
         d["worst"], d["best"] = c.worst, c.best
     if c.value_points:
         d["value_function"] = [[x, v] for x, v in c.value_points]
+    if c.promethee is not None:
+        d["promethee"] = {"function": c.promethee.kind, **c.promethee.thresholds}
     return d
 
 

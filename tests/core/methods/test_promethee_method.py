@@ -100,7 +100,7 @@ def test_constant_criterion_and_single_option():
 
 @pytest.mark.parametrize(("function", "message"), [
     (PreferenceFunction("v-shape"), "p above 0"),
-    (PreferenceFunction("linear", q=3, p=2), "must exceed the indifference threshold"),
+    (PreferenceFunction("linear", q=3, p=2), r"p: must be at least q \(3\)"),
     (PreferenceFunction("gaussian"), "parameter s above 0"),
     (PreferenceFunction("sigmoid"), "unknown kind 'sigmoid'"),
 ])

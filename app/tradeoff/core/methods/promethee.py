@@ -17,20 +17,15 @@ where φ_j(a) = Σ_b [P_j(a, b) − P_j(b, a)] / (n − 1) is the single-criteri
 net flow. The table's ``value`` columns hold φ_j, the ``contribution``
 columns w_j φ_j, and the total is φ (their sum); ``details`` holds φ⁺ and φ⁻.
 
-The six generalised criteria (Brans & Vincke 1985, Table 1), with q the
-indifference threshold, p the preference threshold and s the Gaussian
-parameter, for d > 0 (P = 0 when d ≤ 0):
+The six generalised criteria and their thresholds are defined in
+:mod:`tradeoff.core.preference_functions` (Brans & Vincke 1985, Table 1).
 
-* ``usual``     P = 1
-* ``u-shape``   P = 0 if d ≤ q, else 1
-* ``v-shape``   P = d / p if d ≤ p, else 1
-* ``level``     P = 0 if d ≤ q, ½ if q < d ≤ p, else 1
-* ``linear``    P = 0 if d ≤ q, (d − q)/(p − q) if q < d ≤ p, else 1
-* ``gaussian``  P = 1 − exp(−d² / 2s²)
-
-A criterion without a stated function uses ``v-shape`` with p set to the
-range of its scores, so a full-range difference counts as strict preference;
-this data-driven default is named in the result's normalisation text.
+Each criterion is compared with its own preference function when it has one
+(``Criterion.promethee``, saved in the matrix file); the others use the run's
+setting, given as ``preferences`` (the command line's ``--preference``). A
+criterion with neither uses ``v-shape`` with p set to the range of its scores,
+so a full-range difference counts as strict preference; this data-driven
+default is named in the result's normalisation text.
 
 Edge cases: a constant criterion gives d = 0 for every pair and so P = 0: it
 adds nothing. A single option has no pair to compare; its flows are 0.
@@ -38,86 +33,51 @@ adds nothing. A single option has no pair to compare; its flows are 0.
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-
 import numpy as np
 
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.methods.common import MethodResult, build_result, method_inputs
 from tradeoff.core.model import DecisionMatrix, WeightProfile
+from tradeoff.core.preference_functions import KINDS, PreferenceFunction
 
 NAME = "PROMETHEE II"
-KINDS = ("usual", "u-shape", "v-shape", "level", "linear", "gaussian")
 DEFAULT_TEXT = "v-shape, p = range of scores"
+__all__ = ["DEFAULT_TEXT", "KINDS", "NAME", "PreferenceFunction", "preference_functions",
+           "promethee"]
 
 
-@dataclass(frozen=True)
-class PreferenceFunction:
-    """One of Brans's six generalised criteria with its thresholds."""
+def preference_functions(matrix: DecisionMatrix,
+                         preferences: dict[str, PreferenceFunction] | None = None
+                         ) -> dict[str, PreferenceFunction]:
+    """The function each criterion is compared with, by criterion id, checked.
 
-    kind: str = "usual"
-    q: float = 0.0   # indifference threshold (u-shape, level, linear)
-    p: float = 0.0   # preference threshold (v-shape, level, linear)
-    s: float = 0.0   # Gaussian parameter
-
-    def check(self, criterion: str) -> None:
-        """Raise TradeoffError naming the criterion if the thresholds do not fit the kind."""
-        where = f"PROMETHEE preference function for {criterion}"
-        if self.kind not in KINDS:
-            raise TradeoffError(f"{where}: unknown kind {self.kind!r} (choose from "
-                                f"{', '.join(KINDS)})")
-        if any(not math.isfinite(t) or t < 0 for t in (self.q, self.p, self.s)):
-            raise TradeoffError(f"{where}: thresholds must be finite and not negative")
-        if self.kind == "v-shape" and self.p <= 0:
-            raise TradeoffError(f"{where}: a v-shape needs a preference threshold p above 0")
-        if self.kind in ("level", "linear") and self.p <= self.q:
-            raise TradeoffError(f"{where}: the preference threshold p ({self.p:g}) must exceed "
-                                f"the indifference threshold q ({self.q:g})")
-        if self.kind == "gaussian" and self.s <= 0:
-            raise TradeoffError(f"{where}: a Gaussian needs a parameter s above 0")
-
-    def __call__(self, d: np.ndarray) -> np.ndarray:
-        """P(d) for an array of differences (0 wherever d ≤ 0)."""
-        d = np.asarray(d, dtype=float)
-        pos = d > 0
-        if self.kind == "usual":
-            out = pos.astype(float)
-        elif self.kind == "u-shape":
-            out = (d > self.q).astype(float)
-        elif self.kind == "v-shape":
-            out = np.clip(d / self.p, 0.0, 1.0)
-        elif self.kind == "level":
-            out = np.where(d > self.p, 1.0, np.where(d > self.q, 0.5, 0.0))
-        elif self.kind == "linear":
-            out = np.clip((d - self.q) / (self.p - self.q), 0.0, 1.0)
-        else:
-            out = 1.0 - np.exp(-(d * d) / (2.0 * self.s * self.s))
-        return np.where(pos, out, 0.0)
-
-    def describe(self) -> str:
-        parts = {"u-shape": f"q = {self.q:g}", "v-shape": f"p = {self.p:g}",
-                 "level": f"q = {self.q:g}, p = {self.p:g}",
-                 "linear": f"q = {self.q:g}, p = {self.p:g}", "gaussian": f"s = {self.s:g}"}
-        extra = parts.get(self.kind)
-        return f"{self.kind} ({extra})" if extra else self.kind
-
-
-def promethee(matrix: DecisionMatrix, profile: WeightProfile | str | None = None, *,
-              preferences: dict[str, PreferenceFunction] | None = None) -> MethodResult:
-    """Rank every complete option by its PROMETHEE II net flow.
-
-    ``preferences`` maps criterion ids to preference functions; criteria not
-    in it use the data-driven default (v-shape, p = range of scores).
+    A criterion's own function comes first, then the run's (``preferences``);
+    criteria in neither are left out and take the data-driven default.
     """
     preferences = dict(preferences or {})
     unknown = sorted(set(preferences) - {c.id for c in matrix.criteria})
     if unknown:
         raise TradeoffError(f"PROMETHEE preference functions name unknown criteria: "
                             f"{', '.join(unknown)}")
+    chosen: dict[str, PreferenceFunction] = {}
     for c in matrix.criteria:
-        if c.id in preferences:
-            preferences[c.id].check(c.name)
+        function = c.promethee if c.promethee is not None else preferences.get(c.id)
+        if function is not None:
+            function.check(c.name)
+            chosen[c.id] = function
+    return chosen
+
+
+def promethee(matrix: DecisionMatrix, profile: WeightProfile | str | None = None, *,
+              preferences: dict[str, PreferenceFunction] | None = None) -> MethodResult:
+    """Rank every complete option by its PROMETHEE II net flow.
+
+    Each criterion uses its own preference function (``Criterion.promethee``)
+    if it has one, else the run's: ``preferences`` maps criterion ids to
+    functions. Criteria in neither use the data-driven default (v-shape,
+    p = range of scores).
+    """
+    preferences = preference_functions(matrix, preferences)
     inputs = method_inputs(matrix, profile, NAME)
     x = inputs.scored
     n = x.shape[0]
