@@ -36,104 +36,15 @@ from tradeoff.core.errors import TradeoffError
 from tradeoff.core.methods import PreferenceFunction, promethee
 from tradeoff.io.matrix_file import dumps, load_matrix
 
-# The example as a user would write it by hand. The anchors lie outside the
-# data (PROMETHEE does not read them; the additive model needs them).
-BRANS_1986 = """\
-format = 1
-
-[matrix]
-title = "Hydroelectric power station (Brans, Vincke & Mareschal 1986)"
-
-[[criteria]]
-id = "f1"
-name = "Manpower"
-direction = "cost"
-worst = 100
-best = 0
-promethee = { function = "u-shape", q = 10 }
-
-[[criteria]]
-id = "f2"
-name = "Power"
-unit = "MW"
-worst = 0
-best = 100
-promethee = { function = "v-shape", p = 30 }
-
-[[criteria]]
-id = "f3"
-name = "Construction cost"
-direction = "cost"
-worst = 1200
-best = 0
-promethee = { function = "linear", q = 50, p = 500 }
-
-[[criteria]]
-id = "f4"
-name = "Maintenance cost"
-direction = "cost"
-worst = 100
-best = 0
-promethee = { function = "level", q = 10, p = 60 }
-
-[[criteria]]
-id = "f5"
-name = "Villages to evacuate"
-direction = "cost"
-worst = 10
-best = 0
-promethee = { function = "usual" }
-
-[[criteria]]
-id = "f6"
-name = "Security"
-worst = 0
-best = 10
-promethee = { function = "gaussian", s = 5 }
-
-[[options]]
-id = "a1"
-name = "a1"
-
-[[options]]
-id = "a2"
-name = "a2"
-
-[[options]]
-id = "a3"
-name = "a3"
-
-[[options]]
-id = "a4"
-name = "a4"
-
-[[options]]
-id = "a5"
-name = "a5"
-
-[[options]]
-id = "a6"
-name = "a6"
-
-[scores]
-a1 = { f1 = 80, f2 = 90, f3 = 600, f4 = 54, f5 = 8, f6 = 5 }
-a2 = { f1 = 65, f2 = 58, f3 = 200, f4 = 97, f5 = 1, f6 = 1 }
-a3 = { f1 = 83, f2 = 60, f3 = 400, f4 = 72, f5 = 4, f6 = 7 }
-a4 = { f1 = 40, f2 = 80, f3 = 1000, f4 = 75, f5 = 7, f6 = 10 }
-a5 = { f1 = 52, f2 = 72, f3 = 600, f4 = 20, f5 = 3, f6 = 8 }
-a6 = { f1 = 94, f2 = 96, f3 = 700, f4 = 36, f5 = 5, f6 = 6 }
-
-[[profiles]]
-id = "equal"
-name = "Equal weights"
-weights = { f1 = 1, f2 = 1, f3 = 1, f4 = 1, f5 = 1, f6 = 1 }
-"""
+# The example as a user would write it by hand, with each criterion's own function.
+BRANS_1986 = Path(__file__).with_name("brans-1986.toml")
 
 
 @pytest.fixture
 def brans_file(tmp_path: Path) -> Path:
-    path = tmp_path / "brans-1986.toml"
-    path.write_text(BRANS_1986, encoding="utf-8")
+    """A copy, so a test can never change the shared file."""
+    path = tmp_path / BRANS_1986.name
+    path.write_bytes(BRANS_1986.read_bytes())
     return path
 
 
