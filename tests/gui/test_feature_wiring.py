@@ -97,8 +97,9 @@ def test_every_feature_has_its_menu_entries_and_docks(wired):
     assert file_actions[at - 2:at] == [wired.actions["import_matrix"],
                                        wired.actions["export_excel"]]
     assert wired.actions["export_excel"].shortcut() == QKeySequence("Ctrl+E")
-    assert texts(wired, "Weights")[-3:] == ["Swing Weights…", "Weights from a Ranking…",
-                                            "AHP Pairwise Comparisons…"]
+    assert texts(wired, "Weights")[-4:] == ["Swing Weights…", "Weights from a Ranking…",
+                                            "AHP Pairwise Comparisons…",
+                                            "Combine Participants…"]
     analysis = texts(wired, "Analysis")
     for entry in ["Cross-check Methods", "Weight Sensitivity", "Score Flips",
                   "Monte Carlo (SMAA-2)…", "Tornado", "Stakeholder Comparison"]:

@@ -1,4 +1,5 @@
-"""Weights › Swing Weights…, Weights from a Ranking… and AHP Pairwise Comparisons….
+"""Weights › Swing Weights…, Weights from a Ranking…, AHP Pairwise Comparisons…
+and Combine Participants….
 
 Each opens its dialog on the active profile (window-modal, so the document
 cannot change underneath it); OK replaces the profile's weights for the
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QDialog
 
 from tradeoff.gui import commands
 from tradeoff.gui.elicitation_dialogs import AhpDialog, ElicitationDialog, RankDialog, SwingDialog
+from tradeoff.gui.group_elicitation_dialog import GroupDialog
 
 if TYPE_CHECKING:
     from tradeoff.gui.main_window import MainWindow
@@ -26,6 +28,8 @@ DIALOGS: list[tuple[str, str, type[ElicitationDialog], str]] = [
      "Put the criteria in order of importance and derive weights from the order"),
     ("ahp_weights", "A&HP Pairwise Comparisons…", AhpDialog,
      "Compare criteria two at a time on Saaty's 1–9 scale"),
+    ("group_weights", "Combine &Participants…", GroupDialog,
+     "Combine several participants' weights or AHP judgements into one set of weights"),
 ]
 
 
