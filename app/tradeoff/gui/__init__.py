@@ -51,9 +51,9 @@ its imports never slow the start). ``install`` uses only these:
     method selector (``results_panel.set_method("topsis")``).
 
 The installed features are ``feature_excel`` (File › Import, Export to Excel),
-``feature_elicitation`` (Weights › Swing, Ranking, AHP, Combine Participants), ``feature_crosscheck``
-(the Cross-check dock) and ``feature_robustness`` (the Robustness dock and its
-Analysis entries).
+``feature_elicitation`` (Weights › Swing, Ranking, AHP, Combine Participants),
+``feature_crosscheck`` (the Cross-check dock) and ``feature_robustness`` (the
+Robustness dock and its Analysis entries).
 
 Keys and icons are named once, in :mod:`tradeoff.gui.shortcuts` and
 :mod:`tradeoff.gui.icons`; persistent settings are declared once in
