@@ -38,7 +38,7 @@ from tradeoff.gui.icons import icon
 SLIDER_STEPS = 1000
 INDENT = 14
 METHOD_NAMES = {"direct": "points typed in", "swing": "swing weighting",
-                "ahp": "AHP pairwise comparisons", "group": "participants combined",
+                "ahp": "AHP pairwise comparisons", "group": "a group of participants",
                 "mixed": "a different method per level"}
 
 
