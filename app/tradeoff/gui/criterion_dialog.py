@@ -1,5 +1,5 @@
 """The criterion dialog: name, unit, description, direction, anchors, levels,
-value function and group of one criterion (a column).
+value function, group and PROMETHEE preference function of one criterion (a column).
 
 The dialog checks the criterion with the same rules a matrix file obeys, and
 refuses a scale on which an existing score of the column would no longer fit,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -24,10 +25,24 @@ from PySide6.QtWidgets import (
 )
 
 from tradeoff.core.model import Criterion, DecisionMatrix, Direction, Level
+from tradeoff.core.preference_functions import (
+    KINDS,
+    THRESHOLD_NAMES,
+    THRESHOLDS,
+    PreferenceFunction,
+)
 from tradeoff.core.validate import check_criterion
 from tradeoff.gui.cell_values import range_problem
 
 NO_GROUP = "(no group)"
+RUN_SETTING = "The run's setting"
+KIND_LABELS = {"usual": "Usual", "u-shape": "U-shape", "v-shape": "V-shape", "level": "Level",
+               "linear": "Linear", "gaussian": "Gaussian"}
+THRESHOLD_TIPS = {
+    "q": "Indifference threshold q: a difference up to q counts as no preference",
+    "p": "Preference threshold p: a difference beyond p counts as strict preference",
+    "s": "Gaussian parameter s: the difference at which preference reaches about 0.39",
+}
 
 
 def parse_levels(text: str) -> list[Level]:
@@ -64,6 +79,78 @@ def _number_box() -> QDoubleSpinBox:
     box.setRange(-1e9, 1e9)
     box.setDecimals(3)
     return box
+
+
+class PrometheeRow(QWidget):
+    """The criterion's own PROMETHEE preference function: a kind and the thresholds it reads.
+
+    Only the thresholds the chosen kind reads are shown. A threshold the user
+    leaves as it was keeps its exact value, even where the box rounds it.
+    """
+
+    def __init__(self, function: PreferenceFunction | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.original = function
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("PROMETHEE preference function")
+        self.kind.setToolTip("How PROMETHEE II turns a difference between two scores on this "
+                             "criterion into a preference; the run's setting applies when "
+                             "none is chosen")
+        self.kind.addItem(RUN_SETTING, None)
+        for kind in KINDS:
+            self.kind.addItem(KIND_LABELS[kind], kind)
+        self.kind.setCurrentIndex(max(self.kind.findData(function.kind if function else None), 0))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.kind, 1)
+        self.boxes: dict[str, QDoubleSpinBox] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.shown: dict[str, float] = {}  # what each box showed at first
+        for name in ("q", "p", "s"):
+            box = QDoubleSpinBox()
+            box.setRange(0, 1e9)
+            box.setDecimals(3)
+            box.setAccessibleName(f"PROMETHEE {THRESHOLD_NAMES[name]} {name}")
+            box.setToolTip(f"{THRESHOLD_TIPS[name]}; a difference between two scores in the "
+                           "criterion's units (on a level scale, between level positions)")
+            box.setValue(getattr(function, name) if function else 0.0)
+            self.shown[name] = box.value()
+            label = QLabel(f"&{name}:")
+            label.setBuddy(box)
+            layout.addWidget(label)
+            layout.addWidget(box)
+            self.boxes[name], self.labels[name] = box, label
+        self.setFocusProxy(self.kind)  # the form label's shortcut lands on the kind
+        self.kind.currentIndexChanged.connect(self._show_thresholds)
+        self._show_thresholds()
+
+    def _show_thresholds(self) -> None:
+        needed = THRESHOLDS.get(self.kind.currentData() or "", ())
+        for name, box in self.boxes.items():
+            box.setVisible(name in needed)
+            self.labels[name].setVisible(name in needed)
+
+    def function(self) -> PreferenceFunction | None:
+        """The function as entered; None leaves the criterion to the run's setting."""
+        kind = self.kind.currentData()
+        if kind is None:
+            return None
+        return PreferenceFunction(kind, **{name: self._threshold(name)
+                                           for name in THRESHOLDS[kind]})
+
+    def _threshold(self, name: str) -> float:
+        box = self.boxes[name]
+        if self.original is not None and box.value() == self.shown[name]:
+            return getattr(self.original, name)
+        return _tidy(box.value())
+
+    def problems(self) -> list[str]:
+        """The matrix file's messages for the same faults, e.g. 'p: must be at least q (2)'."""
+        function = self.function()
+        if function is None:
+            return []
+        return [f"PROMETHEE {key}: {message}" for key, message in function.problems()]
 
 
 class CriterionDialog(QDialog):
@@ -106,6 +193,7 @@ class CriterionDialog(QDialog):
             self.group.addItem(g.name, g.id)
         self.group.setCurrentIndex(max(self.group.findData(c.group), 0))
         self.group.setToolTip("Pick a group, or type a new name to create one")
+        self.promethee = PrometheeRow(c.promethee)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color: #c0392b")
@@ -123,6 +211,7 @@ class CriterionDialog(QDialog):
         form.addRow("&Levels:", self.levels)
         form.addRow("Value &function:", self.points)
         form.addRow("&Group:", self.group)
+        form.addRow("PR&OMETHEE preference:", self.promethee)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problems)
@@ -153,6 +242,7 @@ class CriterionDialog(QDialog):
             levels=parse_levels(self.levels.toPlainText()),
             value_points=parse_points(self.points.text()),
             group=group_id if new_name is None else "\x00new",  # filled in by the caller
+            promethee=self.promethee.function(),
         )
 
     def check(self) -> list[str]:
@@ -163,6 +253,7 @@ class CriterionDialog(QDialog):
         problems = [] if candidate.name else ["the name is empty"]
         problems += [str(p).removeprefix("criterion: ").removeprefix("criterion.")
                      for p in check_criterion(replace(candidate, group=None), "criterion")]
+        problems += self.promethee.problems()
         if problems:
             return problems
         for option in self.matrix.options:
