@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -111,6 +112,8 @@ class PrometheeRow(QWidget):
             box = QDoubleSpinBox()
             box.setRange(0, 1e9)
             box.setDecimals(3)
+            # Narrower than the range's widest number, so the row fits beside its label.
+            box.setMinimumWidth(box.fontMetrics().horizontalAdvance("00000.000") + 32)
             box.setAccessibleName(f"PROMETHEE {THRESHOLD_NAMES[name]} {name}")
             box.setToolTip(f"{THRESHOLD_TIPS[name]}; a difference between two scores in the "
                            "criterion's units (on a level scale, between level positions)")
@@ -122,6 +125,8 @@ class PrometheeRow(QWidget):
             layout.addWidget(box)
             self.boxes[name], self.labels[name] = box, label
         self.setFocusProxy(self.kind)  # the form label's shortcut lands on the kind
+        # One line high: spare height in the dialog must not push the row below its label.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.kind.currentIndexChanged.connect(self._show_thresholds)
         self._show_thresholds()
 
