@@ -87,7 +87,7 @@ def test_menu_entry_opens_the_dialog_on_the_active_profile(window, qtbot, qtmode
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
     assert headers == ["Participant", "Money", "Quality"]
     assert not dialog.ok_button.isEnabled()  # nothing typed yet
-    assert dialog.message.text().startswith("Participant 1's weights are all zero or blank")
+    assert dialog.message.text() == "Type each participant's entries into the table."
     dialog.reject()
 
 
@@ -322,7 +322,9 @@ def test_ahp_judgements_combined_by_geometric_mean(qtbot, qtmodeltester):
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(1, 4)] == [
         "A : B", "A : C", "B : C"]
     assert cells(dialog) == [["", "", ""], ["", "", ""]]
-    assert dialog.message.text() == "Participant 1 has judged no pair; enter at least one ratio"
+    assert dialog.message.text() == "Type each participant's entries into the table."
+    fill(dialog, [["2", "", ""], ["", "", ""]])
+    assert dialog.message.text() == "Participant 2 has judged no pair; enter at least one ratio"
     fill(dialog, [["2", "4", "2"], ["8", "8", "1"]])
     total = math.sqrt(32) + math.sqrt(2) + 1
     assert preview(dialog) == [f"{100 * w / total:.1f} %" for w in (math.sqrt(32),
@@ -386,3 +388,20 @@ def test_levels_keep_their_own_participants(qtbot):
     again.level_box.setCurrentIndex(again.level_box.findData("quality"))
     assert names(again) == ["Cas", "Participant 2"] and cells(again) == [["1", "3"],
                                                                           ["1", "1"]]
+
+
+@pytest.mark.parametrize("count", [2, 8])
+def test_the_dialog_widens_to_show_every_column_up_to_most_of_the_screen(qtbot, count):
+    crits = [Criterion(f"c{k}", f"A criterion with a long name {k}", worst=0, best=10)
+             for k in range(count)]
+    m = DecisionMatrix(criteria=crits, options=[Option("x", "X")],
+                       profiles=[WeightProfile("p", "Panel", {c.id: 1 for c in crits})])
+    dialog = GroupDialog(m, "p")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    header = dialog.table.horizontalHeader()
+    last = dialog.table.model().columnCount() - 1
+    fits = header.sectionViewportPosition(last) + header.sectionSize(last) \
+        <= dialog.table.viewport().width()
+    most_of_screen = dialog.width() >= int(dialog.screen().availableGeometry().width() * 0.8)
+    assert fits if count == 2 else most_of_screen

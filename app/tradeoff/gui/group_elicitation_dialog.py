@@ -269,6 +269,16 @@ class GroupDialog(ElicitationDialog):
         self.table_model.set_columns(keys, headers, tips, parse)
         self.hint.setText(HINTS[self.aggregation])
         self.refresh()
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """Widen the dialog (within reason) so every column shows without scrolling."""
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        needed = (self.table.verticalHeader().width() + header.length()
+                  + 2 * self.table.frameWidth() + 48)  # the dialog's margins and a scroll bar
+        screen = self.screen().availableGeometry().width() if self.screen() else 1200
+        self.resize(max(self.width(), min(needed, int(screen * 0.8))), self.height())
 
     def add_participant(self) -> None:
         row = self.table_model.add_participant(self.table_model.next_name())
@@ -298,6 +308,10 @@ class GroupDialog(ElicitationDialog):
     def refresh(self) -> None:
         self.result = None
         super().refresh()
+        if not any(text.strip() for _name, entries in self.table_model.rows()
+                   for text in entries.values()):
+            # Nothing typed yet: say what to do rather than report an error.
+            self.message.setText("Type each participant's entries into the table.")
         rows = self.table_model.rowCount()
         self.remove_button.setEnabled(rows > 1)
         self.rename_button.setEnabled(rows > 0)
