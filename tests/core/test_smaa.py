@@ -19,13 +19,12 @@ from tradeoff.core.scoring import raw_matrix, score, value_matrix
 from tradeoff.core.sensitivity import profile_with_weights
 from tradeoff.core.smaa import SmaaCancelled, SmaaSettings, run_smaa
 from tradeoff.core.smaa_sampling import (
-    ScoreSampler,
     WeightSampler,
-    score_ranges,
     uniform_weights,
     weights_around,
     weights_from_profiles,
 )
+from tradeoff.core.smaa_scores import ScoreSampler, score_ranges
 from tradeoff.core.weights import normalised_weights
 
 

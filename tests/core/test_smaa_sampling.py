@@ -1,4 +1,5 @@
-"""Weight and score samplers of the Monte Carlo, against distributions known in closed form."""
+"""Weight samplers (smaa_sampling) and score samplers (smaa_scores) of the Monte Carlo,
+against distributions known in closed form."""
 
 from __future__ import annotations
 
@@ -11,17 +12,16 @@ from tradeoff.core.errors import TradeoffError
 from tradeoff.core.scoring import raw_matrix, value_matrix
 from tradeoff.core.smaa_sampling import (
     BoxSampler,
-    ScoreSampler,
     WeightSampler,
     bounded_weights,
     ranked_weights,
-    score_ranges,
     spec_for_matrix,
     tiers_from_weights,
     uniform_weights,
     weights_around,
     weights_from_profiles,
 )
+from tradeoff.core.smaa_scores import ScoreSampler, score_ranges
 
 
 def rng(seed: int = 0) -> np.random.Generator:

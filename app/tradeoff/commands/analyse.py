@@ -32,12 +32,8 @@ from tradeoff.core.robustness_report import (
 )
 from tradeoff.core.sensitivity import all_sweeps
 from tradeoff.core.smaa import SmaaResult, SmaaSettings, run_smaa
-from tradeoff.core.smaa_sampling import (
-    DISTRIBUTIONS,
-    parse_bound,
-    spec_for_matrix,
-    weights_within,
-)
+from tradeoff.core.smaa_sampling import parse_bound, spec_for_matrix, weights_within
+from tradeoff.core.smaa_scores import DISTRIBUTIONS
 from tradeoff.core.stakeholders import compare_profiles
 from tradeoff.core.tornado import tornado
 

@@ -39,13 +39,8 @@ import pandas as pd
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import SCORE_DISTRIBUTIONS, DecisionMatrix
 from tradeoff.core.scoring import RANK_DECIMALS, raw_matrix, value_matrix
-from tradeoff.core.smaa_sampling import (
-    ScoreRanges,
-    ScoreSampler,
-    WeightSampler,
-    WeightSpec,
-    score_ranges,
-)
+from tradeoff.core.smaa_sampling import WeightSampler, WeightSpec
+from tradeoff.core.smaa_scores import ScoreRanges, ScoreSampler, score_ranges
 
 TIE = 10.0 ** -RANK_DECIMALS
 CHUNK = 10000
