@@ -69,6 +69,10 @@ def run_once(code: str, *args: str) -> float:
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="tradeoff-bench-")
     env["TRADEOFF_TEST_MODE"] = "1"
+    # An installed copy has its bytecode written; let the checkout have it too, even
+    # where the environment says not to write it (compiling from source each run
+    # would be timed otherwise).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.time()
     done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
                           env=env, check=True, timeout=120)
