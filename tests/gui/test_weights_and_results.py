@@ -131,3 +131,14 @@ def test_all_zero_weights_say_why_there_is_no_ranking(window):
     assert window.results_panel.title.text().startswith("No ranking:")
     assert "zero" in window.results_panel.title.text()
     assert "zero" in window.weights_panel.status.text()
+
+
+def test_points_show_the_decimals_they_need(window):
+    from tradeoff.gui import commands
+    doc, panel = window.document, window.weights_panel
+    doc.push(commands.SetWeight(doc, "even", "speed", 0.0627))
+    spin = row_for(panel, "speed").spin
+    assert spin.value() == pytest.approx(0.0627) and spin.text() == "0.0627"
+    assert row_for(panel, "risk").spin.text() == "1.0"  # typed points stay short
+    spin.setValue(2.5)
+    assert doc.matrix.profile("even").weights["speed"] == 2.5 and spin.text() == "2.5"

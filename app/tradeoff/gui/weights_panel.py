@@ -98,9 +98,8 @@ class WeightRow:
         self.slider.setPageStep(SLIDER_STEPS // 20)
         self.slider.setMinimumWidth(60)
         self.slider.setAccessibleName(f"Weight of {name}")
-        self.spin = QDoubleSpinBox()
+        self.spin = PointsSpinBox()
         self.spin.setRange(0, 1e6)
-        self.spin.setDecimals(1)
         self.spin.setKeyboardTracking(False)
         self.spin.setMaximumWidth(self.spin.fontMetrics().horizontalAdvance("00000.0") + 40)
         self.spin.setAccessibleName(f"Weight points of {name}")
@@ -140,6 +139,21 @@ class WeightRow:
 
     def _spin_changed(self, value: float) -> None:
         self.panel.set_weight(self, value)
+
+
+class PointsSpinBox(QDoubleSpinBox):
+    """Weight points with as many decimals as they need (up to 4): typed points show
+    as "2" or "2.5", elicited ones as "0.0627" rather than a misleading "0.1"."""
+
+    DECIMALS = 4
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDecimals(self.DECIMALS)
+
+    def textFromValue(self, value: float) -> str:
+        text = f"{value:.{self.DECIMALS}f}".rstrip("0")
+        return text + "0" if text.endswith(".") else text
 
 
 class WeightsPanel(QWidget):
