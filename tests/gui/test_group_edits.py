@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from gui_helpers import when_modal
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QToolTip
 
 from factories import small_matrix
 from tradeoff.core.model import Group
@@ -271,3 +271,18 @@ def test_band_menu_renames_and_a_double_click_opens_the_dialog(window, qtbot):
     qtbot.mouseDClick(header.viewport(), Qt.MouseButton.LeftButton, pos=band_point(window, 2))
     assert titles == ["Rename group Quality"]
     assert window.document.undo_stack.count() == 1
+
+
+def test_the_band_tooltip_names_the_group_path_and_description(nested, qtbot):
+    window = nested
+    window.document.matrix.group("pace").description = "How fast the work gets done."
+    header = window.grid.horizontalHeader()
+    assert header.group_tooltip("pace").splitlines() == [
+        "Quality › Pace", "How fast the work gets done.",
+        "Right-click to rename or delete; double-click to rename."]
+    point = band_point(window, 1)
+    event = QHelpEvent(QEvent.Type.ToolTip, point, header.viewport().mapToGlobal(point))
+    QApplication.sendEvent(header.viewport(), event)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    assert QToolTip.text().startswith("Quality › Pace")
+    QToolTip.hideText()

@@ -10,8 +10,8 @@ rename it (the main window's group actions answer both).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QWidget
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QToolTip, QWidget
 
 from tradeoff.core.model import DecisionMatrix
 
@@ -60,13 +60,31 @@ class GroupHeaderView(QHeaderView):
         return group_id if any(g.id == group_id for g in matrix.groups) else None
 
     def viewportEvent(self, event: QEvent) -> bool:
-        # The band's own menu; elsewhere the header's usual context menu.
+        # The band's own menu and tooltip; elsewhere the header's usual ones.
         if isinstance(event, QContextMenuEvent):
             group_id = self.group_at(event.pos())
             if group_id is not None:
                 self.group_menu_requested.emit(group_id, event.globalPos())
                 return True
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            group_id = self.group_at(event.pos())
+            if group_id is not None:
+                QToolTip.showText(event.globalPos(), self.group_tooltip(group_id), self)
+                return True
         return super().viewportEvent(event)
+
+    def group_tooltip(self, group_id: str) -> str:
+        """The group's path, its description, and what the band offers."""
+        matrix = self._matrix()
+        group = matrix.group(group_id)
+        path = [group_id]
+        while matrix.group(path[-1]).parent:
+            path.append(matrix.group(path[-1]).parent)
+        lines = [" › ".join(matrix.group(g).name for g in reversed(path))]
+        if group.description:
+            lines.append(group.description)
+        lines.append("Right-click to rename or delete; double-click to rename.")
+        return "\n".join(lines)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         group_id = self.group_at(event.position().toPoint())
