@@ -464,3 +464,20 @@ def test_installing_the_features_loads_no_heavy_module(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == [str(len(main_window.FEATURE_MODULES)), "none"]
+
+
+def test_promethee_in_the_results_panel_with_the_runs_preference_function(wired):
+    from tradeoff.core.preference_functions import PreferenceFunction
+    doc, panel = wired.document, wired.results_panel
+    panel.set_method("promethee")
+    assert panel.preference_box.isVisible() and not panel.normalisation_box.isVisible()
+    default = run_method("promethee", doc.matrix)
+    assert shown_ranking(wired) == default.ranking()["option"].tolist()
+    panel.preference_box.setCurrentIndex(panel.preference_box.findData("usual"))
+    usual = run_method("promethee", doc.matrix, None, MethodSettings(promethee_preferences={
+        c.id: PreferenceFunction("usual") for c in doc.matrix.criteria}))
+    assert shown_ranking(wired) == usual.ranking()["option"].tolist()
+    assert usual.totals.to_numpy() != pytest.approx(default.totals.to_numpy())
+    assert "usual" in panel.title.text()
+    panel.set_method("topsis")
+    assert not panel.preference_box.isVisible()

@@ -17,10 +17,11 @@ the options under each draw with the additive value model, and reports:
 
 Weights are drawn on the flat normalised criterion weights (the effective
 weights after the value tree); see :mod:`tradeoff.core.smaa_sampling` for the
-weight distributions and :mod:`tradeoff.core.smaa_scores` for the score ones. Options tied in a draw share the ranks they
-span equally (two options tied for first each take half of rank 1 and half of
-rank 2), so every row and every column of the acceptabilities sums to 1 and a
-run without uncertainty gives exactly the deterministic ranking.
+weight distributions and :mod:`tradeoff.core.smaa_scores` for the score ones.
+Options tied in a draw share the ranks they span equally (two options tied
+for first each take half of rank 1 and half of rank 2), so every row and
+every column of the acceptabilities sums to 1 and a run without uncertainty
+gives exactly the deterministic ranking.
 
 Everything is vectorised over chunks of draws: one matrix product for the
 totals, one argsort for the ranks, bincounts for the tallies. Results depend

@@ -81,6 +81,14 @@ class ResultsPanel(QWidget):
         self.normalisation_box.setAccessibleName("Normalisation")
         self.normalisation_box.setToolTip("TOPSIS's normalisation of each criterion's scores")
         self.normalisation_box.hide()  # only TOPSIS offers a choice
+        self.preference_box = QComboBox()
+        self.preference_box.setObjectName("preference")
+        self.preference_box.setAccessibleName("PROMETHEE preference function")
+        self.preference_box.setToolTip("PROMETHEE's preference function for the criteria "
+                                       "without one of their own (set in the criterion dialog)")
+        self.preference_box.addItem("V-shape over the range", "range")
+        self.preference_box.addItem("Usual: any difference", "usual")
+        self.preference_box.hide()  # only PROMETHEE reads it
         self.method_label = QLabel("&Method:")
         self.method_label.setBuddy(self.method_box)
         for widget in (self.method_label, self.method_box):
@@ -95,6 +103,7 @@ class ResultsPanel(QWidget):
         top.addWidget(self.method_label)
         top.addWidget(self.method_box)
         top.addWidget(self.normalisation_box)
+        top.addWidget(self.preference_box)
         top.addWidget(save)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
@@ -112,6 +121,7 @@ class ResultsPanel(QWidget):
         doc.changed.connect(self.recompute)
         self.method_box.currentIndexChanged.connect(self._method_chosen)
         self.normalisation_box.currentIndexChanged.connect(lambda _i: self.recompute())
+        self.preference_box.currentIndexChanged.connect(lambda _i: self.recompute())
         self.recompute()
 
     @property
@@ -126,7 +136,13 @@ class ResultsPanel(QWidget):
     def method_settings(self):  # a core.methods.registry.MethodSettings
         from tradeoff.core.methods.registry import MethodSettings
 
-        return MethodSettings(topsis_normalisation=self.normalisation_box.currentData())
+        preferences = {}  # the run's setting; a criterion's own function still comes first
+        if self.preference_box.currentData() == "usual":
+            from tradeoff.core.preference_functions import PreferenceFunction
+
+            preferences = {c.id: PreferenceFunction("usual") for c in self.doc.matrix.criteria}
+        return MethodSettings(topsis_normalisation=self.normalisation_box.currentData(),
+                              promethee_preferences=preferences)
 
     def enable_methods(self) -> None:
         """Fill and show the method selector (once; loads the scoring methods)."""
@@ -159,6 +175,7 @@ class ResultsPanel(QWidget):
         from tradeoff.core.methods.registry import METHODS
 
         self.normalisation_box.setVisible(bool(METHODS[self.method].normalisations))
+        self.preference_box.setVisible(self.method == "promethee")
         self.recompute()
 
     def show_chart(self) -> None:
