@@ -107,3 +107,41 @@ def test_saving_refuses_a_matrix_that_could_not_be_reopened(window, tmp_path, mo
     assert not window.files.save_to(target)
     assert not target.exists()
     assert "options[0].name" in shown[0]
+
+
+def test_an_example_opens_as_an_unsaved_copy(window, tmp_path, monkeypatch):
+    from tradeoff.paths import example_matrices
+    examples = example_matrices()
+    menu = window.examples_menu
+    assert [a.data() for a in menu.actions()] == [str(p) for p in examples]
+    assert "Antidepressants benefit risk" in [a.text() for a in menu.actions()]
+    source = next(p for p in examples if p.name == "site-selection.toml")
+    before = source.read_bytes()
+    action = next(a for a in menu.actions() if a.data() == str(source))
+    action.trigger()
+    doc = window.document
+    assert doc.path is None and doc.matrix == load_matrix(source)
+    assert window.windowTitle().startswith("site-selection.toml (example copy)")
+    suggested = []
+
+    def choose(*args, **kwargs):
+        suggested.append(args[2])
+        return str(tmp_path / "mine.toml"), ""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    assert window.files.save()
+    assert Path(suggested[0]).name == "site-selection.toml"  # offered a name, never the source
+    assert doc.path == (tmp_path / "mine.toml").resolve()
+    assert source.read_bytes() == before
+
+
+def test_an_example_is_not_opened_over_unsaved_work_without_asking(window):
+    from tradeoff.paths import example_matrices
+    model = window.grid.matrix_model
+    model.setData(model.index(1, 1), "4.5")
+    before = dumps(window.document.matrix)
+    answer = []
+    when_modal(lambda box: (answer.append(box.text()),
+                            box.button(QMessageBox.StandardButton.Cancel).click()))
+    assert not window.files.open_example(example_matrices()[0])
+    assert answer and "unsaved changes" in answer[0]
+    assert dumps(window.document.matrix) == before

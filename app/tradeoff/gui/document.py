@@ -25,6 +25,8 @@ from tradeoff.core.model import Criterion, DecisionMatrix, Group, Option, Score,
 from tradeoff.core.scoring import competition_ranks, margins, raw_matrix, value_matrix
 from tradeoff.core.weights import node_shares, normalised_weights
 
+UNTITLED = "Untitled"
+
 
 class Totals:
     """Scores of every option under the active profile, in matrix order."""
@@ -74,6 +76,9 @@ class Document(QObject):
         super().__init__(parent)
         self.matrix = matrix if matrix is not None else DecisionMatrix()
         self.path = path
+        # What an unsaved document is called, and the file name Save As suggests.
+        self.untitled_name = UNTITLED
+        self.suggested_file = "matrix.toml"
         self.undo_stack = QUndoStack(self)
         self._values: np.ndarray | None = None
         self._raw: np.ndarray | None = None
@@ -92,11 +97,18 @@ class Document(QObject):
         return not self.undo_stack.isClean()
 
     def display_name(self) -> str:
-        return self.path.name if self.path else "Untitled"
+        return self.path.name if self.path else self.untitled_name
 
-    def load(self, matrix: DecisionMatrix, path: Path | None) -> None:
-        """Show another matrix (New / Open): history is cleared, views rebuilt."""
+    def load(self, matrix: DecisionMatrix, path: Path | None, *,
+             untitled_name: str = "", suggested_file: str = "") -> None:
+        """Show another matrix (New / Open): history is cleared, views rebuilt.
+
+        An unsaved one (``path`` None) shows as ``untitled_name`` and Save As
+        suggests ``suggested_file``.
+        """
         self.undo_stack.clear()
+        self.untitled_name = untitled_name or UNTITLED
+        self.suggested_file = suggested_file or "matrix.toml"
         self.matrix = matrix
         self._invalidate_values()
         self.set_path(path)

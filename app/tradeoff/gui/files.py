@@ -1,4 +1,5 @@
-"""New, Open, Open Recent, Save, Save As and Close, with the unsaved-changes prompt.
+"""New, Open, Open Recent, Open Example, Save, Save As and Close, with the
+unsaved-changes prompt.
 
 A file that fails to open is reported with its validation message and leaves
 the open document exactly as it was: the new matrix is read completely before
@@ -18,6 +19,7 @@ from tradeoff.core.model import Criterion, DecisionMatrix, Option, WeightProfile
 from tradeoff.core.validate import check_matrix
 from tradeoff.gui import settings
 from tradeoff.io.matrix_file import load_matrix, save_matrix
+from tradeoff.paths import example_matrices
 
 if TYPE_CHECKING:
     from tradeoff.gui.main_window import MainWindow
@@ -112,7 +114,7 @@ class FileController:
         return self.save_to(self.doc.path)
 
     def save_as(self) -> bool:
-        suggested = str(self.doc.path or Path.home() / "matrix.toml")
+        suggested = str(self.doc.path or Path.home() / self.doc.suggested_file)
         path, _ = QFileDialog.getSaveFileName(self.window, "Save matrix as", suggested,
                                               FILE_FILTER)
         if not path:
@@ -142,6 +144,34 @@ class FileController:
         self.window.autosaver.discard()
         self.remember(path.resolve())
         self.window.show_message(f"Saved {path.name}")
+        return True
+
+    # -- examples ---------------------------------------------------------------------------------
+    def fill_examples_menu(self) -> None:
+        """One entry per bundled example, named by its file (read only when chosen)."""
+        menu = self.window.examples_menu
+        menu.clear()
+        for path in example_matrices():
+            action = menu.addAction(path.stem.replace("-", " ").capitalize())
+            action.setData(str(path))
+            action.setToolTip(f"Open a copy of {path.name}")
+            action.triggered.connect(lambda _on=False, p=path: self.open_example(p))
+        menu.setEnabled(bool(menu.actions()))
+
+    def open_example(self, path: Path) -> bool:
+        """Open an example as a new, unsaved copy: saving it asks where, so the bundled
+        file (perhaps in a read-only install) is never overwritten."""
+        try:
+            matrix = load_matrix(path)
+        except (TradeoffError, OSError) as e:
+            self._cannot_open(path, str(e))
+            return False
+        if not self.maybe_save():
+            return False
+        self.doc.load(matrix, None, untitled_name=f"{path.name} (example copy)",
+                      suggested_file=path.name)
+        self.window.show_message(f"Opened a copy of the example {path.name}; "
+                                 "save it to keep your changes")
         return True
 
     # -- recent files ---------------------------------------------------------------------------

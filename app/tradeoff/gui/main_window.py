@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.group_actions = GroupActions(self)  # adds itself to the Matrix and grid menus
         self._build_toolbar()
         self.files.fill_recent_menu()
+        self.files.fill_examples_menu()
 
         self._banner_timer = QTimer(self)
         self._banner_timer.setSingleShot(True)
@@ -269,6 +270,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menus["File"]
         file_menu.addActions([a["new"], a["open"]])
         self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.examples_menu = file_menu.addMenu("Open E&xample")
         file_menu.addSeparator()
         file_menu.addActions([a["save"], a["save_as"]])
         self.file_export_separator = file_menu.addSeparator()  # Import/Export go here
