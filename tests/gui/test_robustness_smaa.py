@@ -141,3 +141,20 @@ def test_bad_bounds_say_what_and_where(qtbot, low, high, message):
     panel.start()
     assert not panel.running
     assert panel.status.text().startswith("Cannot run:") and message in panel.status.text()
+
+
+def test_the_published_benefit_risk_analysis_from_the_panel(qtbot):
+    # Tervonen et al. (2010), SOM Research Report 10001 (see tests/core/test_smaa_published.py):
+    # with no preference information Venlafaxine is best in 0.39 of draws, Paroxetine in
+    # 0.25, Fluoxetine in 0.20 and Sertraline in 0.17.
+    from tradeoff.io.matrix_file import load_matrix
+    from tradeoff.paths import matrices_dir
+    m = load_matrix(matrices_dir() / "antidepressants-benefit-risk.toml")
+    panel = _panel(qtbot, m, samples=40_000, seed=5, mode="uniform")
+    with qtbot.waitSignal(panel.result_ready, timeout=30_000) as blocker:
+        panel.run_button.click()
+    result = blocker.args[0]
+    best = dict(zip(result.options, result.probability_best, strict=True))
+    assert best == pytest.approx({"fluoxetine": 0.20, "paroxetine": 0.25, "sertraline": 0.17,
+                                  "venlafaxine": 0.39}, abs=0.02)
+    assert "normal (20 cells), lognormal (3 cells)" in panel.status.text()
