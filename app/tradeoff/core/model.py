@@ -17,6 +17,11 @@ ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
 ScoreValue = float | int | str  # a number, or a level name on a level scale
 
+# Plural unit words and their singular, for a score of exactly one ("1 point").
+SINGULAR_UNITS = {"points": "point", "days": "day", "weeks": "week", "months": "month",
+                  "years": "year", "hours": "hour", "minutes": "minute", "people": "person",
+                  "units": "unit", "votes": "vote", "sites": "site"}
+
 # How a score is drawn within its low/high range in the Monte Carlo:
 # ``triangular`` and ``pert`` take (low, value, high) as the whole range;
 # ``normal`` and ``lognormal`` read low/high as the central 95 % interval
@@ -108,7 +113,11 @@ class Criterion:
         if isinstance(value, str):
             return value
         text = f"{value:g}"
-        return f"{text} {self.unit}" if self.unit else text
+        if not self.unit:
+            return text
+        # "1 point", "1 week": common counted units read in the singular for exactly one.
+        unit = SINGULAR_UNITS.get(self.unit, self.unit) if text in ("1", "-1") else self.unit
+        return f"{text} {unit}"
 
 
 @dataclass
