@@ -24,7 +24,6 @@ Analysis: An Integrated Approach*, §5.4 (sensitivity analysis on one weight).
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -169,15 +168,20 @@ def _fill_intervals(s: Sweep) -> None:
         if k != lead:
             lo, hi = _keep_ahead(s, lead, k, lo, hi)
     s.winner_interval = (float(min(lo, w0)), float(max(hi, w0)))
-    lo, hi = 0.0, 1.0
-    for i, k in itertools.combinations(range(len(s.options)), 2):
-        gap = now[i] - now[k]
-        if abs(gap) <= TIE:
-            if abs(s.slopes[i] - s.slopes[k]) > PARALLEL:
-                lo, hi = w0, w0  # tied now and parting either way: any move re-ranks
-            continue
-        ahead, behind = (i, k) if gap > 0 else (k, i)
-        lo, hi = _keep_ahead(s, ahead, behind, lo, hi)
+    i, k = np.triu_indices(len(s.options), 1)
+    gap = now[i] - now[k]
+    tied = np.abs(gap) <= TIE
+    if (tied & (np.abs(s.slopes[i] - s.slopes[k]) > PARALLEL)).any():
+        lo, hi = w0, w0  # tied now and parting either way: any move re-ranks
+    else:
+        # Each pair keeps its order on one side of its crossing (parallel pairs always).
+        ahead, behind = np.where(gap > 0, i, k)[~tied], np.where(gap > 0, k, i)[~tied]
+        slope = s.slopes[ahead] - s.slopes[behind]
+        moving = np.abs(slope) > PARALLEL
+        cross = -(s.intercepts[ahead] - s.intercepts[behind])[moving] / slope[moving]
+        rising = slope[moving] > 0
+        lo = max(0.0, float(cross[rising].max(initial=0.0)))
+        hi = min(1.0, float(cross[~rising].min(initial=1.0)))
     s.ranking_interval = (float(min(lo, w0)), float(max(hi, w0)))
 
 
@@ -194,43 +198,67 @@ def _keep_ahead(s: Sweep, ahead: int, behind: int, lo: float, hi: float) -> tupl
 
 
 def _change_points(s: Sweep) -> list[ChangePoint]:
-    """Every weight strictly inside (0, 1) at which two options' lines cross."""
-    crossings: list[tuple[float, int, int]] = []
-    for i, k in itertools.combinations(range(len(s.options)), 2):
-        slope = s.slopes[i] - s.slopes[k]
-        if abs(slope) <= PARALLEL:
-            continue
-        cross = -(s.intercepts[i] - s.intercepts[k]) / slope
-        if TIE < cross < 1.0 - TIE:  # a tie at an end of the sweep changes nothing inside it
-            crossings.append((float(cross), i, k))
-    crossings.sort()
-    points: list[ChangePoint] = []
-    group: list[tuple[float, int, int]] = []
-    for item in crossings:
-        if group and item[0] - group[0][0] > TIE:
-            points.append(_make_point(s, group))
-            group = []
-        group.append(item)
-    if group:
-        points.append(_make_point(s, group))
-    return points
+    """Every weight strictly inside (0, 1) at which two options' lines cross.
+
+    Crossings closer than the tie tolerance to the first of a run are one
+    change point. Computed with arrays over all pairs, and the leaders at the
+    change points a block at a time, so a thousand options take seconds.
+    """
+    i, k = np.triu_indices(len(s.options), 1)
+    slope = s.slopes[i] - s.slopes[k]
+    moving = np.abs(slope) > PARALLEL
+    i, k = i[moving], k[moving]
+    cross = -(s.intercepts[i] - s.intercepts[k]) / slope[moving]
+    inside = (cross > TIE) & (cross < 1.0 - TIE)  # a tie at an end changes nothing inside
+    i, k, cross = i[inside], k[inside], cross[inside]
+    order = np.lexsort((k, i, cross))
+    i, k, cross = i[order], k[order], cross[order]
+    starts: list[int] = []
+    first = -np.inf
+    for n, t in enumerate(cross.tolist()):
+        if t - first > TIE:
+            starts.append(n)
+            first = t
+    bounds = [*starts, len(cross)]
+    weights = cross[starts] if starts else np.empty(0)
+    before, after = _leaders(s, weights)
+    # Just below a crossing the line with the smaller slope is ahead.
+    low_first = s.slopes[i] < s.slopes[k]
+    below, above = np.where(low_first, i, k).tolist(), np.where(low_first, k, i).tolist()
+    ids = s.options
+    return [ChangePoint(
+        weight=float(weights[g]),
+        pairs=tuple((ids[below[n]], ids[above[n]]) for n in range(bounds[g], bounds[g + 1])),
+        winners_before=tuple(ids[j] for j in before[g]),
+        winners_after=tuple(ids[j] for j in after[g]))
+        for g in range(len(starts))]
 
 
-def _make_point(s: Sweep, crossings: list[tuple[float, int, int]]) -> ChangePoint:
-    t = crossings[0][0]
-    pairs = []
-    for _, i, k in crossings:
-        # just below the crossing the line with the smaller slope is ahead
-        before, after = (i, k) if s.slopes[i] < s.slopes[k] else (k, i)
-        pairs.append((s.options[before], s.options[after]))
-    top = _top(s.totals_at(t))
-    slopes = s.slopes[top]
-    first_before = top[slopes <= slopes.min() + PARALLEL]
-    first_after = top[slopes >= slopes.max() - PARALLEL]
-    return ChangePoint(
-        weight=t, pairs=tuple(pairs),
-        winners_before=tuple(s.options[i] for i in first_before),
-        winners_after=tuple(s.options[i] for i in first_after))
+LEADER_ELEMENTS = 4_000_000  # change points × options compared at once
+
+
+def _leaders(s: Sweep, weights: np.ndarray) -> tuple[list[list[int]], list[list[int]]]:
+    """Options first just before and just after each weight: of those tied for first
+    there, the least steep lead before it and the steepest after."""
+    before: list[list[int]] = []
+    after: list[list[int]] = []
+    n = len(s.options)
+    step = max(1, LEADER_ELEMENTS // max(n, 1))
+    for start in range(0, weights.size, step):
+        totals = s.intercepts[None, :] + s.slopes[None, :] * weights[start:start + step, None]
+        top = totals >= totals.max(axis=1, keepdims=True) - TIE
+        single = top.sum(axis=1) == 1  # the usual case: one leader on both sides
+        leader = totals.argmax(axis=1).tolist()
+        for row, alone in enumerate(single.tolist()):
+            if alone:
+                before.append([leader[row]])
+                after.append([leader[row]])
+                continue
+            tied = np.flatnonzero(top[row])
+            slopes = s.slopes[tied]
+            before.append(tied[slopes <= slopes.min() + PARALLEL].tolist())
+            after.append(tied[slopes >= slopes.max() - PARALLEL].tolist())
+    return before, after
 
 
 def profile_with_weights(matrix: DecisionMatrix, flat: np.ndarray, profile_id: str = "swept",
