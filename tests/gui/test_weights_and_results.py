@@ -142,3 +142,24 @@ def test_points_show_the_decimals_they_need(window):
     assert row_for(panel, "risk").spin.text() == "1.0"  # typed points stay short
     spin.setValue(2.5)
     assert doc.matrix.profile("even").weights["speed"] == 2.5 and spin.text() == "2.5"
+
+
+@pytest.mark.parametrize(("language", "typed", "shown"), [
+    ("de_DE", "2,5", "2,5"), ("en_GB", "2.5", "2.5"), ("fr_FR", "1234,75", "1234,75")])
+def test_points_read_back_in_the_users_locale(qtbot, language, typed, shown):
+    from PySide6.QtCore import QLocale
+    from PySide6.QtGui import QValidator
+
+    from tradeoff.gui.weights_panel import PointsSpinBox
+    spin = PointsSpinBox()
+    qtbot.addWidget(spin)
+    spin.setLocale(QLocale(language))
+    spin.setRange(0, 1e6)
+    spin.setValue(float(typed.replace(",", ".")))
+    assert spin.text() == shown
+    assert spin.valueFromText(spin.text()) == pytest.approx(float(typed.replace(",", ".")))
+    assert spin.validate(spin.text(), 0)[0] == QValidator.State.Acceptable
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), typed)
+    qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Return)
+    assert spin.value() == pytest.approx(float(typed.replace(",", ".")))

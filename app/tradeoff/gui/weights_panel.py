@@ -152,8 +152,16 @@ class PointsSpinBox(QDoubleSpinBox):
         self.setDecimals(self.DECIMALS)
 
     def textFromValue(self, value: float) -> str:
-        text = f"{value:.{self.DECIMALS}f}".rstrip("0")
-        return text + "0" if text.endswith(".") else text
+        # In the box's locale (its decimal separator is what valueFromText reads back),
+        # without the group separators and trailing zeros.
+        locale = self.locale()
+        point = locale.decimalPoint()
+        text = locale.toString(value, "f", self.DECIMALS).replace(locale.groupSeparator(), "")
+        if point in text:
+            text = text.rstrip("0")
+            if text.endswith(point):
+                text += "0"
+        return text
 
 
 class WeightsPanel(QWidget):
