@@ -207,7 +207,68 @@ def test_cells_with_different_distributions_are_drawn_side_by_side():
     assert np.array_equal(_sampler(m, "triangular")[0].draw(300_000), raw)
 
 
-def test_an_unknown_run_distribution_is_refused():
+def test_an_unknown_or_per_cell_only_run_distribution_is_refused():
     m = numeric_matrix([[4, 5]], [1, 1], ranges={(0, 0): (2, 9)})
-    with pytest.raises(TradeoffError, match="unknown distribution 'lognormal'"):
+    with pytest.raises(TradeoffError, match="unknown distribution 'beta'"):
+        _sampler(m, "beta")
+    with pytest.raises(TradeoffError, match="log-normal distribution is set per cell"):
         _sampler(m, "lognormal")
+
+
+def test_normal_as_the_run_setting_draws_a_one_sided_range_as_a_triangle():
+    # o0/c0: value 2, low 2, high 6: nothing may be drawn below 2; o0/c1 is two-sided.
+    m = numeric_matrix([[2, 5]], [1, 1], ranges={(0, 0): (2, 6), (0, 1): (3.04, 6.96)})
+    sampler, cells = _sampler(m, "normal")
+    assert cells.kinds("normal") == ["triangular", "normal"]
+    drawn = (sampler.draw(200_000) + cells.base_value) * 10
+    assert drawn[:, 0].min() >= 2 - 1e-5 and drawn[:, 0].mean() == pytest.approx(10 / 3, abs=0.02)
+    assert drawn[:, 1].std() == pytest.approx(1.0, abs=0.01)
+
+
+def test_normal_on_a_level_scale_rounds_to_the_levels_in_the_right_shares():
+    # Risk levels very high 0 … low 1 in thirds; b = "high" (position 2 of 0..3 in the
+    # scale's own numbers) with low "medium" and high "very high": sd = 1 / 1.96 position.
+    m = small_matrix()
+    s = m.scores[("b", "risk")]
+    s.low, s.high, s.distribution = "medium", "very high", "normal"
+    sampler, cells = _sampler(m, "triangular")
+    drawn = sampler.draw(200_000)[:, 0] + cells.base_value[0]
+    sd = 1 / 1.959963984540054
+    from math import erf, sqrt
+
+    def above(x: float) -> float:
+        return 0.5 - 0.5 * erf(x / sd / sqrt(2))
+    # "very high" is one position above "high": drawn beyond the midpoint 0.5.
+    worst = min(np.unique(drawn))
+    assert (drawn == worst).mean() == pytest.approx(above(0.5), abs=0.004)
+
+
+def test_mixed_distributions_on_cost_piecewise_and_level_columns():
+    # Each column's draws against a direct numpy draw of the intended distribution,
+    # mapped through the value function.
+    from tradeoff.core.values import value_function
+    m = small_matrix()
+    price = m.criterion("price")  # cost, 100 (worst) .. 0 (best)
+    price.value_points = [(100, 0.0), (50, 0.7), (0, 1.0)]  # piecewise
+    m.scores[("a", "price")].low, m.scores[("a", "price")].high = 20, 80
+    m.scores[("a", "price")].distribution = "lognormal"
+    m.scores[("a", "speed")].low, m.scores[("a", "speed")].high = 5, 8
+    m.scores[("a", "speed")].distribution = "pert"
+    m.scores[("b", "price")].low, m.scores[("b", "price")].high = 10, 30
+    m.scores[("b", "price")].distribution = "normal"
+    sampler, cells = _sampler(m, "triangular")
+    drawn = sampler.draw(300_000) + cells.base_value
+    rng_ = np.random.default_rng(99)
+    z = rng_.standard_normal(300_000)
+    expect = {
+        ("a", "price"): value_function(price, np.exp(np.log(40) + np.log(4) / 2 / 1.96 * z)),
+        ("b", "price"): value_function(price, 20 + 10 / 1.96 * z),
+    }
+    names = {(int(o), int(c)) for o, c in zip(cells.option, cells.criterion, strict=True)}
+    assert names  # the cells are in the sampler
+    for col in range(cells.count):
+        key = (m.options[int(cells.option[col])].id, m.criteria[int(cells.criterion[col])].id)
+        if key in expect:
+            q = [0.05, 0.25, 0.5, 0.75, 0.95]
+            assert np.quantile(drawn[:, col], q) == pytest.approx(
+                np.quantile(expect[key], q), abs=0.004)

@@ -79,9 +79,11 @@ def matrices(draw: st.DrawFn) -> DecisionMatrix:
             if draw(st.booleans()):
                 value = draw(st.floats(min_value=c.low, max_value=c.high))
                 ranged = draw(st.booleans())
+                inside = ranged and c.low < value < c.high  # a normal needs a two-sided range
+                kinds = [None, "triangular", "pert", *(["normal"] if inside else [])]
                 m.scores[(o.id, c.id)] = Score(
                     value=value, low=c.low if ranged else None, high=c.high if ranged else None,
-                    distribution=draw(st.sampled_from([None, "triangular", "pert", "normal"])),
+                    distribution=draw(st.sampled_from(kinds)),
                     rationale=draw(st.text(max_size=20)), source=draw(st.text(max_size=5)))
     m.profiles = [WeightProfile("p", draw(names), {c.id: draw(st.floats(0.001, 1e3))
                                                    for c in m.criteria})]

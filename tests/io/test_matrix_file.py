@@ -144,11 +144,17 @@ CASES = [
     ("rationale = \"Everyone likes it\"", "distribution = 3",
      "scores.pizza.taste.distribution: must be text, not a number"),
     ("queue = \"long\"\n", "queue = { value = \"long\", distribution = \"lognormal\" }\n",
-     "scores.pizza.queue.distribution: a lognormal distribution needs a numeric scale, "
+     "scores.pizza.queue.distribution: a log-normal distribution needs a numeric scale, "
      "not levels"),
     ("taste = 5\n", "taste = { value = 0, high = 2, distribution = \"lognormal\" }\n",
-     "scores.salad.taste.distribution: a lognormal distribution needs scores above 0, "
+     "scores.salad.taste.distribution: a log-normal distribution needs scores above 0, "
      "and the value is 0"),
+    ("taste = 5\n", "taste = { value = 5, high = 7, distribution = \"normal\" }\n",
+     "scores.salad.taste.distribution: a normal distribution reads low and high as a 95 % "
+     "interval around the value, so it needs a low below and a high above the value"),
+    ("taste = 5\n", "taste = { value = 5, low = 5, high = 7, distribution = \"lognormal\" }\n",
+     "scores.salad.taste.distribution: a log-normal distribution reads low and high as a 95 % "
+     "interval around the value, so it needs a low below and a high above the value"),
     ("format = 1", "format = 7",
      "format: format 7 is not supported (this version of Tradeoff reads format 1)"),
     ("id = \"salad\"", "id = \"pizza\"",

@@ -184,7 +184,7 @@ def run_smaa(matrix: DecisionMatrix, settings: SmaaSettings,
 
 
 def _distribution_counts(ranges: ScoreRanges, default: str) -> dict[str, int]:
-    kinds = [k or default for k in ranges.distribution]
+    kinds = ranges.kinds(default) if ranges.count else []
     return {k: kinds.count(k) for k in SCORE_DISTRIBUTIONS if k in kinds}
 
 

@@ -26,11 +26,13 @@ import numpy as np
 
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import SCORE_DISTRIBUTIONS, DecisionMatrix
+from tradeoff.core.validate import distribution_problem
 from tradeoff.core.values import value_function
 
 # The run's setting for cells that name no distribution of their own; log-normal
 # is only per cell, since it needs scores above 0.
 DISTRIBUTIONS = ("triangular", "pert", "normal")
+INTERVALS = ("normal", "lognormal")  # read low/high as a 95 % interval around the value
 Z95 = 1.959963984540054  # the standard normal's 97.5 % quantile
 
 
@@ -51,6 +53,20 @@ class ScoreRanges:
     def count(self) -> int:
         return int(self.option.size)
 
+    def kinds(self, default: str) -> list[str]:
+        """Each cell's distribution: its own, else ``default``.
+
+        Normal and log-normal read low/high as an interval around the value, so
+        a range that is not two-sided (low or high at the value) is drawn as a
+        triangle even when the run asks for normal: nothing is drawn on a side
+        the analyst ruled out. (A cell that names normal itself must be
+        two-sided: the reader refuses it otherwise.)
+        """
+        two_sided = (self.low < self.mode) & (self.mode < self.high)
+        own = self.distribution or [None] * self.count
+        return [k or (default if default not in INTERVALS or both else "triangular")
+                for k, both in zip(own, two_sided.tolist(), strict=True)]
+
 
 def score_ranges(matrix: DecisionMatrix, rows: list[int], raw: np.ndarray,
                  values: np.ndarray) -> ScoreRanges:
@@ -66,6 +82,9 @@ def score_ranges(matrix: DecisionMatrix, rows: list[int], raw: np.ndarray,
             low = crit.to_number(s.low) if s.low is not None else raw[i, j]
             high = crit.to_number(s.high) if s.high is not None else raw[i, j]
             if high > low:
+                problem = distribution_problem(crit, s)
+                if problem:  # the readers refuse this; a matrix built in code may not
+                    raise TradeoffError(f"{option.name} on {crit.name}: {problem}")
                 cells.append((r, j, low, raw[i, j], high))
                 kinds.append(s.distribution)
     arr = np.array(cells, dtype=float).reshape(-1, 5)
@@ -111,6 +130,9 @@ class ScoreSampler:
 
     def __init__(self, matrix: DecisionMatrix, ranges: ScoreRanges, distribution: str,
                  rng: np.random.Generator) -> None:
+        if distribution == "lognormal":
+            raise TradeoffError("a log-normal distribution is set per cell (it needs scores "
+                                "above 0), not for the whole run")
         if distribution not in DISTRIBUTIONS:
             raise TradeoffError(f"unknown distribution {distribution!r} "
                                 f"(use {', '.join(DISTRIBUTIONS[:-1])} or {DISTRIBUTIONS[-1]})")
@@ -129,7 +151,7 @@ class ScoreSampler:
             a[cols], c[cols], b[cols] = np.minimum(ends[0], ends[2]), ends[1], \
                 np.maximum(ends[0], ends[2])
             slope[cols] = 1.0 / (crit.best - crit.worst)
-        kinds = [k or distribution for k in ranges.distribution] or [distribution] * ranges.count
+        kinds = ranges.kinds(distribution)
         unknown = sorted({k for k in kinds if k not in SCORE_DISTRIBUTIONS})
         if unknown:
             raise TradeoffError(f"unknown score distribution {unknown[0]!r}")
@@ -153,7 +175,6 @@ class ScoreSampler:
             "normal": [interval_sd(a, c, b).astype(f32)],
             "lognormal": [log_mode, log_sd, ranges.mode, slope],
         }
-        self.mode32 = c.astype(f32)
         self.mapped_base = [ranges.base_value[cols] for _, cols in self.mapped]
 
     def draw(self, k: int) -> np.ndarray:
@@ -171,7 +192,8 @@ class ScoreSampler:
                 part[:, cols] = piece
         for (j, cols), base in zip(self.mapped, self.mapped_base, strict=True):
             crit = self.matrix.criteria[j]
-            xs = out[:, cols] + self.mode32[cols]
+            # float64: a large score (a year, a price in cents) keeps its last digits
+            xs = out[:, cols].astype(np.float64) + self.ranges.mode[cols]
             if crit.is_level_scale:
                 xs = _nearest_level(xs, np.sort([lv.position for lv in crit.levels]))
             out[:, cols] = value_function(crit, xs) - base

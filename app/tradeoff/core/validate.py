@@ -218,14 +218,25 @@ def distribution_problem(c: Criterion, s: Score) -> str | None:
     if s.distribution not in SCORE_DISTRIBUTIONS:
         names = ", ".join(SCORE_DISTRIBUTIONS[:-1]) + " or " + SCORE_DISTRIBUTIONS[-1]
         return f"unknown distribution {s.distribution!r} (use {names})"
-    if s.distribution != "lognormal":
+    if s.distribution not in ("normal", "lognormal"):
         return None
-    if c.levels:
-        return "a lognormal distribution needs a numeric scale, not levels"
-    for name in ("low", "value", "high"):
-        v = getattr(s, name)
-        if isinstance(v, int | float) and not isinstance(v, bool) and v <= 0:
-            return f"a lognormal distribution needs scores above 0, and the {name} is {_fmt(v)}"
+    kind = "a normal" if s.distribution == "normal" else "a log-normal"
+    if s.distribution == "lognormal" and c.levels:
+        return f"{kind} distribution needs a numeric scale, not levels"
+    if s.distribution == "lognormal":
+        for name in ("low", "value", "high"):
+            v = getattr(s, name)
+            if isinstance(v, int | float) and not isinstance(v, bool) and v <= 0:
+                return f"{kind} distribution needs scores above 0, and the {name} is {_fmt(v)}"
+    if s.has_range and s.value is not None:
+        try:
+            low, value, high = (c.to_number(x) if x is not None else None
+                                for x in (s.low, s.value, s.high))
+        except (KeyError, TypeError, ValueError):
+            return None  # reported as an unknown level or not a number
+        if low is None or high is None or not low < value < high:
+            return (f"{kind} distribution reads low and high as a 95 % interval around the "
+                    "value, so it needs a low below and a high above the value")
     return None
 
 
