@@ -3,6 +3,8 @@ states missing and out-of-scale scores, constant criteria and renormalised weigh
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from tradeoff.core.model import Score
 from tradeoff.gui import commands
 from tradeoff.gui.matrix_model import NOTE_ROLE
@@ -75,16 +77,46 @@ def test_cell_panel_sets_how_the_score_is_drawn_with_undo(window):
     assert panel.distribution.currentData() is None
 
 
-def test_cell_panel_refuses_a_lognormal_score_at_zero_and_on_levels(window):
+def test_cell_panel_refuses_a_lognormal_score_at_zero_and_on_levels(window, qtbot):
     panel, m = window.cell_panel, window.document.matrix
     window.grid.select_cell(0, 1)
     panel.value.setCurrentText("0")
     panel.distribution.setCurrentIndex(panel.distribution.findData("lognormal"))
     panel.commit()
-    assert "lognormal distribution needs scores above 0" in panel.error.text()
+    assert "log-normal distribution needs scores above 0" in panel.error.text()
     assert m.score("a", "speed").value == 6 and m.score("a", "speed").distribution is None
     window.grid.select_cell(0, 2)  # risk, a level scale: log-normal is not offered
+    assert panel.error.text() == ""  # the refusal belonged to the other cell
     lognormal = panel.distribution.findData("lognormal")
-    assert panel.distribution.view().isRowHidden(lognormal)
+    item = panel.distribution.model().item(lognormal)
+    assert not item.isEnabled()
+    panel.distribution.setFocus()
+    for _ in range(6):  # the arrow keys skip it too
+        qtbot.keyClick(panel.distribution, Qt.Key.Key_Down)
+    assert panel.distribution.currentData() != "lognormal"
     window.grid.select_cell(0, 1)
-    assert not panel.distribution.view().isRowHidden(lognormal)
+    assert panel.distribution.model().item(lognormal).isEnabled()
+
+
+def test_a_refused_distribution_is_reset_and_the_rest_of_the_cell_still_saves(window):
+    panel, m = window.cell_panel, window.document.matrix
+    window.grid.select_cell(0, 1)  # speed 6, no range
+    panel.low.setText("6")
+    panel.high.setText("8")
+    panel.commit()
+    panel.distribution.setCurrentIndex(panel.distribution.findData("normal"))
+    panel.commit()
+    assert "needs a low below and a high above the value" in panel.error.text()
+    assert panel.distribution.currentData() is None  # back to what the cell holds
+    panel.source.setText("Bench test, May")
+    panel.commit()
+    assert m.score("a", "speed").source == "Bench test, May"
+    assert m.score("a", "speed").low == 6 and m.score("a", "speed").distribution is None
+
+
+def test_clearing_a_value_clears_how_it_was_drawn(window):
+    from tradeoff.gui.cell_values import with_value
+    m = window.document.matrix
+    old = Score(6, 5, 8, "r", "s", distribution="normal")
+    cleared = with_value(m.criterion("speed"), old, None)
+    assert cleared == Score(None, None, None, "r", "s", distribution=None)

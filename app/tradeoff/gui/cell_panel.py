@@ -96,6 +96,7 @@ class CellPanel(QWidget):
             self.cell = None
         else:
             self.cell = (m.options[row].id, m.criteria[column].id)
+        self.error.setText("")  # a refusal concerns the cell it was made on
         self.refresh()
 
     def refresh(self) -> None:
@@ -133,10 +134,10 @@ class CellPanel(QWidget):
         self.distribution.blockSignals(True)
         index = self.distribution.findData(score.distribution)
         self.distribution.setCurrentIndex(max(index, 0))
-        # A log-normal needs numbers above 0: not offered on a level scale.
-        lognormal = self.distribution.findData("lognormal")
-        view = self.distribution.view()
-        view.setRowHidden(lognormal, criterion.is_level_scale and score.distribution != "lognormal")
+        # A log-normal needs numbers above 0: not offered on a level scale (disabled, so
+        # neither the list nor the arrow keys reach it).
+        item = self.distribution.model().item(self.distribution.findData("lognormal"))
+        item.setEnabled(not criterion.is_level_scale or score.distribution == "lognormal")
         self.distribution.blockSignals(False)
 
     # -- committing ----------------------------------------------------------------------
@@ -162,6 +163,10 @@ class CellPanel(QWidget):
         problem = range_problem(criterion, new)
         if problem:
             self.error.setText(f"Not saved: {problem}.")
+            if range_problem(criterion, replace(new, distribution=old.distribution)) is None:
+                # Only the new distribution is wrong: show the stored one again, so the
+                # cell's other fields can still be saved.
+                self._show_distribution(criterion, old)
             return
         self.error.setText("")
         if new == replace(old):

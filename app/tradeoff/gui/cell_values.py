@@ -88,9 +88,12 @@ def range_problem(criterion: Criterion, score: Score) -> str | None:
 
 def with_value(criterion: Criterion, old: Score, value: ScoreValue | None) -> Score:
     """``old`` with a new value; a range the new value falls outside of is dropped,
-    and clearing the value clears the range (a range needs a value)."""
+    and clearing the value clears the range and how it is drawn (a range needs a
+    value)."""
     new = replace(old, value=value)
-    if value is None or range_problem(criterion, new):
+    if value is None:
+        return replace(new, low=None, high=None, distribution=None)  # nothing left to draw
+    if range_problem(criterion, new):
         new = replace(new, low=None, high=None)
     if distribution_problem(criterion, new):  # a log-normal score set to 0 or below
         new = replace(new, distribution=None)
