@@ -151,6 +151,11 @@ def test_bounds_keep_each_named_weight_within_its_interval(capsys, tmp_path):
     # O0 leads C0 by 0.8 and trails on C1 by 0.8: with w0 ≥ 50 % and w1 ≤ 20 % it always wins.
     assert data["rank_acceptability"]["O0"] == [1.0, 0.0]
     assert data["monte_carlo"]["weights"] == "bounds"
+    assert data["monte_carlo"]["bounds"] == {"C0": [0.5, 1.0], "C1": [0.0, 0.2]}
+    assert cli.main(["analyse", str(path), "--weights", "bounds", "--bound", "C0=50:",
+                     "--samples", "500"]) == 0
+    out = capsys.readouterr().out
+    assert "Weight of C0" in out and "50 % … 100 %" in out  # a rerun needs the bounds
     # Without the bounds the two options share first place evenly.
     free = analyse_json(capsys, str(path), "--weights", "uniform", "--samples", "20000")
     assert free["rank_acceptability"]["O0"][0] == pytest.approx(0.5, abs=0.02)
@@ -165,7 +170,9 @@ def test_bounds_keep_each_named_weight_within_its_interval(capsys, tmp_path):
     (["--weights", "bounds", "--bound", "Price=60:40"],
      "the weight bounds of Price must satisfy 0 % ≤ lower ≤ upper ≤ 100 %, not 60 % … 40 %"),
     (["--weights", "bounds", "--bound", "Price=70:", "--bound", "Speed=40:"],
-     "no weights fit these bounds: the lower bounds add up to 1.100"),
+     "no weights fit these bounds: the lower bounds add up to 110 %"),
+    (["--weights", "bounds", "--bound", "Price=50:", "--bound", "price=:60"],
+     "Price is bounded twice; give its lower and upper bound in one NAME=LOW:HIGH"),
 ])
 def test_bad_bounds_exit_2_with_a_message(capsys, small_file, args, message):
     assert cli.main(["analyse", str(small_file), "--samples", "100", *args]) == 2

@@ -120,3 +120,13 @@ def test_clearing_a_value_clears_how_it_was_drawn(window):
     old = Score(6, 5, 8, "r", "s", distribution="normal")
     cleared = with_value(m.criterion("speed"), old, None)
     assert cleared == Score(None, None, None, "r", "s", distribution=None)
+
+
+def test_the_cell_tooltip_says_how_a_range_is_read(window):
+    doc, model = window.document, window.grid.matrix_model
+    doc.push(commands.SetScore(doc, "a", "speed", Score(6, 5, 8)))
+    tip = model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Range: 5 … 8" in tip and "95 %" not in tip
+    doc.push(commands.SetScore(doc, "a", "speed", Score(6, 5, 7, distribution="normal")))
+    tip = model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Range: 5 … 7 (95 % interval of a normal)" in tip

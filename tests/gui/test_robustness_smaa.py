@@ -122,7 +122,10 @@ def test_bounds_mode_draws_weights_within_the_typed_bounds(qtbot):
         panel.start()
     result = blocker.args[0]
     assert result.weight_mode == "bounds"
-    assert (result.central_weights[~np.isnan(result.central_weights[:, 0]), 0] >= 0.6).all()
+    assert result.weight_bounds == {"price": (0.6, 1.0), "risk": (0.0, 0.1)}
+    firsts = ~np.isnan(result.central_weights[:, 0])
+    assert (result.central_weights[firsts, 0] >= 0.6).all()
+    assert (result.central_weights[firsts, 2] <= 0.1).all()
     # Typed bounds survive a change of matrix; other modes hide the table.
     panel.set_matrix(small_matrix(), "even")
     assert panel.bounds.item(0, 1).text() == "60"

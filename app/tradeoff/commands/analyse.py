@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     if args.weights == "bounds":
         if not args.bound:
             raise TradeoffError("--weights bounds needs at least one --bound NAME=LOW:HIGH")
-        spec = weights_within(matrix, dict(parse_bound(b) for b in args.bound))
+        spec = weights_within(matrix, [parse_bound(b) for b in args.bound])
     else:
         spec = spec_for_matrix(matrix, profile, args.weights, args.spread / 100)
     result = run_smaa(matrix, SmaaSettings(spec, samples=args.samples, seed=args.seed,
@@ -160,6 +160,7 @@ def as_json(matrix: DecisionMatrix, profile: WeightProfile, result: SmaaResult,
         },
         "monte_carlo": {"samples": result.samples, "seed": result.seed,
                         "weights": result.weight_mode, "spread": spread,
+                        "bounds": {node[c]: list(b) for c, b in result.weight_bounds.items()},
                         "distribution": result.distribution,
                         "cell_distributions": result.cell_distributions,
                         "uncertain_cells": result.uncertain_cells,

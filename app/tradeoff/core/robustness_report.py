@@ -87,7 +87,7 @@ def uncertainty_tables(matrix: DecisionMatrix, profile: WeightProfile,
     """Monte Carlo results (when a run is given) and the tornado of score ranges."""
     tables: list[ReportTable] = []
     if result is not None:
-        tables += [smaa_settings_table(result, profile, spread),
+        tables += [smaa_settings_table(result, profile, spread, matrix),
                    acceptability_table(matrix, result), central_weight_table(matrix, result),
                    pairwise_table(matrix, result)]
     tables.append(tornado_table(matrix, profile))
@@ -165,10 +165,15 @@ def stakeholder_table(matrix: DecisionMatrix) -> ReportTable:
 
 
 def smaa_settings_table(result: SmaaResult, profile: WeightProfile,
-                        spread: float | None) -> ReportTable:
+                        spread: float | None, matrix: DecisionMatrix | None = None
+                        ) -> ReportTable:
+    bounds: list[list[Cell]] = [
+        [f"Weight of {matrix.criterion(cid).name if matrix else cid}",
+         f"{low * 100:g} % … {high * 100:g} %"]
+        for cid, (low, high) in result.weight_bounds.items()]
     rows: list[list[Cell]] = [
         ["Draws", result.samples], ["Seed", result.seed],
-        ["Weights drawn", result.weight_mode],
+        ["Weights drawn", result.weight_mode], *bounds,
         ["Around profile", "—" if result.weight_mode in ("uniform", "bounds") else profile.name],
         ["Spread", "—" if spread is None else f"±{spread:.0%}"],
         ["Score distribution", result.distribution_text],

@@ -93,6 +93,8 @@ class SmaaResult:
     left_out: list[str] = field(default_factory=list)  # options with a missing score
     # how many uncertain cells were drawn from each distribution (cells' own or the run's)
     cell_distributions: dict[str, int] = field(default_factory=dict)
+    # weights within bounds: criterion id → (lower, upper) for each bounded criterion
+    weight_bounds: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     @property
     def distribution_text(self) -> str:
@@ -180,7 +182,17 @@ def run_smaa(matrix: DecisionMatrix, settings: SmaaSettings,
         central_weights=central, confidence=confidence, pairwise=tally.above / total,
         uncertain_cells=ranges.count,
         cell_distributions=_distribution_counts(ranges, settings.distribution),
+        weight_bounds=_bounds(matrix, settings.weights),
         left_out=[o.id for i, o in enumerate(matrix.options) if i not in rows])
+
+
+def _bounds(matrix: DecisionMatrix, spec: WeightSpec) -> dict[str, tuple[float, float]]:
+    """The bounds a "bounds" run kept each bounded criterion's weight within."""
+    if spec.mode != "bounds" or spec.lower is None or spec.upper is None:
+        return {}
+    return {c.id: (float(lo), float(hi))
+            for c, lo, hi in zip(matrix.criteria, spec.lower, spec.upper, strict=True)
+            if lo > 0 or hi < 1}
 
 
 def _distribution_counts(ranges: ScoreRanges, default: str) -> dict[str, int]:

@@ -37,6 +37,7 @@ Scores are drawn by :mod:`tradeoff.core.smaa_scores`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -101,22 +102,29 @@ def weights_from_profiles(centres: np.ndarray, spread: float = 0.0) -> WeightSpe
 
 
 def weights_within(matrix: DecisionMatrix,
-                   bounds: dict[str, tuple[float | None, float | None]]) -> WeightSpec:
+                   bounds: Iterable[tuple[str, tuple[float | None, float | None]]]
+                   ) -> WeightSpec:
     """Uniform weights within per-criterion bounds on the normalised (flat) weights.
 
-    ``bounds`` maps a criterion's id or name to (lower, upper) as fractions
-    0..1, either end None for no bound; unnamed criteria are free (0..1).
+    ``bounds`` gives (criterion id or name, (lower, upper)) pairs, as fractions
+    0..1, either end None for no bound; a criterion bounded twice is refused
+    and unnamed criteria are free (0..1).
     """
     index: dict[str, int] = {}
     for j, c in enumerate(matrix.criteria):
         index.setdefault(c.id, j)
         index.setdefault(c.name, j)
     lower, upper = np.zeros(len(matrix.criteria)), np.ones(len(matrix.criteria))
-    for key, (low, high) in bounds.items():
+    seen: set[int] = set()
+    for key, (low, high) in bounds:
         if key not in index:
             names = ", ".join(c.name for c in matrix.criteria)
             raise TradeoffError(f"no criterion named {key!r} to bound (criteria: {names})")
         j = index[key]
+        if j in seen:
+            raise TradeoffError(f"{matrix.criteria[j].name} is bounded twice; give its lower "
+                                "and upper bound in one NAME=LOW:HIGH")
+        seen.add(j)
         lower[j] = 0.0 if low is None else low
         upper[j] = 1.0 if high is None else high
         if not 0 <= lower[j] <= upper[j] <= 1:
@@ -193,8 +201,8 @@ def _check_bounds(lower: np.ndarray, upper: np.ndarray) -> None:
                             "0 ≤ lower ≤ upper ≤ 1")
     if lower.sum() > 1 + 1e-9 or upper.sum() < 1 - 1e-9:
         raise TradeoffError(f"no weights fit these bounds: the lower bounds add up to "
-                            f"{lower.sum():.3f} and the upper bounds to {upper.sum():.3f}; "
-                            "normalised weights add up to 1")
+                            f"{lower.sum() * 100:.4g} % and the upper bounds to "
+                            f"{upper.sum() * 100:.4g} %; normalised weights add up to 100 %")
 
 
 class WeightSampler:

@@ -126,8 +126,12 @@ class MatrixModel(QAbstractTableModel):
             if value < -1e-9 or value > 1 + 1e-9:
                 lines.append("<i>Outside the scale's anchors.</i>")
             if score.has_range:
+                drawn = {"normal": " (95 % interval of a normal)",
+                         "lognormal": " (95 % interval of a log-normal)",
+                         "pert": " (PERT)", "triangular": " (triangular)"}
                 lines.append(f"Range: {_esc(criterion.format_value(score.low))} … "
-                             f"{_esc(criterion.format_value(score.high))}")
+                             f"{_esc(criterion.format_value(score.high))}"
+                             f"{drawn.get(score.distribution or '', '')}")
         if score is not None and score.rationale:
             lines.append(f"<p>{_esc(score.rationale)}</p>")
         if score is not None and score.source:

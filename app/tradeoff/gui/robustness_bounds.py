@@ -11,7 +11,13 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import DecisionMatrix
@@ -20,7 +26,9 @@ COLUMNS = ("Criterion", "Min %", "Max %")
 
 
 class BoundsTable(QTableWidget):
-    def __init__(self, parent=None) -> None:
+    """One row per criterion: its name, and the min % and max % its weight may take."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(COLUMNS), parent)
         self.setHorizontalHeaderLabels(COLUMNS)
         self.verticalHeader().hide()

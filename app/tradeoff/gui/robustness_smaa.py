@@ -261,7 +261,7 @@ class SmaaPanel(QWidget):
         except KeyError as e:
             raise TradeoffError(str(e.args[0])) from e
         if self.mode.currentData() == "bounds":
-            spec = weights_within(self.matrix, self.bounds.bounds())
+            spec = weights_within(self.matrix, self.bounds.bounds().items())
         else:
             spec = spec_for_matrix(self.matrix, profile, self.mode.currentData(),
                                    self.spread.value() / 100)
@@ -317,9 +317,10 @@ class SmaaPanel(QWidget):
         self.table_model.set_table(acceptability_table(used, result))
         left_out = ", ".join(used.option(o).name for o in result.left_out)
         left_out = f" Left out (missing scores): {left_out}." if left_out else ""
+        ranges = (f"{result.uncertain_cells} score ranges ({result.distribution_text})"
+                  if result.uncertain_cells else "no score ranges")
         self.status.setText(f"{result.samples:,} draws, seed {result.seed}, weights "
-                            f"{result.weight_mode}, {result.uncertain_cells} score ranges"
-                            f" ({result.distribution_text})."
+                            f"{result.weight_mode}, {ranges}."
                             f"{left_out}")
         self.result_ready.emit(result)
 

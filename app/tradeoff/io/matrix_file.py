@@ -9,7 +9,7 @@ Layout (format 1)::
                         levels? = [{name, position}], value_function? = [[score, value], …],
                         promethee? = {function, q?, p?, s?}
     [[options]]         id, name, description?
-    [scores.OPTION.CRITERION]   value, low?, high?, rationale?, source?
+    [scores.OPTION.CRITERION]   value, low?, high?, distribution?, rationale?, source?
     [[profiles]]        id, name, description?, method?, weights = {id = points}, elicitation?
 
 ``promethee`` is the criterion's own PROMETHEE II preference function, one of
