@@ -251,3 +251,22 @@ def test_an_option_with_a_missing_score_is_left_out():
     r = run_smaa(m, SmaaSettings(uniform_weights(3), samples=500, seed=1))
     assert r.options == ["a", "c"] and r.left_out == ["b"]
     assert r.rank_acceptability.shape == (2, 2)
+
+
+def test_many_options_match_a_plain_python_loop():
+    # 200 options: ranks are held in 16-bit integers; the tallies must not notice.
+    m = random_matrix(np.random.default_rng(12), n=200, m=4)
+    samples, seed = 60, 3
+    r = run_smaa(m, SmaaSettings(uniform_weights(4), samples=samples, seed=seed))
+    weight_rng, _, _ = np.random.default_rng(seed).spawn(3)
+    values = value_matrix(m)
+    counts, above, first_w = np.zeros((200, 200)), np.zeros((200, 200)), np.zeros((200, 4))
+    for w in WeightSampler(uniform_weights(4), weight_rng).draw(samples):
+        totals = values @ w
+        assert len(set(np.round(totals, 12))) == 200  # no ties: plain ranks
+        ranks = (1 + (totals[None, :] > totals[:, None]).sum(axis=1)).tolist()
+        counts[np.arange(200), np.array(ranks) - 1] += 1
+        first_w[ranks.index(1)] += w
+        above += np.array(ranks)[:, None] < np.array(ranks)[None, :]
+    np.testing.assert_array_equal(r.rank_acceptability, counts / samples)
+    np.testing.assert_array_equal(r.pairwise, above / samples)
