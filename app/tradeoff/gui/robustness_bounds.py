@@ -23,6 +23,7 @@ from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import DecisionMatrix
 
 COLUMNS = ("Criterion", "Min %", "Max %")
+VISIBLE_ROWS = 5
 
 
 class BoundsTable(QTableWidget):
@@ -56,6 +57,11 @@ class BoundsTable(QTableWidget):
             low, high = typed.get(c.id, ("", ""))
             self.setItem(r, 1, QTableWidgetItem(low))
             self.setItem(r, 2, QTableWidgetItem(high))
+        # Tall enough for a few criteria at once; the settings column scrolls for more.
+        shown = min(max(len(criteria), 1), VISIBLE_ROWS)
+        self.setMinimumHeight(self.horizontalHeader().sizeHint().height()
+                              + shown * self.verticalHeader().defaultSectionSize()
+                              + 2 * self.frameWidth())
 
     def set_bound(self, criterion_id: str, low: str, high: str) -> None:
         r = self._ids.index(criterion_id)

@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -202,6 +204,14 @@ class SmaaPanel(QWidget):
         column.addLayout(buttons)
         column.addWidget(self.status)
         column.addStretch(1)
+        # In a low dock the settings scroll rather than squeeze the bounds table flat.
+        scroller = QScrollArea()
+        scroller.setWidget(controls)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setMinimumWidth(controls.sizeHint().width()
+                                 + scroller.verticalScrollBar().sizeHint().width())
         results = QSplitter(Qt.Orientation.Vertical)
         results.addWidget(self.chart)
         results.addWidget(self.table)
@@ -210,7 +220,7 @@ class SmaaPanel(QWidget):
         results.setSizes([300, 100])  # the chart first; the table scrolls
         results.setChildrenCollapsible(False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(controls)
+        self.splitter.addWidget(scroller)
         self.splitter.addWidget(results)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
