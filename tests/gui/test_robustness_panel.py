@@ -32,3 +32,20 @@ def test_follows_the_document_and_marks_monte_carlo_results_stale(qtbot):
     panel.shutdown()
     assert not panel.monte_carlo.running
     doc.undo_stack.clear()  # an emptied stack sends no signal while the panel is torn down
+
+
+def test_typed_bounds_survive_edits_but_not_another_matrix(qtbot):
+    panel = RobustnessPanel()
+    qtbot.addWidget(panel)
+    doc = Document(small_matrix(), parent=panel)
+    panel.follow(doc)
+    bounds = panel.monte_carlo.bounds
+    bounds.set_bound("price", "40", "60")
+    doc.push(SetWeight(doc, "even", "money", 3.0))  # an edit keeps them
+    qtbot.waitUntil(lambda: not panel.timer.isActive(), timeout=3000)
+    assert bounds.bounds() == {"price": (0.4, 0.6)}
+    doc.load(small_matrix(), None)  # another matrix with the same ids: start afresh
+    qtbot.waitUntil(lambda: not panel.timer.isActive(), timeout=3000)
+    assert all(bounds.item(r, c).text() == "" for r in range(bounds.rowCount()) for c in (1, 2))
+    panel.shutdown()
+    doc.undo_stack.clear()

@@ -63,6 +63,14 @@ class BoundsTable(QTableWidget):
                               + shown * self.verticalHeader().defaultSectionSize()
                               + 2 * self.frameWidth())
 
+    def clear_bounds(self) -> None:
+        """Forget every typed bound (another matrix was opened)."""
+        for r in range(self.rowCount()):
+            for column in (1, 2):
+                item = self.item(r, column)
+                if item is not None:
+                    item.setText("")
+
     def set_bound(self, criterion_id: str, low: str, high: str) -> None:
         r = self._ids.index(criterion_id)
         self.item(r, 1).setText(low)

@@ -91,6 +91,8 @@ class RobustnessPanel(QTabWidget):
         self._document = document
         for signal in (document.changed, document.replaced, document.weights_changed):
             signal.connect(self.timer.start)
+        # Bounds typed for one matrix mean nothing for another that shares criterion ids.
+        document.replaced.connect(self.monte_carlo.bounds.clear_bounds)
         self._pull_document()
 
     @property
