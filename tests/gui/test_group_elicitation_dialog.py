@@ -405,3 +405,35 @@ def test_the_dialog_widens_to_show_every_column_up_to_most_of_the_screen(qtbot, 
         <= dialog.table.viewport().width()
     most_of_screen = dialog.width() >= int(dialog.screen().availableGeometry().width() * 0.8)
     assert fits if count == 2 else most_of_screen
+
+
+@pytest.fixture
+def german():
+    from PySide6.QtCore import QLocale
+    before = QLocale()
+    QLocale.setDefault(QLocale("de_DE"))
+    yield
+    QLocale.setDefault(before)
+
+
+def test_numbers_are_read_and_shown_in_the_users_locale(german, qtbot):
+    # German: "2,5" is two and a half and "1.000" one thousand.
+    m = three_item_matrix()
+    dialog = GroupDialog(m, "p")
+    qtbot.addWidget(dialog)
+    fill(dialog, [["1.000", "500", "500"], ["2,5", "2,5", "5"]])
+    # A: 50 / 25 / 25 %; B: 25 / 25 / 50 %; mean 37.5 / 25 / 37.5 %.
+    assert preview(dialog) == ["37.5 %", "25.0 %", "37.5 %"]
+    assert dialog.ok_button.isEnabled()
+    dialog.aggregation_box.setCurrentIndex(dialog.aggregation_box.findData(
+        "geometric-mean-of-judgements"))
+    fill(dialog, [["0,5", "1/2", "1"], ["0,5", "0,5", "1"]])
+    assert dialog.ok_button.isEnabled(), dialog.message.text()
+    dialog.accept()
+    from tradeoff.core.elicitation.records import apply_outcome
+    m.profiles[0] = apply_outcome(m.profile("p"), dialog.outcome())
+    again = GroupDialog(m, "p")  # reopened: the stored ratios in the user's notation
+    qtbot.addWidget(again)
+    assert again.aggregation == "geometric-mean-of-judgements"
+    assert [again.table_model.index(0, c).data() for c in range(1, 4)] == ["1/2", "1/2", "1"]
+    assert again.table_model.local(2.5) == "2,5"  # stored weights come back as typed here

@@ -22,7 +22,7 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -48,7 +48,6 @@ from tradeoff.core.elicitation.group import (
     parse_judgement,
     parse_weight,
     stored_participants,
-    weight_text,
 )
 from tradeoff.core.elicitation.records import ElicitationOutcome
 from tradeoff.gui.elicitation_dialogs import ElicitationDialog
@@ -90,6 +89,7 @@ class ParticipantTableModel(QAbstractTableModel):
         self.headers: list[str] = []
         self.header_tips: list[str] = []
         self.parse: Callable[[str], Any] = parse_weight
+        self.locale = QLocale()  # the application's: what the user types numbers in
 
     def set_columns(self, keys: list[Key], headers: list[str], tips: list[str],
                     parse: Callable[[str], Any]) -> None:
@@ -120,17 +120,33 @@ class ParticipantTableModel(QAbstractTableModel):
         return f"Participant {n}"
 
     def rows(self) -> list[tuple[str, dict[Key, str]]]:
-        """Each participant's name and text per shown column."""
-        return [(name, {k: entries.get(k, "") for k in self.keys})
+        """Each participant's name and entries per shown column, numbers written the
+        way the core reads them (the user types them in their own locale)."""
+        return [(name, {k: self.plain(entries.get(k, "")) for k in self.keys})
                 for name, entries in zip(self.names, self.entries, strict=True)]
 
     def problem(self, row: int, column: int) -> str | None:
         """What is wrong with a cell's entry, or None if it reads."""
         try:
-            self.parse(self.entries[row].get(self.keys[column - 1], ""))
+            self.parse(self.plain(self.entries[row].get(self.keys[column - 1], "")))
         except ValueError as e:
             return str(e)
         return None
+
+    def plain(self, text: str) -> str:
+        """``text`` with each number (either side of a ratio's "/") read in the locale
+        and written with a "." decimal point; text the locale cannot read is kept as
+        typed, so "2.5" still reads under a comma locale and a bad entry keeps its words."""
+        parts = text.split("/")
+        out = []
+        for part in parts:
+            value, ok = self.locale.toDouble(part.strip())
+            out.append(f"{value:.12g}" if ok and part.strip() else part.strip())
+        return "/".join(out)
+
+    def local(self, value: float) -> str:
+        """A stored number as the user reads and types it (locale decimal point)."""
+        return self.locale.toString(float(value), "g", 12)
 
     # -- Qt overrides ------------------------------------------------------------------
     def rowCount(self, parent: Index = NO_PARENT) -> int:
@@ -237,13 +253,14 @@ class GroupDialog(ElicitationDialog):
         """Participants stored for this level, or two blank ones to start from."""
         stored = stored_participants(record)
         for name, weights, judgements in stored:
-            entries: dict[Key, str] = {k: weight_text(v) for k, v in weights.items()
+            model = self.table_model
+            entries: dict[Key, str] = {k: model.local(v) for k, v in weights.items()
                                        if k in items}
             for a, b in itertools.combinations(items, 2):
                 given = judgements.get((a, b)) or (
                     1 / judgements[(b, a)] if (b, a) in judgements else None)
                 if given is not None:
-                    entries[(a, b)] = judgement_text(given)
+                    entries[(a, b)] = _local_ratio(model, judgement_text(given))
             self.table_model.add_participant(name, entries)
         while not stored and self.table_model.rowCount() < 2:
             self.table_model.add_participant(self.table_model.next_name())
@@ -343,3 +360,8 @@ class GroupDialog(ElicitationDialog):
             return text + f"(consistency index {r.ci:.3f})."
         return (r.warning(names)
                 or text + f"(consistency ratio {r.cr:.3f}, acceptable up to 0.10).")
+
+
+def _local_ratio(model: ParticipantTableModel, text: str) -> str:
+    """A stored ratio ("3", "1/3", "0.25") with its numbers in the user's locale."""
+    return "/".join(model.local(float(part)) for part in text.split("/"))
