@@ -157,6 +157,7 @@ _KEYWORDS: dict[str, Callable[..., list[str]]] = {
     "pattern": _when("string", lambda x, a: re.search(a, x) is not None,
                      "{x!r} does not match {arg!r}"),
     "minimum": _when("number", lambda x, a: x >= a, "{x} is below {arg}"),
+    "exclusiveMinimum": _when("number", lambda x, a: x > a, "{x} is not above {arg}"),
     "maximum": _when("number", lambda x, a: x <= a, "{x} is above {arg}"),
     "minItems": _when("array", lambda x, a: len(x) >= a, "has fewer than {arg} items"),
     "maxItems": _when("array", lambda x, a: len(x) <= a, "has more than {arg} items"),
@@ -324,6 +325,10 @@ BROKEN: dict[str, Callable[[dict[str, Any]], None]] = {
     "negative threshold": lambda d: d["criteria"][1]["promethee"].update(q=-1),
     "threshold the kind lacks": lambda d: d["criteria"][1]["promethee"].pop("p"),
     "threshold the kind does not read": lambda d: d["criteria"][1]["promethee"].update(s=2),
+    "v-shape with p of 0": lambda d: d["criteria"][1].update(
+        promethee={"function": "v-shape", "p": 0}),
+    "gaussian with s of 0": lambda d: d["criteria"][1].update(
+        promethee={"function": "gaussian", "s": 0}),
 }
 
 
