@@ -207,24 +207,34 @@ def test_nested_groups_are_chosen_from_a_list(nested):
 
     when_modal(choose)
     window.actions["rename_group"].trigger()
-    assert offered == [["Pace", "Quality"]]
+    assert offered == [["Quality › Pace", "Quality"]]
     assert [g.name for g in m.groups] == ["Money", "Performance", "Pace"]
 
 
-def test_menu_actions_need_a_grouped_criterion(window):
+def test_menu_actions_need_a_grouped_criterion_or_an_empty_group(window):
     doc = window.document
     price = doc.matrix.criterion("price")
     doc.push(commands.ReplaceCriterion(doc, replace(price, group=None)))
     rename, delete = window.actions["rename_group"], window.actions["delete_group"]
     for menu in (window.menu("Matrix"), window.grid.context_menu):
         assert rename in menu.actions() and delete in menu.actions()
-    window.grid.select_cell(1, 0)  # Price, now in no group
-    assert not rename.isEnabled() and not delete.isEnabled()
+    window.grid.select_cell(1, 0)  # Price, now in no group; Money is left empty
+    assert window.group_actions.candidate_groups() == ["money"]
+    assert rename.isEnabled() and delete.isEnabled()  # no column shows Money: the menu does
+    seen: list[str] = []
+    answer_question(seen)
+    delete.trigger()
+    assert seen[0] == "Delete group “Money”?"
+    assert "It has no criteria or groups in it." in seen[1]
+    assert "members take over" not in seen[1]
+    assert [g.id for g in doc.matrix.groups] == ["quality"]
+    assert not rename.isEnabled() and not delete.isEnabled()  # nothing left to act on here
     window.grid.select_cell(1, 1)
     assert rename.isEnabled() and delete.isEnabled()
     window.grid.select_cell(1, 0)
+    doc.undo_stack.undo()
     doc.undo_stack.undo()  # Price back in Money, the same cell still current
-    assert rename.isEnabled() and delete.isEnabled()
+    assert window.group_actions.candidate_groups() == ["money"]
 
 
 # -- the group band ---------------------------------------------------------------------------

@@ -130,20 +130,48 @@ class GroupActions:
         except KeyError:  # a criterion naming an unknown group has none to act on
             return []
 
+    def empty_groups(self) -> list[str]:
+        """Groups with no criterion anywhere below them: no column or band box shows them,
+        so the menu offers them too."""
+        m = self.doc.matrix
+        used: set[str] = set()
+        for c in m.criteria:
+            try:
+                used.update(m.group_path(c.id))
+            except KeyError:
+                continue
+        return [g.id for g in m.groups if g.id not in used]
+
+    def candidate_groups(self) -> list[str]:
+        """What the menu's Rename and Delete can act on: the current column's groups,
+        innermost first, then any empty groups."""
+        around = self.current_groups()
+        return around + [g for g in self.empty_groups() if g not in around]
+
     def update_enabled(self) -> None:
-        has_group = bool(self.current_groups())
+        has_group = bool(self.candidate_groups())
         for action in self.actions.values():
             action.setEnabled(has_group)
 
     def _choose_group(self, title: str) -> str | None:
-        """The current column's group; when it sits inside others, the one the user picks."""
-        groups = self.current_groups()
+        """The only candidate group, or the one the user picks from a list of them."""
+        groups = self.candidate_groups()
         if len(groups) < 2:
             return groups[0] if groups else None
         m = self.doc.matrix
-        names = [m.group(g).name for g in groups]
-        chosen, ok = QInputDialog.getItem(self.window, title, "Which group?", names, 0, False)
-        return groups[names.index(chosen)] if ok else None
+        empty = set(self.empty_groups())
+        labels = []
+        for g in groups:
+            path = [g]
+            while m.group(path[-1]).parent:
+                path.append(m.group(path[-1]).parent)
+            label = " › ".join(m.group(p).name for p in reversed(path))
+            labels.append(label + (" (no criteria)" if g in empty else ""))
+        # Two groups may share a name and a path: their ids tell them apart.
+        labels = [f"{label} [{g}]" if labels.count(label) > 1 else label
+                  for label, g in zip(labels, groups, strict=True)]
+        chosen, ok = QInputDialog.getItem(self.window, title, "Which group?", labels, 0, False)
+        return groups[labels.index(chosen)] if ok and chosen in labels else None
 
     def rename_current_group(self) -> None:
         group_id = self._choose_group("Rename group")

@@ -129,10 +129,13 @@ def deletion_question(m: DecisionMatrix, group_id: str) -> tuple[str, str]:
     else:
         lines.append("It has no criteria or groups in it.")
     weighted = sum(group_id in p.weights for p in m.profiles)
-    if weighted:
+    if weighted and members:
         lines.append(f"Its weight in {_count(weighted, 'profile', 'profiles')} is dropped; "
                      "its members take over its share, so every criterion keeps its "
                      "normalised weight.")
+    elif weighted:
+        lines.append(f"Its weight in {_count(weighted, 'profile', 'profiles')} is dropped; "
+                     "no criterion's weight changes.")
     stale = sum(_has_stale_record(p.elicitation, group) for p in m.profiles)
     if stale:
         lines.append(f"Stored elicitation judgements for this level and the one above "
