@@ -296,3 +296,18 @@ def test_the_band_tooltip_names_the_group_path_and_description(nested, qtbot):
     qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
     assert QToolTip.text().startswith("Quality › Pace")
     QToolTip.hideText()
+
+
+def test_the_criterion_dialog_matches_group_names_as_rename_does(window):
+    from tradeoff.gui.criterion_dialog import CriterionDialog
+    m = window.document.matrix
+    dialog = CriterionDialog(m, m.criterion("speed"), "Edit criterion", window)
+    dialog.group.setCurrentText(" quality ")  # the existing Quality, whatever the case
+    assert dialog.chosen_group() == ("quality", None)
+    assert dialog.check() == []
+    dialog.group.setCurrentText("Price")  # a new group may not take a criterion's name
+    assert dialog.check() == ["the new group: a criterion is already called “Price”"]
+    dialog.group.setCurrentText("Quality")
+    dialog.name.setText("money")  # nor a criterion a group's
+    assert dialog.check() == ["a group is already called “Money”"]
+    dialog.reject()

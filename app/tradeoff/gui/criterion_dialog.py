@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tradeoff.core.edits import group_name_problem
 from tradeoff.core.model import Criterion, DecisionMatrix, Direction, Level
 from tradeoff.core.preference_functions import (
     KINDS,
@@ -230,8 +231,9 @@ class CriterionDialog(QDialog):
         text = self.group.currentText().strip()
         if not text or text == NO_GROUP:
             return None, None
+        wanted = text.casefold()  # "quality" picks the existing "Quality", not a twin
         for g in self.matrix.groups:
-            if g.name == text:
+            if g.name.strip().casefold() == wanted:
                 return g.id, None
         return None, text
 
@@ -259,6 +261,15 @@ class CriterionDialog(QDialog):
         problems += [str(p).removeprefix("criterion: ").removeprefix("criterion.")
                      for p in check_criterion(replace(candidate, group=None), "criterion")]
         problems += self.promethee.problems()
+        new_group = self.chosen_group()[1]
+        if new_group is not None:
+            clash = group_name_problem(self.matrix, new_group)
+            if clash:
+                problems.append(f"the new group: {clash}")
+        elif candidate.name:
+            wanted = candidate.name.casefold()  # a group and a criterion side by side
+            problems += [f"a group is already called “{g.name}”" for g in self.matrix.groups
+                         if g.name.strip().casefold() == wanted]
         if problems:
             return problems
         for option in self.matrix.options:
