@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from factories import small_matrix
@@ -108,3 +109,20 @@ def test_empty_matrix_explains_what_is_needed(qtbot):
     view.set_matrix(DecisionMatrix())
     assert view.model.rowCount() == 0 and view.model.columnCount() == 0
     assert "Add options, criteria and a weight profile" in view.notes.text()
+
+
+def test_the_promethee_setting_reaches_the_table_and_the_export(qtbot, tmp_path):
+    from tradeoff.core.methods.registry import run_method
+    from tradeoff.core.preference_functions import PreferenceFunction
+    view = CrossCheckView()
+    qtbot.addWidget(view)
+    m = load_matrix(example_path("supplier-selection.toml"))
+    view.set_matrix(m)
+    assert "usual" not in view.current.outcome("promethee").result.normalisation
+    view.preference_box.setCurrentIndex(view.preference_box.findData("usual"))
+    result = view.current.outcome("promethee").result
+    assert "usual" in result.normalisation
+    usual = run_method("promethee", m, None, type(view.settings())(promethee_preferences={
+        c.id: PreferenceFunction("usual") for c in m.criteria}))
+    assert result.totals.to_numpy() == pytest.approx(usual.totals.to_numpy())
+    assert view.settings().promethee_preferences  # what File › Export hands the workbook

@@ -18,7 +18,6 @@ from tradeoff.commands.common import (
 )
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.methods.normalisation import NORMALISATIONS
-from tradeoff.core.methods.promethee import PreferenceFunction
 from tradeoff.core.methods.registry import (
     METHODS,
     PRIMARY,
@@ -28,10 +27,10 @@ from tradeoff.core.methods.registry import (
     run_method,
 )
 from tradeoff.core.model import DecisionMatrix
+from tradeoff.core.preference_functions import RUN_PREFERENCES, run_preferences
 from tradeoff.core.scoring import ScoreResult, score
 
-PREFERENCES = {"range": "v-shape with p = the range of each criterion's scores",
-               "usual": "usual criterion: any difference is a strict preference"}
+PREFERENCES = RUN_PREFERENCES
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -72,9 +71,7 @@ def settings_from_args(args: argparse.Namespace, matrix: DecisionMatrix,
         # crosscheck and export would only note it beside an empty VIKOR column
         raise TradeoffError(f"--v weighs VIKOR's majority strategy and must lie between 0 and "
                             f"1, not {args.v:g}")
-    preferences = {}  # the run's setting; a criterion's own function comes first
-    if args.preference == "usual":
-        preferences = {c.id: PreferenceFunction("usual") for c in matrix.criteria}
+    preferences = run_preferences([c.id for c in matrix.criteria], args.preference or "range")
     return MethodSettings(
         topsis_normalisation=args.normalisation or "vector",
         vikor_v=0.5 if args.v is None else args.v,

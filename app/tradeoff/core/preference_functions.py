@@ -113,3 +113,18 @@ class PreferenceFunction:
         """E.g. ``linear (q = 1, p = 3)``, as the results name the function used."""
         extra = ", ".join(f"{name} = {value:g}" for name, value in self.thresholds.items())
         return f"{self.kind} ({extra})" if extra else self.kind
+
+
+# The run's setting, for the criteria without a function of their own.
+RUN_PREFERENCES = {"range": "v-shape with p = the range of each criterion's scores",
+                   "usual": "usual criterion: any difference is a strict preference"}
+
+
+def run_preferences(criterion_ids: list[str], setting: str) -> dict[str, PreferenceFunction]:
+    """The per-criterion functions a run setting stands for ({} is PROMETHEE's default,
+    a v-shape over each criterion's range); a criterion's own function still comes first."""
+    if setting not in RUN_PREFERENCES:
+        raise ValueError(f"unknown PROMETHEE setting {setting!r}")
+    if setting == "usual":
+        return {cid: PreferenceFunction("usual") for cid in criterion_ids}
+    return {}

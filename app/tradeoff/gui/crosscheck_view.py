@@ -38,6 +38,7 @@ from tradeoff.core.methods.crosscheck import CrossCheck, crosscheck
 from tradeoff.core.methods.normalisation import NORMALISATIONS
 from tradeoff.core.methods.registry import METHODS, MethodSettings
 from tradeoff.core.model import DecisionMatrix
+from tradeoff.core.preference_functions import run_preferences
 from tradeoff.gui.roles import ALIGN, BACKGROUND, DISPLAY, FONT, TOOLTIP, USER
 
 DIFFERS_ROLE = USER + 1   # True where the rank differs from primary
@@ -158,12 +159,18 @@ class CrossCheckView(QWidget):
             self.normalisation_box.addItem(text, key)
         self.v_box = QDoubleSpinBox(objectName="vikor_v", minimum=0.0, maximum=1.0,
                                     singleStep=0.05, decimals=2, value=0.5)
+        self.preference_box = QComboBox(objectName="promethee_preference")
+        self.preference_box.addItem("V-shape over the range", "range")
+        self.preference_box.addItem("Usual: any difference", "usual")
+        self.preference_box.setToolTip("For the criteria without a preference function of "
+                                       "their own (set in the criterion dialog)")
         self.normalisations = QLabel(objectName="normalisations", wordWrap=True)
         self.notes = QLabel(objectName="notes", wordWrap=True)
         settings = QHBoxLayout()
         left, right = QFormLayout(), QFormLayout()
         left.addRow("TOPSIS &normalisation:", self.normalisation_box)
         right.addRow("VIKOR &v:", self.v_box)
+        left.addRow("&PROMETHEE preference:", self.preference_box)
         settings.addLayout(left)
         settings.addLayout(right)
         self.recompute_button = QPushButton("Recompute", objectName="recompute")
@@ -182,10 +189,15 @@ class CrossCheckView(QWidget):
         self.timer.timeout.connect(self._pull_document)
         self.normalisation_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.v_box.valueChanged.connect(lambda _v: self.refresh())
+        self.preference_box.currentIndexChanged.connect(lambda _i: self.refresh())
 
     def settings(self) -> MethodSettings:
+        """What the table is computed with (the Excel export's Methods sheet uses it too)."""
+        criteria = [c.id for c in self.matrix.criteria] if self.matrix is not None else []
         return MethodSettings(topsis_normalisation=self.normalisation_box.currentData(),
-                              vikor_v=self.v_box.value())
+                              vikor_v=self.v_box.value(),
+                              promethee_preferences=run_preferences(
+                                  criteria, self.preference_box.currentData()))
 
     def set_matrix(self, matrix: DecisionMatrix | None, profile_id: str | None = None) -> None:
         """Show the cross-check of ``matrix`` under a profile (the active one if None)."""

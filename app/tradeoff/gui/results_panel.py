@@ -135,12 +135,10 @@ class ResultsPanel(QWidget):
 
     def method_settings(self):  # a core.methods.registry.MethodSettings
         from tradeoff.core.methods.registry import MethodSettings
+        from tradeoff.core.preference_functions import run_preferences
 
-        preferences = {}  # the run's setting; a criterion's own function still comes first
-        if self.preference_box.currentData() == "usual":
-            from tradeoff.core.preference_functions import PreferenceFunction
-
-            preferences = {c.id: PreferenceFunction("usual") for c in self.doc.matrix.criteria}
+        preferences = run_preferences([c.id for c in self.doc.matrix.criteria],
+                                      self.preference_box.currentData())
         return MethodSettings(topsis_normalisation=self.normalisation_box.currentData(),
                               promethee_preferences=preferences)
 
