@@ -16,7 +16,7 @@ from factories import small_matrix
 from tradeoff.core.model import Group
 from tradeoff.core.weights import normalised_weights
 from tradeoff.gui import commands
-from tradeoff.gui.group_actions import GroupDialog
+from tradeoff.gui.group_actions import GroupRenameDialog
 from tradeoff.gui.group_header import group_runs
 from tradeoff.io.matrix_file import dumps, save_matrix
 
@@ -69,7 +69,7 @@ def test_rename_group_from_the_matrix_menu_then_undo_and_redo(window):
     window.grid.select_cell(0, 1)  # Speed, in Quality
     assert window.actions["rename_group"] in window.menu("Matrix").actions()
 
-    def fill(dialog: GroupDialog) -> None:
+    def fill(dialog: GroupRenameDialog) -> None:
         assert dialog.name.text() == "Quality"
         dialog.name.setText("  Performance ")
         dialog.description.setPlainText("How well it works")
@@ -97,7 +97,7 @@ def test_a_clashing_name_is_refused_and_nothing_changes(window):
     window.grid.select_cell(0, 1)
     shown: list[str] = []
 
-    def clash(dialog: GroupDialog) -> None:
+    def clash(dialog: GroupRenameDialog) -> None:
         dialog.name.setText("price")
         dialog.ok_button.click()
         shown.append(dialog.problem.text())
@@ -195,7 +195,7 @@ def test_nested_groups_are_chosen_from_a_list(nested):
     window.grid.select_cell(0, 1)  # Speed: in Pace, inside Quality
     offered: list[list[str]] = []
 
-    def rename(dialog: GroupDialog) -> None:
+    def rename(dialog: GroupRenameDialog) -> None:
         dialog.name.setText("Performance")
         dialog.ok_button.click()
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLineEdit
 from factories import small_matrix
 from tradeoff.core.model import Criterion, DecisionMatrix, Option, WeightProfile
 from tradeoff.gui import feature_elicitation
-from tradeoff.gui.group_elicitation_dialog import BAD_ENTRY, GroupDialog
+from tradeoff.gui.group_elicitation_dialog import BAD_ENTRY, ParticipantsDialog
 from tradeoff.io.matrix_file import load_matrix, save_matrix
 
 
@@ -29,19 +29,19 @@ def window(window):
     return window
 
 
-def open_from_menu(window) -> GroupDialog:
+def open_from_menu(window) -> ParticipantsDialog:
     window.actions["group_weights"].trigger()
-    shown = [d for d in window.findChildren(GroupDialog) if d.isVisible()]
+    shown = [d for d in window.findChildren(ParticipantsDialog) if d.isVisible()]
     assert len(shown) == 1
     return shown[0]
 
 
-def preview(dialog: GroupDialog) -> list[str]:
+def preview(dialog: ParticipantsDialog) -> list[str]:
     m = dialog.preview_model
     return [m.data(m.index(r, 1)) for r in range(m.rowCount())]
 
 
-def fill(dialog: GroupDialog, rows: list[list[str]]) -> None:
+def fill(dialog: ParticipantsDialog, rows: list[list[str]]) -> None:
     """Type each participant's entries (row by row) into the table model."""
     model = dialog.table_model
     for r, texts in enumerate(rows):
@@ -49,7 +49,7 @@ def fill(dialog: GroupDialog, rows: list[list[str]]) -> None:
             assert model.setData(model.index(r, c), text)
 
 
-def type_into(qtbot, dialog: GroupDialog, row: int, column: int, text: str) -> None:
+def type_into(qtbot, dialog: ParticipantsDialog, row: int, column: int, text: str) -> None:
     """Type into a cell through the table's own editor, as a user does."""
     index = dialog.table_model.index(row, column)
     dialog.table.setCurrentIndex(index)
@@ -63,11 +63,11 @@ def type_into(qtbot, dialog: GroupDialog, row: int, column: int, text: str) -> N
     assert dialog.isVisible()  # Return ends the cell's edit, it does not press OK
 
 
-def names(dialog: GroupDialog) -> list[str]:
+def names(dialog: ParticipantsDialog) -> list[str]:
     return list(dialog.table_model.names)
 
 
-def cells(dialog: GroupDialog) -> list[list[str]]:
+def cells(dialog: ParticipantsDialog) -> list[list[str]]:
     m = dialog.table_model
     return [[m.data(m.index(r, c)) for c in range(1, m.columnCount())]
             for r in range(m.rowCount())]
@@ -139,7 +139,7 @@ def test_return_in_a_cell_commits_it_and_leaves_the_dialog_open(window, qtbot):
     dialog.reject()
 
 
-def start_typing(qtbot, dialog: GroupDialog, row: int, column: int, text: str) -> None:
+def start_typing(qtbot, dialog: ParticipantsDialog, row: int, column: int, text: str) -> None:
     """Type into a cell's editor and leave it open, as when OK is clicked next."""
     index = dialog.table_model.index(row, column)
     dialog.table.setCurrentIndex(index)
@@ -285,7 +285,7 @@ def test_reopening_shows_the_stored_participants(window, qtbot, tmp_path):
     # Saved and loaded from disk, the participants are still there.
     path = tmp_path / "group.toml"
     save_matrix(doc.matrix, path)
-    loaded = GroupDialog(load_matrix(path), doc.active_profile_id())
+    loaded = ParticipantsDialog(load_matrix(path), doc.active_profile_id())
     qtbot.addWidget(loaded)
     assert names(loaded) == ["Ann", "Ben"] and cells(loaded) == [["2", "2"], ["1.5", "0.5"]]
 
@@ -312,7 +312,7 @@ def test_ahp_judgements_combined_by_geometric_mean(qtbot, qtmodeltester):
     Geometric means 4, √32, √2 are consistent too (4 · √2 = √32), so the
     priorities are ∝ (√32, √2, 1): 70.1 %, 17.5 %, 12.4 %, and CR = 0."""
     m = three_item_matrix()
-    dialog = GroupDialog(m, "p")
+    dialog = ParticipantsDialog(m, "p")
     qtbot.addWidget(dialog)
     fill(dialog, [["1", "1", "1"], ["3", "1", "2"]])
     dialog.aggregation_box.setCurrentIndex(dialog.aggregation_box.findData(
@@ -345,14 +345,14 @@ def test_ahp_judgements_combined_by_geometric_mean(qtbot, qtmodeltester):
         {"row": "a", "col": "b", "value": 8.0}, {"row": "a", "col": "c", "value": 8.0},
         {"row": "b", "col": "c", "value": 1.0}]}
     m.profiles[0] = profile
-    again = GroupDialog(m, "p")
+    again = ParticipantsDialog(m, "p")
     qtbot.addWidget(again)
     assert again.aggregation == "geometric-mean-of-judgements"
     assert cells(again) == [["2", "4", "2"], ["8", "8", "1"]]
 
 
 def test_ahp_ratios_accept_fractions_and_name_bad_ones(qtbot):
-    dialog = GroupDialog(three_item_matrix(), "p")
+    dialog = ParticipantsDialog(three_item_matrix(), "p")
     qtbot.addWidget(dialog)
     dialog.aggregation_box.setCurrentIndex(1)
     # Ann: a:b = 1/2 and b:c = 1/2 (c matters most); Ben leaves a:c only, 1/4.
@@ -375,14 +375,14 @@ def test_ahp_ratios_accept_fractions_and_name_bad_ones(qtbot):
 
 def test_levels_keep_their_own_participants(qtbot):
     m = small_matrix()
-    dialog = GroupDialog(m, "even", level="quality")
+    dialog = ParticipantsDialog(m, "even", level="quality")
     qtbot.addWidget(dialog)
     model = dialog.table_model
     model.setData(model.index(0, 0), "Cas")
     fill(dialog, [["1", "3"], ["1", "1"]])
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     m.profiles[0] = dialog.updated_profile()
-    again = GroupDialog(m, "even")
+    again = ParticipantsDialog(m, "even")
     qtbot.addWidget(again)
     assert again.level is None and names(again) == ["Participant 1", "Participant 2"]
     again.level_box.setCurrentIndex(again.level_box.findData("quality"))
@@ -396,7 +396,7 @@ def test_the_dialog_widens_to_show_every_column_up_to_most_of_the_screen(qtbot, 
              for k in range(count)]
     m = DecisionMatrix(criteria=crits, options=[Option("x", "X")],
                        profiles=[WeightProfile("p", "Panel", {c.id: 1 for c in crits})])
-    dialog = GroupDialog(m, "p")
+    dialog = ParticipantsDialog(m, "p")
     qtbot.addWidget(dialog)
     dialog.show()
     header = dialog.table.horizontalHeader()
@@ -419,7 +419,7 @@ def german():
 def test_numbers_are_read_and_shown_in_the_users_locale(german, qtbot):
     # German: "2,5" is two and a half and "1.000" one thousand.
     m = three_item_matrix()
-    dialog = GroupDialog(m, "p")
+    dialog = ParticipantsDialog(m, "p")
     qtbot.addWidget(dialog)
     fill(dialog, [["1.000", "500", "500"], ["2,5", "2,5", "5"]])
     # A: 50 / 25 / 25 %; B: 25 / 25 / 50 %; mean 37.5 / 25 / 37.5 %.
@@ -432,7 +432,7 @@ def test_numbers_are_read_and_shown_in_the_users_locale(german, qtbot):
     dialog.accept()
     from tradeoff.core.elicitation.records import apply_outcome
     m.profiles[0] = apply_outcome(m.profile("p"), dialog.outcome())
-    again = GroupDialog(m, "p")  # reopened: the stored ratios in the user's notation
+    again = ParticipantsDialog(m, "p")  # reopened: the stored ratios in the user's notation
     qtbot.addWidget(again)
     assert again.aggregation == "geometric-mean-of-judgements"
     assert [again.table_model.index(0, c).data() for c in range(1, 4)] == ["1/2", "1/2", "1"]

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog
 
 from tradeoff.gui import commands
 from tradeoff.gui.elicitation_dialogs import AhpDialog, ElicitationDialog, RankDialog, SwingDialog
-from tradeoff.gui.group_elicitation_dialog import GroupDialog
+from tradeoff.gui.group_elicitation_dialog import ParticipantsDialog
 
 if TYPE_CHECKING:
     from tradeoff.gui.main_window import MainWindow
@@ -28,7 +28,7 @@ DIALOGS: list[tuple[str, str, type[ElicitationDialog], str]] = [
      "Put the criteria in order of importance and derive weights from the order"),
     ("ahp_weights", "A&HP Pairwise Comparisons…", AhpDialog,
      "Compare criteria two at a time on Saaty's 1–9 scale"),
-    ("group_weights", "Combine &Participants…", GroupDialog,
+    ("group_weights", "Combine &Participants…", ParticipantsDialog,
      "Combine several participants' weights or AHP judgements into one set of weights"),
 ]
 

@@ -50,7 +50,7 @@ def name_problem(matrix: DecisionMatrix, group: Group, name: str) -> str | None:
     return group_name_problem(matrix, name, group.id)
 
 
-class GroupDialog(QDialog):
+class GroupRenameDialog(QDialog):
     """Name and description of one group; refuses a name another group or criterion has."""
 
     def __init__(self, matrix: DecisionMatrix, group: Group,
@@ -66,6 +66,7 @@ class GroupDialog(QDialog):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #c0392b")
+        self.name.textEdited.connect(lambda _t: self.problem.clear())  # being fixed
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._try_accept)
@@ -222,7 +223,7 @@ class GroupActions:
     # -- carrying out --------------------------------------------------------------------
     def rename_group(self, group_id: str) -> None:
         group = self.doc.matrix.group(group_id)
-        dialog = GroupDialog(self.doc.matrix, group, self.window)
+        dialog = GroupRenameDialog(self.doc.matrix, group, self.window)
         accepted, (name, description) = dialog.exec(), dialog.values()
         dialog.deleteLater()
         if accepted:

@@ -198,7 +198,7 @@ class ParticipantTableModel(QAbstractTableModel):
         return None
 
 
-class GroupDialog(ElicitationDialog):
+class ParticipantsDialog(ElicitationDialog):
     """Combine several participants' weights, or AHP judgements, into one level's weights."""
 
     METHODS = frozenset({"group"})
