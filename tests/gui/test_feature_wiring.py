@@ -471,6 +471,7 @@ def test_promethee_in_the_results_panel_with_the_runs_preference_function(wired)
     doc, panel = wired.document, wired.results_panel
     panel.set_method("promethee")
     assert panel.preference_box.isVisible() and not panel.normalisation_box.isVisible()
+    assert panel.preference_label.isVisible() and not panel.normalisation_label.isVisible()
     default = run_method("promethee", doc.matrix)
     assert shown_ranking(wired) == default.ranking()["option"].tolist()
     panel.preference_box.setCurrentIndex(panel.preference_box.findData("usual"))

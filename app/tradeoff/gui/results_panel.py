@@ -102,7 +102,16 @@ class ResultsPanel(QWidget):
         top.addWidget(self.title, 1)
         top.addWidget(self.method_label)
         top.addWidget(self.method_box)
+        # Each method's own setting, labelled, shown only while that method is.
+        self.normalisation_label = QLabel("Normalisation:")
+        self.normalisation_label.setBuddy(self.normalisation_box)
+        self.preference_label = QLabel("Preference:")
+        self.preference_label.setBuddy(self.preference_box)
+        for label in (self.normalisation_label, self.preference_label):
+            label.hide()
+        top.addWidget(self.normalisation_label)
         top.addWidget(self.normalisation_box)
+        top.addWidget(self.preference_label)
         top.addWidget(self.preference_box)
         top.addWidget(save)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -172,8 +181,11 @@ class ResultsPanel(QWidget):
     def _method_chosen(self, _index: int) -> None:
         from tradeoff.core.methods.registry import METHODS
 
-        self.normalisation_box.setVisible(bool(METHODS[self.method].normalisations))
-        self.preference_box.setVisible(self.method == "promethee")
+        topsis_like = bool(METHODS[self.method].normalisations)
+        for widget in (self.normalisation_label, self.normalisation_box):
+            widget.setVisible(topsis_like)
+        for widget in (self.preference_label, self.preference_box):
+            widget.setVisible(self.method == "promethee")
         self.recompute()
 
     def show_chart(self) -> None:
