@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+import warnings
 from pathlib import Path
 
 # numpy and pandas load before PySide6 on purpose: once PySide6 is imported it
@@ -51,6 +52,10 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName(DESKTOP_FILE_NAME)
     app.setWindowIcon(app_icon())
     apply_palette(settings.read(settings.DARK_PALETTE))
+    # matplotlib warns when it lays out a chart whose widget has no size yet (a dock
+    # not shown, or no screen at all); the layout is redone once it has one.
+    warnings.filterwarnings("ignore", message="constrained_layout not applied",
+                            category=UserWarning)
     return app
 
 
