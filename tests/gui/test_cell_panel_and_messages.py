@@ -130,3 +130,18 @@ def test_the_cell_tooltip_says_how_a_range_is_read(window):
     doc.push(commands.SetScore(doc, "a", "speed", Score(6, 5, 7, distribution="normal")))
     tip = model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert "Range: 5 … 7 (95 % interval of a normal)" in tip
+
+
+def test_the_banner_is_a_quiet_note_for_renormalised_weights_and_a_warning_for_problems(window):
+    from tradeoff.gui.main_window import BANNER_NOTE, BANNER_WARNING
+    doc = window.document
+    window.update_banner()
+    assert window.banner.text().endswith("renormalised to 100 %.")
+    assert window.banner_is_note and window.banner_frame.styleSheet() == BANNER_NOTE
+    doc.push(commands.SetScore(doc, "a", "speed", None))  # a missing score is a problem
+    window.update_banner()
+    assert "missing" in window.banner.text()
+    assert not window.banner_is_note and window.banner_frame.styleSheet() == BANNER_WARNING
+    doc.undo_stack.undo()
+    window.update_banner()
+    assert window.banner_frame.styleSheet() == BANNER_NOTE

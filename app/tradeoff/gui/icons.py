@@ -37,6 +37,7 @@ ICONS: dict[str, tuple[str, SP | None]] = {
     "save_chart": ("image-x-generic", SP.SP_DialogSaveButton),
     "about": ("help-about", SP.SP_MessageBoxInformation),
     "warning": ("dialog-warning", SP.SP_MessageBoxWarning),
+    "information": ("dialog-information", SP.SP_MessageBoxInformation),
     "app": ("x-office-spreadsheet", SP.SP_ComputerIcon),
 }
 

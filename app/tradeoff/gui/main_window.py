@@ -38,7 +38,7 @@ from tradeoff.gui.grid_view import MatrixView
 from tradeoff.gui.group_actions import GroupActions
 from tradeoff.gui.icons import icon
 from tradeoff.gui.matrix_actions import MatrixActions
-from tradeoff.gui.messages import document_messages
+from tradeoff.gui.messages import document_messages, only_notes
 from tradeoff.gui.results_panel import ResultsPanel
 from tradeoff.gui.shortcuts import shortcut_list
 from tradeoff.gui.weights_panel import WeightsPanel
@@ -65,6 +65,10 @@ def first_start_size() -> tuple[int, int]:
     return min(w, available.width()), min(h, available.height())
 
 
+# The banner: amber for problems to look at, a quiet blue for information.
+BANNER_WARNING = "QFrame { background: rgba(230, 150, 0, 40); }"
+BANNER_NOTE = "QFrame { background: rgba(70, 130, 200, 30); }"
+
 class MainWindow(QMainWindow):
     # The user confirmed closing (unsaved changes dealt with): stop background work now.
     closing = Signal()
@@ -79,17 +83,16 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
 
         self.grid = MatrixView(self.document)
+        self.banner_is_note: bool | None = None  # the banner's style, once first shown
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner_frame = QFrame()
         self.banner_frame.setFrameShape(QFrame.Shape.StyledPanel)
-        self.banner_frame.setStyleSheet("QFrame { background: rgba(230, 150, 0, 40); }")
         banner_layout = QHBoxLayout(self.banner_frame)
         banner_layout.setContentsMargins(8, 4, 8, 4)
-        warn = QLabel()
-        warn.setPixmap(icon("warning").pixmap(16, 16))
-        banner_layout.addWidget(warn, 0, Qt.AlignmentFlag.AlignTop)
+        self.banner_icon = QLabel()
+        banner_layout.addWidget(self.banner_icon, 0, Qt.AlignmentFlag.AlignTop)
         banner_layout.addWidget(self.banner, 1)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -325,6 +328,11 @@ class MainWindow(QMainWindow):
         lines = document_messages(self.document)
         self.banner.setText("\n".join(lines))
         self.banner_frame.setVisible(bool(lines))
+        note = only_notes(lines)
+        if note != self.banner_is_note:  # restyle only when the kind of message changes
+            self.banner_is_note = note
+            self.banner_icon.setPixmap(icon("information" if note else "warning").pixmap(16, 16))
+            self.banner_frame.setStyleSheet(BANNER_NOTE if note else BANNER_WARNING)
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 5000)

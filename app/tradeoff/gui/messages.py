@@ -60,5 +60,14 @@ def document_messages(doc: Document) -> list[str]:
     total = float(sum(top))
     if not (math.isclose(total, 100) or math.isclose(total, 1)):
         out.append(f"Weights of “{profile.name}” add up to {total:g} points and are "
-                   "renormalised to 100 %.")
+                   f"{RENORMALISED}")
     return out
+
+
+RENORMALISED = "renormalised to 100 %."
+
+
+def only_notes(lines: list[str]) -> bool:
+    """True when every message is information, not a problem: weights in points are
+    meant to be renormalised, so that alone is no reason for a warning."""
+    return bool(lines) and all(line.endswith(RENORMALISED) for line in lines)
