@@ -112,7 +112,7 @@ def test_a_clashing_name_is_refused_and_nothing_changes(window):
     actions = window.group_actions
     assert actions.apply_rename("quality", "MONEY", "") == \
         "another group is already called “Money”"
-    assert "not renamed" in window.statusBar().currentMessage()
+    assert "not changed" in window.statusBar().currentMessage()
     assert actions.apply_rename("quality", "   ", "") == "the name is empty"
     assert m == before and stack.count() == 0
     assert actions.apply_rename("quality", "quality", "") is None  # its own name, another case
@@ -311,3 +311,29 @@ def test_the_criterion_dialog_matches_group_names_as_rename_does(window):
     dialog.name.setText("money")  # nor a criterion a group's
     assert dialog.check() == ["a group is already called “Money”"]
     dialog.reject()
+
+
+def test_a_group_moves_inside_another_and_back_with_undo(nested):
+    window = nested
+    doc, m = window.document, window.document.matrix
+    before = dumps(m)
+    dialog = GroupRenameDialog(m, m.group("pace"), window)
+    offered = [dialog.inside.itemText(i) for i in range(dialog.inside.count())]
+    assert offered == ["(the top level)", "Money", "Quality"]  # not itself
+    dialog.reject()
+    dialog = GroupRenameDialog(m, m.group("quality"), window)
+    # Quality holds Pace: it may not move inside it.
+    assert [dialog.inside.itemData(i) for i in range(dialog.inside.count())] == [None, "money"]
+    dialog.reject()
+    assert window.group_actions.apply_rename("pace", "Pace", "", None) is None
+    assert m.group("pace").parent is None
+    assert doc.undo_stack.undoText() == "Move group Pace into the top level"
+    weights = normalised_weights(m, m.profile())
+    assert weights.sum() == pytest.approx(1.0)
+    assert window.group_actions.apply_rename("quality", "Quality", "", "pace") is None
+    assert m.group("quality").parent == "pace"
+    problem = window.group_actions.apply_rename("pace", "Pace", "", "quality")
+    assert problem == "a group cannot move inside itself or a group below it"
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert dumps(m) == before

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from tradeoff.core.edits import group_name_problem
 from tradeoff.core.model import DecisionMatrix, Group
 from tradeoff.gui.group_commands import (
+    KEEP_PARENT,
     delete_group_command,
     deletion_question,
     rename_group_command,
@@ -50,8 +52,29 @@ def name_problem(matrix: DecisionMatrix, group: Group, name: str) -> str | None:
     return group_name_problem(matrix, name, group.id)
 
 
+def possible_parents(matrix: DecisionMatrix, group_id: str) -> list[str]:
+    """Groups ``group_id`` could move into: not itself, nor any group below it."""
+    below = {group_id}
+    grew = True
+    while grew:
+        grew = False
+        for g in matrix.groups:
+            if g.parent in below and g.id not in below:
+                below.add(g.id)
+                grew = True
+    return [g.id for g in matrix.groups if g.id not in below]
+
+
+def group_path_text(matrix: DecisionMatrix, group_id: str) -> str:
+    path = [group_id]
+    while matrix.group(path[-1]).parent:
+        path.append(matrix.group(path[-1]).parent)
+    return " › ".join(matrix.group(g).name for g in reversed(path))
+
+
 class GroupRenameDialog(QDialog):
-    """Name and description of one group; refuses a name another group or criterion has."""
+    """Name, description and place of one group; refuses a name another group or
+    criterion has, and offers as parents only groups that are not below it."""
 
     def __init__(self, matrix: DecisionMatrix, group: Group,
                  parent: QWidget | None = None) -> None:
@@ -63,6 +86,13 @@ class GroupRenameDialog(QDialog):
         self.description = QPlainTextEdit(group.description)
         self.description.setTabChangesFocus(True)
         self.description.setPlaceholderText("What the criteria in this group have in common")
+        self.inside = QComboBox()
+        self.inside.addItem("(the top level)", None)
+        for g in possible_parents(matrix, group.id):
+            self.inside.addItem(group_path_text(matrix, g), g)
+        self.inside.setCurrentIndex(max(self.inside.findData(group.parent), 0))
+        self.inside.setToolTip("Moving a group makes its weight count against its new "
+                               "siblings")
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #c0392b")
@@ -75,12 +105,14 @@ class GroupRenameDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("&Name:", self.name)
         form.addRow("&Description:", self.description)
+        form.addRow("&Inside:", self.inside)
         form.addRow(self.problem)
         form.addRow(buttons)
         self.resize(420, 220)
 
-    def values(self) -> tuple[str, str]:
-        return self.name.text().strip(), self.description.toPlainText().strip()
+    def values(self) -> tuple[str, str, str | None]:
+        return (self.name.text().strip(), self.description.toPlainText().strip(),
+                self.inside.currentData())
 
     def _try_accept(self) -> None:
         problem = name_problem(self.matrix, self.group, self.name.text())
@@ -224,21 +256,28 @@ class GroupActions:
     def rename_group(self, group_id: str) -> None:
         group = self.doc.matrix.group(group_id)
         dialog = GroupRenameDialog(self.doc.matrix, group, self.window)
-        accepted, (name, description) = dialog.exec(), dialog.values()
+        accepted, (name, description, parent) = dialog.exec(), dialog.values()
         dialog.deleteLater()
         if accepted:
-            self.apply_rename(group_id, name, description)
+            self.apply_rename(group_id, name, description, parent)
 
-    def apply_rename(self, group_id: str, name: str, description: str) -> str | None:
-        """Rename and describe a group as one undo step; returns why not, if refused."""
+    def apply_rename(self, group_id: str, name: str, description: str,
+                     parent: str | None = KEEP_PARENT) -> str | None:
+        """Rename, describe and (given ``parent``, None for the top level) move a group
+        as one undo step; returns why not, if refused."""
         group = self.doc.matrix.group(group_id)
         name, description = name.strip(), description.strip()
+        parent = group.parent if parent == KEEP_PARENT else parent
         problem = name_problem(self.doc.matrix, group, name)
+        if problem is None and parent not in (None, *possible_parents(self.doc.matrix,
+                                                                       group_id)):
+            problem = "a group cannot move inside itself or a group below it"
         if problem:
-            self.window.show_message(f"The group was not renamed: {problem}.")
+            self.window.show_message(f"The group was not changed: {problem}.")
             return problem
-        if (name, description) != (group.name, group.description):
-            self.doc.push(rename_group_command(self.doc, group_id, name, description))
+        if (name, description, parent) != (group.name, group.description, group.parent):
+            self.doc.push(rename_group_command(self.doc, group_id, name, description,
+                                               parent))
         return None
 
     def delete_group(self, group_id: str) -> None:

@@ -16,6 +16,7 @@ from tradeoff.core.model import DecisionMatrix, Group
 from tradeoff.gui import commands
 from tradeoff.gui.document import Document
 
+KEEP_PARENT = "\x00keep"  # rename_group_command: leave the group where it is
 
 class UpdateGroup(QUndoCommand):
     """Change some of a group's name, description and parent; its id stays."""
@@ -73,13 +74,21 @@ class RemoveGroup(QUndoCommand):
                 self.doc.set_weight(profile.id, group.id, None)
 
 
-def rename_group_command(doc: Document, group_id: str, name: str,
-                         description: str) -> UpdateGroup:
-    """One undo step giving a group a new name and description (the caller checked the name)."""
+def rename_group_command(doc: Document, group_id: str, name: str, description: str,
+                         parent: str | None = KEEP_PARENT) -> UpdateGroup:
+    """One undo step giving a group a new name and description, and a new parent when
+    ``parent`` is given (None: the top level); the caller checked both."""
     old = doc.matrix.group(group_id)
-    text = (f"Rename group {old.name} to {name}" if name != old.name
-            else f"Edit group {old.name}")
-    return UpdateGroup(doc, group_id, text, name=name, description=description)
+    fields: dict[str, str | None] = {"name": name, "description": description}
+    if parent != KEEP_PARENT and parent != old.parent:
+        fields["parent"] = parent
+        where = doc.matrix.group(parent).name if parent else "the top level"
+        text = f"Move group {old.name} into {where}"
+    elif name != old.name:
+        text = f"Rename group {old.name} to {name}"
+    else:
+        text = f"Edit group {old.name}"
+    return UpdateGroup(doc, group_id, text, **fields)
 
 
 def delete_group_command(doc: Document, group_id: str) -> commands.Macro:
