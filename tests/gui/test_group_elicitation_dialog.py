@@ -437,3 +437,14 @@ def test_numbers_are_read_and_shown_in_the_users_locale(german, qtbot):
     assert again.aggregation == "geometric-mean-of-judgements"
     assert [again.table_model.index(0, c).data() for c in range(1, 4)] == ["1/2", "1/2", "1"]
     assert again.table_model.local(2.5) == "2,5"  # stored weights come back as typed here
+
+
+def test_blank_weights_are_named_as_counting_zero(qtbot):
+    m = three_item_matrix()
+    dialog = ParticipantsDialog(m, "p")
+    qtbot.addWidget(dialog)
+    fill(dialog, [["1", "1", "1"], ["2", "", "1"]])
+    assert dialog.ok_button.isEnabled()
+    assert dialog.message.text().endswith("Blank cells count as 0: Participant 2: B.")
+    fill(dialog, [["1", "1", "1"], ["2", "1", "1"]])
+    assert "Blank" not in dialog.message.text()

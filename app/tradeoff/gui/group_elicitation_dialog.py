@@ -346,13 +346,23 @@ class ParticipantsDialog(ElicitationDialog):
                           names)
         return group_outcome(self.level, items, MEAN_OF_JUDGEMENTS, judgements)
 
+    def _blank_note(self) -> str:
+        """Say which blanks count as 0: an item added to the level since the
+        participants were stored shows blank, and would otherwise pass unnoticed."""
+        blanks = _blank_cells(self.table_model.rows(), {k: self.name(k) for k in self.items})
+        if not blanks:
+            return ""
+        shown = ", ".join(blanks[:4]) + (f" and {len(blanks) - 4} more" if len(blanks) > 4
+                                         else "")
+        return f" Blank cells count as 0: {shown}."
+
     def note(self) -> str:
         count = self.table_model.rowCount()
         people = f"{count} participant{'s' if count != 1 else ''}"
         r = self.result
         if self.aggregation == MEAN_OF_WEIGHTS or r is None:
             return (f"Arithmetic mean of the normalised weights of {people} "
-                    "(Forman & Peniwati 1998).")
+                    f"(Forman & Peniwati 1998).{self._blank_note()}")
         text = (f"Priorities of the geometric means of {people}' judgements "
                 if count != 1 else f"Priorities of {people}'s judgements ")
         names = {k: self.name(k) for k in self.items}
@@ -360,6 +370,17 @@ class ParticipantsDialog(ElicitationDialog):
             return text + f"(consistency index {r.ci:.3f})."
         return (r.warning(names)
                 or text + f"(consistency ratio {r.cr:.3f}, acceptable up to 0.10).")
+
+
+def _blank_cells(rows: list[tuple[str, dict[Key, str]]], names: dict[str, str]) -> list[str]:
+    """"Name: item" for each blank weight of a participant who typed others."""
+    out = []
+    for name, entries in rows:
+        typed = [k for k, text in entries.items() if text.strip()]
+        if typed:
+            out += [f"{name}: {names.get(str(k), str(k))}" for k, text in entries.items()
+                    if not text.strip()]
+    return out
 
 
 def _local_ratio(model: ParticipantTableModel, text: str) -> str:
