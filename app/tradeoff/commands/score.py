@@ -30,8 +30,6 @@ from tradeoff.core.model import DecisionMatrix
 from tradeoff.core.preference_functions import RUN_PREFERENCES, run_preferences
 from tradeoff.core.scoring import ScoreResult, score
 
-PREFERENCES = RUN_PREFERENCES
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
@@ -54,7 +52,7 @@ def add_method_options(p: argparse.ArgumentParser) -> None:
                    help="TOPSIS normalisation (default: vector)")
     p.add_argument("--v", type=float, metavar="V",
                    help="VIKOR weight of the majority strategy, 0…1 (default: 0.5)")
-    p.add_argument("--preference", choices=list(PREFERENCES),
+    p.add_argument("--preference", choices=list(RUN_PREFERENCES),
                    help="PROMETHEE preference function for the criteria without one of "
                         "their own in the matrix file (default: range)")
 

@@ -87,7 +87,7 @@ def uncertainty_tables(matrix: DecisionMatrix, profile: WeightProfile,
     """Monte Carlo results (when a run is given) and the tornado of score ranges."""
     tables: list[ReportTable] = []
     if result is not None:
-        tables += [smaa_settings_table(result, profile, spread, matrix),
+        tables += [smaa_settings_table(matrix, result, profile, spread),
                    acceptability_table(matrix, result), central_weight_table(matrix, result),
                    pairwise_table(matrix, result)]
     tables.append(tornado_table(matrix, profile))
@@ -164,11 +164,10 @@ def stakeholder_table(matrix: DecisionMatrix) -> ReportTable:
                             "'disagree'.")
 
 
-def smaa_settings_table(result: SmaaResult, profile: WeightProfile,
-                        spread: float | None, matrix: DecisionMatrix | None = None
-                        ) -> ReportTable:
+def smaa_settings_table(matrix: DecisionMatrix, result: SmaaResult, profile: WeightProfile,
+                        spread: float | None) -> ReportTable:
     bounds: list[list[Cell]] = [
-        [f"Weight of {matrix.criterion(cid).name if matrix else cid}",
+        [f"Weight of {matrix.criterion(cid).name}",
          f"{low * 100:g} % … {high * 100:g} %"]
         for cid, (low, high) in result.weight_bounds.items()]
     rows: list[list[Cell]] = [

@@ -156,26 +156,37 @@ class ScoreSampler:
         if unknown:
             raise TradeoffError(f"unknown score distribution {unknown[0]!r}")
         kind_array = np.array(kinds, dtype=object)
-        self.groups = [(k, np.flatnonzero(kind_array == k)) for k in SCORE_DISTRIBUTIONS
-                       if (kind_array == k).any()]
         width = b - a
         with np.errstate(invalid="ignore", divide="ignore"):
             peak = np.where(width > 0, (c - a) / width, 0.5)
         # Single precision: a Monte Carlo share does not need 16 digits, and it
         # halves the memory traffic. Offsets are relative to the mode.
         f32 = np.float32
-        with np.errstate(invalid="ignore", divide="ignore"):
-            log_mode = np.log(np.where(ranges.mode > 0, ranges.mode, np.nan))
-            log_sd = interval_sd(np.log(np.where(ranges.low > 0, ranges.low, np.nan)), log_mode,
-                                 np.log(np.where(ranges.high > 0, ranges.high, np.nan)))
-        self.params = {
-            "triangular": [arr.astype(f32) for arr in
-                           (width * (c - a), a - c, width * (b - c), b - c)],
-            "pert": [a, width, 1 + 4 * peak, 1 + 4 * (1 - peak), c],  # Beta-PERT, λ = 4
-            "normal": [interval_sd(a, c, b).astype(f32)],
-            "lognormal": [log_mode, log_sd, ranges.mode, slope],
-        }
+
+        def params(kind: str, cols: np.ndarray) -> list[np.ndarray]:
+            a_, b_, c_, w_, p_ = a[cols], b[cols], c[cols], width[cols], peak[cols]
+            if kind == "triangular":
+                return [x.astype(f32) for x in (w_ * (c_ - a_), a_ - c_, w_ * (b_ - c_), b_ - c_)]
+            if kind == "pert":
+                return [a_, w_, 1 + 4 * p_, 1 + 4 * (1 - p_), c_]  # Beta-PERT, λ = 4
+            if kind == "normal":
+                return [interval_sd(a_, c_, b_).astype(f32)]
+            mode = ranges.mode[cols]  # log-normal: on the score scale (all above 0)
+            log_mode = np.log(mode)
+            return [log_mode, interval_sd(np.log(ranges.low[cols]), log_mode,
+                                          np.log(ranges.high[cols])), mode, slope[cols]]
+
+        # Each kind's cells and their parameters, sliced once: (kind, columns, parameters);
+        # the columns are a plain slice when every cell is drawn alike (the usual case).
+        self.groups: list[tuple[str, slice | np.ndarray, list[np.ndarray]]] = []
+        for kind in SCORE_DISTRIBUTIONS:
+            cols = np.flatnonzero(kind_array == kind)
+            if cols.size:
+                whole = cols.size == ranges.count
+                self.groups.append((kind, slice(None) if whole else cols, params(kind, cols)))
         self.mapped_base = [ranges.base_value[cols] for _, cols in self.mapped]
+        self.mapped_levels = [np.sort([lv.position for lv in matrix.criteria[j].levels])
+                              for j, _ in self.mapped]
 
     def draw(self, k: int) -> np.ndarray:
         count = self.ranges.count
@@ -183,25 +194,25 @@ class ScoreSampler:
         block = max(1, self.BLOCK_ELEMENTS // max(count, 1))
         for start in range(0, k, block):
             part = out[start:start + block]
-            if len(self.groups) == 1:
-                self._fill(self.groups[0][0], part, slice(None))
-                continue
-            for kind, cols in self.groups:
+            for kind, cols, params in self.groups:
+                if isinstance(cols, slice):
+                    self._fill(kind, part, params)
+                    continue
                 piece = np.empty((part.shape[0], cols.size), dtype=np.float32)
-                self._fill(kind, piece, cols)
+                self._fill(kind, piece, params)
                 part[:, cols] = piece
-        for (j, cols), base in zip(self.mapped, self.mapped_base, strict=True):
+        for (j, cols), base, levels in zip(self.mapped, self.mapped_base, self.mapped_levels,
+                                           strict=True):
             crit = self.matrix.criteria[j]
             # float64: a large score (a year, a price in cents) keeps its last digits
             xs = out[:, cols].astype(np.float64) + self.ranges.mode[cols]
             if crit.is_level_scale:
-                xs = _nearest_level(xs, np.sort([lv.position for lv in crit.levels]))
+                xs = _nearest_level(xs, levels)
             out[:, cols] = value_function(crit, xs) - base
         return out
 
-    def _fill(self, kind: str, out: np.ndarray, cols: slice | np.ndarray) -> None:
-        """Fill ``out`` with draws minus the mode for the cells ``cols``."""
-        params = [p[cols] for p in self.params[kind]]
+    def _fill(self, kind: str, out: np.ndarray, params: list[np.ndarray]) -> None:
+        """Fill ``out`` with draws minus the mode, from one kind's parameters."""
         if kind == "triangular":
             _triangular(self.rng, out, *params)
         elif kind == "pert":

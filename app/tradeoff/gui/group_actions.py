@@ -147,7 +147,10 @@ class GroupActions:
         header.group_menu_requested.connect(self.show_band_menu)
         header.group_double_clicked.connect(self.rename_group)
         self.band_menu: QMenu | None = None  # the last one shown, kept while it is open
-        self.doc.changed.connect(self.update_enabled)
+        # Only the value tree decides what can be acted on: not every weight or score
+        # change (a slider drag) needs to ask again.
+        self.doc.tree_changed.connect(self.update_enabled)
+        self.doc.replaced.connect(self.update_enabled)
         self.grid.selectionModel().currentChanged.connect(lambda *_: self.update_enabled())
         self.update_enabled()
 

@@ -39,6 +39,11 @@ Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
 
 
+# How the tooltip says a cell's range is read, by the distribution the cell names.
+RANGE_DRAWN_AS = {"normal": " (95 % interval of a normal)",
+                  "lognormal": " (95 % interval of a log-normal)",
+                  "pert": " (PERT)", "triangular": " (triangular)"}
+
 class MatrixModel(QAbstractTableModel):
     """Options × criteria of a :class:`Document`; edits become undo commands."""
 
@@ -126,12 +131,9 @@ class MatrixModel(QAbstractTableModel):
             if value < -1e-9 or value > 1 + 1e-9:
                 lines.append("<i>Outside the scale's anchors.</i>")
             if score.has_range:
-                drawn = {"normal": " (95 % interval of a normal)",
-                         "lognormal": " (95 % interval of a log-normal)",
-                         "pert": " (PERT)", "triangular": " (triangular)"}
                 lines.append(f"Range: {_esc(criterion.format_value(score.low))} … "
                              f"{_esc(criterion.format_value(score.high))}"
-                             f"{drawn.get(score.distribution or '', '')}")
+                             f"{RANGE_DRAWN_AS.get(score.distribution or '', '')}")
         if score is not None and score.rationale:
             lines.append(f"<p>{_esc(score.rationale)}</p>")
         if score is not None and score.source:
