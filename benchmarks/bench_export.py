@@ -33,7 +33,7 @@ from tradeoff.core.model import (
     Score,
     WeightProfile,
 )
-from tradeoff.io.excel_export import export_workbook
+from tradeoff.io.excel.export import export_workbook
 
 
 def build_matrix(n_options: int, n_criteria: int, seed: int = 1) -> tuple[DecisionMatrix,

@@ -1,9 +1,9 @@
 """What the Excel export's analysis sheets cost, at sizes around their limits.
 
-Times :func:`tradeoff.io.excel_analysis.compute_analysis` (cross-check, weight
+Times :func:`tradeoff.io.excel.analysis.compute_analysis` (cross-check, weight
 sweeps, score flips, stakeholder comparison, Monte Carlo, tornado) for the
 example matrices and for random matrices sized around the limits of
-:class:`~tradeoff.io.excel_analysis.AnalysisLimits`, and prints, per size, the
+:class:`~tradeoff.io.excel.analysis.AnalysisLimits`, and prints, per size, the
 time of each step and what was left out or thinned. The step times come from
 the progress the export reports as each step ends.
 
@@ -19,7 +19,7 @@ import time
 from bench_export import build_matrix
 
 from tradeoff.core.model import DecisionMatrix
-from tradeoff.io.excel_analysis import STEP_SHARES, compute_analysis
+from tradeoff.io.excel.analysis import STEP_SHARES, compute_analysis
 from tradeoff.io.matrix_file import load_matrix
 from tradeoff.paths import example_matrices
 

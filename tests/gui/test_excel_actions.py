@@ -12,7 +12,7 @@ from excel_cases import random_matrix
 from factories import small_matrix
 from tradeoff.core.model import DecisionMatrix
 from tradeoff.gui.excel_actions import PROGRESS_STEPS, ExcelActions
-from tradeoff.io.excel_import import import_matrix
+from tradeoff.io.excel.importer import import_matrix
 
 
 def make_actions(qtbot, matrix: DecisionMatrix, **kwargs: object) -> tuple[QWidget, ExcelActions]:

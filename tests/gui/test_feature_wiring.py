@@ -34,7 +34,7 @@ from tradeoff.gui.commands import SetActiveProfile, SetWeight
 from tradeoff.gui.elicitation_dialogs import AhpDialog, RankDialog, SwingDialog
 from tradeoff.gui.excel_actions import ExcelActions
 from tradeoff.gui.main_window import MainWindow
-from tradeoff.io.excel_import import import_matrix
+from tradeoff.io.excel.importer import import_matrix
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "matrices" / "budapest-summit.toml"

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from tradeoff import cli
-from tradeoff.io import excel_layout as L
+from tradeoff.io.excel import layout as L
 from tradeoff.io.matrix_file import load_matrix
 from tradeoff.paths import example_matrices
 

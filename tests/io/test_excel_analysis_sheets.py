@@ -29,9 +29,9 @@ from tradeoff.core.robustness_report import robustness_sheets
 from tradeoff.core.sensitivity import all_sweeps
 from tradeoff.core.smaa import SmaaSettings, run_smaa
 from tradeoff.core.smaa_sampling import spec_for_matrix
-from tradeoff.io.excel_analysis import AnalysisLimits
-from tradeoff.io.excel_export import ExportCancelled, export_workbook
-from tradeoff.io.excel_import import import_matrix
+from tradeoff.io.excel.analysis import AnalysisLimits
+from tradeoff.io.excel.export import ExportCancelled, export_workbook
+from tradeoff.io.excel.importer import import_matrix
 from tradeoff.io.matrix_file import load_matrix
 from tradeoff.paths import example_matrices
 

@@ -14,8 +14,8 @@ from excel_cases import missing_and_ties_matrix, piecewise_matrix, random_matrix
 from factories import small_matrix
 from tradeoff.core.errors import TradeoffError, WeightError
 from tradeoff.core.model import DecisionMatrix, Score
-from tradeoff.io import excel_layout as L
-from tradeoff.io.excel_export import ExportCancelled, export_workbook
+from tradeoff.io.excel import layout as L
+from tradeoff.io.excel.export import ExportCancelled, export_workbook
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 # Functions that Excel 2007 and LibreOffice both read without an _xlfn. prefix.
@@ -32,7 +32,7 @@ def small_workbook(tmp_path: Path) -> Path:
 
 def sheet_xml(path: Path) -> dict[str, bytes]:
     """Each worksheet's XML, by sheet title."""
-    from tradeoff.io.xlsx_stream import sheet_parts
+    from tradeoff.io.excel.xlsx_stream import sheet_parts
 
     with zipfile.ZipFile(path) as package:
         return {title: package.read(part) for title, part in sheet_parts(package).items()}
@@ -238,7 +238,7 @@ def test_the_chosen_profile_is_the_one_the_workbook_opens_with(tmp_path):
 
 
 def test_notes_list_how_each_ranged_score_is_drawn_and_it_imports_back(tmp_path):
-    from tradeoff.io.excel_import import import_matrix
+    from tradeoff.io.excel.importer import import_matrix
     m = small_matrix()
     s = m.scores[("a", "speed")]
     s.low, s.high, s.distribution = 5, 8, "normal"

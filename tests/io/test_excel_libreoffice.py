@@ -30,13 +30,13 @@ from libreoffice import recalculate, soffice
 from tradeoff.core.model import DecisionMatrix
 from tradeoff.core.scoring import score
 from tradeoff.core.weights import group_weight, normalised_weights
-from tradeoff.io import excel_layout as L
-from tradeoff.io.excel_export import export_workbook
-from tradeoff.io.excel_import import import_matrix
-from tradeoff.io.excel_layout import build_layout
-from tradeoff.io.excel_sheets import summary_info
+from tradeoff.io.excel import layout as L
+from tradeoff.io.excel.export import export_workbook
+from tradeoff.io.excel.importer import import_matrix
+from tradeoff.io.excel.layout import build_layout
+from tradeoff.io.excel.sheets import summary_info
+from tradeoff.io.excel.xlsx_stream import col
 from tradeoff.io.matrix_file import load_matrix
-from tradeoff.io.xlsx_stream import col
 from tradeoff.paths import example_matrices
 
 pytestmark = [

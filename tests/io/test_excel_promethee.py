@@ -18,9 +18,9 @@ import openpyxl
 import pytest
 
 from tradeoff.core.methods.promethee import PreferenceFunction
-from tradeoff.io import excel_layout as L
-from tradeoff.io.excel_export import export_workbook
-from tradeoff.io.excel_import import import_matrix
+from tradeoff.io.excel import layout as L
+from tradeoff.io.excel.export import export_workbook
+from tradeoff.io.excel.importer import import_matrix
 from tradeoff.io.matrix_file import load_matrix
 
 BRANS_1986 = Path(__file__).resolve().parents[1] / "core" / "methods" / "brans-1986.toml"

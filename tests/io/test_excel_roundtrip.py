@@ -23,9 +23,9 @@ from factories import small_matrix
 from tradeoff.core.errors import ValidationError
 from tradeoff.core.model import Criterion, DecisionMatrix, Direction, Option, Score, WeightProfile
 from tradeoff.core.validate import check_matrix
-from tradeoff.io import excel_layout as L
-from tradeoff.io.excel_export import export_workbook
-from tradeoff.io.excel_import import import_matrix
+from tradeoff.io.excel import layout as L
+from tradeoff.io.excel.export import export_workbook
+from tradeoff.io.excel.importer import import_matrix
 from tradeoff.io.matrix_file import load_matrix
 from tradeoff.paths import example_matrices
 

@@ -19,11 +19,11 @@ from defusedxml import ElementTree as SafeET
 from excel_cases import HOSTILE, hostile_matrix
 from factories import small_matrix
 from tradeoff.core.model import Option, Score
-from tradeoff.io import excel_layout as L
-from tradeoff.io.excel_export import export_workbook
-from tradeoff.io.excel_import import import_matrix
+from tradeoff.io.excel import layout as L
+from tradeoff.io.excel.export import export_workbook
+from tradeoff.io.excel.importer import import_matrix
+from tradeoff.io.excel.xlsx_stream import sheet_parts
 from tradeoff.io.safe_text import MAX_CELL_CHARS, cell_text, needs_quote_prefix
-from tradeoff.io.xlsx_stream import sheet_parts
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 

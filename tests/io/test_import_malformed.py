@@ -19,7 +19,7 @@ import pytest
 from defusedxml import ElementTree as DefusedET
 
 from tradeoff.core.errors import ValidationError
-from tradeoff.io.excel_import import import_matrix
+from tradeoff.io.excel.importer import import_matrix
 from tradeoff.io.sheet_import import MAX_COLUMNS, MAX_ROWS
 
 BOMB_DTD = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -10,7 +10,7 @@ import pytest
 from tradeoff.core.errors import ValidationError
 from tradeoff.core.model import Direction
 from tradeoff.core.scoring import score
-from tradeoff.io.excel_import import import_matrix
+from tradeoff.io.excel.importer import import_matrix
 
 # The layout the README documents.
 README_TABLE = [

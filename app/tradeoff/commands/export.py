@@ -34,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tradeoff.io.excel_export import export_workbook  # openpyxl loads only when needed
+    from tradeoff.io.excel.export import export_workbook  # openpyxl loads only when needed
 
     output = Path(args.output)
     if output.suffix.casefold() != ".xlsx":

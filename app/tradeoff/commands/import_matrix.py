@@ -39,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tradeoff.io.excel_import import import_matrix  # openpyxl loads only when needed
+    from tradeoff.io.excel.importer import import_matrix  # openpyxl loads only when needed
     from tradeoff.io.matrix_file import save_matrix
 
     source, output = Path(args.input), Path(args.output)

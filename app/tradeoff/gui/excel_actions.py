@@ -71,7 +71,7 @@ class ExcelJob(QObject):
 
     @Slot()
     def run(self) -> None:
-        from tradeoff.io.excel_export import ExportCancelled
+        from tradeoff.io.excel.export import ExportCancelled
 
         try:
             result = self.work(self._report, self._stop.is_set)
@@ -159,7 +159,7 @@ class ExcelActions(QObject):
     (shown on the workbook's Summary); ``profile_id`` the profile the workbook
     should open with (None: the matrix's active profile); ``analysis`` the
     analyses the window shows, as keyword arguments of
-    :func:`~tradeoff.io.excel_export.export_workbook` (``smaa_result`` and
+    :func:`~tradeoff.io.excel.export.export_workbook` (``smaa_result`` and
     ``smaa_spread`` for the Monte Carlo run on screen, ``method_settings`` for
     the cross-check), so the workbook's analysis sheets match what the user saw.
     """
@@ -201,7 +201,7 @@ class ExcelActions(QObject):
 
     def export_to(self, path: Path) -> JobRunner | None:
         """Export in the background to ``path``; returns the runner (None if one is busy)."""
-        from tradeoff.io.excel_export import export_workbook
+        from tradeoff.io.excel.export import export_workbook
 
         matrix, source, profile = self.matrix(), self.source_path(), self.profile_id()
         shown = self.analysis()
@@ -223,7 +223,7 @@ class ExcelActions(QObject):
             self.import_from(Path(name))
 
     def import_from(self, path: Path, sheet: str | None = None) -> JobRunner | None:
-        from tradeoff.io.excel_import import import_matrix
+        from tradeoff.io.excel.importer import import_matrix
 
         def work(_progress: Callable[[float], None], should_cancel: Callable[[], bool]) -> object:
             result = import_matrix(path, sheet=sheet)

@@ -36,7 +36,7 @@ from tradeoff.core.model import (
     make_id,
 )
 from tradeoff.core.validate import check_matrix
-from tradeoff.io.xlsx_stream import col
+from tradeoff.io.excel.xlsx_stream import col
 
 # Larger sheets are refused before they are read in full.
 MAX_ROWS = 100_000

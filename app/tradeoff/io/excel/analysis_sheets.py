@@ -7,7 +7,7 @@ not run, if it could not. A rank that differs from the primary method's is
 shaded. **Sensitivity** and **Uncertainty** are stacks of tables, each a bold
 title, a note, a header row and data rows, with a blank row between tables.
 
-Every number here was computed at export (see :mod:`tradeoff.io.excel_analysis`)
+Every number here was computed at export (see :mod:`tradeoff.io.excel.analysis`)
 and is written as a value, not a formula; the second row of each sheet says so.
 All text — option, criterion and profile names included — is written with the
 same text-safe writers as the other sheets, so it can never become a formula.
@@ -27,15 +27,15 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from tradeoff.core.methods.crosscheck import CrossCheck
 from tradeoff.core.robustness_report import ReportTable
-from tradeoff.io import excel_layout as L
-from tradeoff.io.excel_analysis import (
+from tradeoff.io.excel import layout as L
+from tradeoff.io.excel.analysis import (
     METHODS_SHEET,
     SENSITIVITY_SHEET,
     UNCERTAINTY_SHEET,
     AnalysisContent,
 )
-from tradeoff.io.excel_style import Styles
-from tradeoff.io.xlsx_stream import SheetRows, col, number_xml, row_xml, text_xml
+from tradeoff.io.excel.style import Styles
+from tradeoff.io.excel.xlsx_stream import SheetRows, col, number_xml, row_xml, text_xml
 
 # A rank that differs from the primary method's.
 DIFFERS_FILL = PatternFill("solid", start_color="FCE4D6")
@@ -66,7 +66,7 @@ class AnalysisStyles:
 
 
 def register_analysis_styles(wb: Workbook) -> AnalysisStyles:
-    """Register the styles these sheets add to the export's own (see excel_style)."""
+    """Register the styles these sheets add to the export's own (see io.excel.style)."""
     scratch = wb.create_sheet("analysis-styles-scratch")
     rank, differs, tau = scratch["A1"], scratch["A2"], scratch["A3"]
     rank.number_format = "General"

@@ -1,6 +1,6 @@
 """Cell styles of the exported workbook, registered with openpyxl once per export.
 
-Rows are streamed as XML (see :mod:`tradeoff.io.xlsx_stream`), so each cell
+Rows are streamed as XML (see :mod:`tradeoff.io.excel.xlsx_stream`), so each cell
 refers to a style by its index in the workbook's style table. Styling a
 scratch cell through openpyxl's public API registers the style and gives that
 index; the scratch sheet is then removed, the style table stays.

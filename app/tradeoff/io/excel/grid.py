@@ -13,11 +13,11 @@ import math
 from collections.abc import Iterator
 
 from tradeoff.core.model import Criterion
-from tradeoff.io import excel_formulas as F
-from tradeoff.io import excel_layout as L
-from tradeoff.io.excel_layout import WorkbookLayout
-from tradeoff.io.excel_style import Styles
-from tradeoff.io.xlsx_stream import (
+from tradeoff.io.excel import formulas as F
+from tradeoff.io.excel import layout as L
+from tradeoff.io.excel.layout import WorkbookLayout
+from tradeoff.io.excel.style import Styles
+from tradeoff.io.excel.xlsx_stream import (
     blank_xml,
     col,
     formula_xml,

@@ -34,7 +34,7 @@ from tradeoff.core.model import DecisionMatrix, WeightProfile
 from tradeoff.core.robustness_report import ReportTable
 from tradeoff.core.sensitivity import all_sweeps
 from tradeoff.core.smaa import SmaaCancelled, SmaaResult, SmaaSettings, run_smaa
-from tradeoff.io.xlsx_stream import CancelCheck, ExportCancelled
+from tradeoff.io.excel.xlsx_stream import CancelCheck, ExportCancelled
 
 METHODS_SHEET = "Methods"
 SENSITIVITY_SHEET, UNCERTAINTY_SHEET = R.SENSITIVITY_SHEET, R.UNCERTAINTY_SHEET
@@ -130,7 +130,7 @@ def compute_analysis(matrix: DecisionMatrix, profile: WeightProfile, *,
     ``spread``); without one the default run of
     :func:`~tradeoff.core.robustness_report.default_smaa_settings` is made here.
     ``progress`` receives fractions 0…1; when ``should_cancel()`` returns True
-    the work stops with :class:`~tradeoff.io.xlsx_stream.ExportCancelled`.
+    the work stops with :class:`~tradeoff.io.excel.xlsx_stream.ExportCancelled`.
     Raises :class:`TradeoffError` when ``smaa`` does not belong to ``matrix``.
     """
     limits = limits or AnalysisLimits()

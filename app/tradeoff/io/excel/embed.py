@@ -21,10 +21,10 @@ from typing import Any
 import tomli_w
 
 from tradeoff.core.model import DecisionMatrix
-from tradeoff.io import excel_layout as L
-from tradeoff.io.excel_layout import WorkbookLayout
+from tradeoff.io.excel import layout as L
+from tradeoff.io.excel.layout import WorkbookLayout
+from tradeoff.io.excel.xlsx_stream import number_xml, row_xml, text_xml
 from tradeoff.io.matrix_file import to_document
-from tradeoff.io.xlsx_stream import number_xml, row_xml, text_xml
 
 MARKER = "Tradeoff workbook"
 WORKBOOK_FORMAT = 1

@@ -13,7 +13,7 @@ score flips, stakeholders) and **Uncertainty** (Monte Carlo rank
 acceptability, tornado) — and a hidden **tradeoff** sheet that carries the
 matrix for re-import. The analyses can be left out (``analysis=False``); on very
 large matrices the slowest are left out or thinned, as
-:mod:`tradeoff.io.excel_analysis` documents.
+:mod:`tradeoff.io.excel.analysis` documents.
 
 The formulas reproduce :func:`tradeoff.core.scoring.score` (a test recalculates
 exported workbooks in LibreOffice and compares every total and rank). User
@@ -36,14 +36,14 @@ from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import DecisionMatrix, WeightProfile
 from tradeoff.core.robustness_report import DEFAULT_SPREAD
 from tradeoff.core.weights import normalised_weights
-from tradeoff.io import excel_layout as L
-from tradeoff.io.excel_analysis import AnalysisLimits, compute_analysis
-from tradeoff.io.excel_analysis_sheets import add_analysis_sheets
-from tradeoff.io.excel_embed import document_text, embedded_rows
-from tradeoff.io.excel_frames import build_frames
-from tradeoff.io.excel_grid import scores_row_count, scores_rows, values_row_count, values_rows
-from tradeoff.io.excel_layout import build_layout
-from tradeoff.io.excel_sheets import (
+from tradeoff.io.excel import layout as L
+from tradeoff.io.excel.analysis import AnalysisLimits, compute_analysis
+from tradeoff.io.excel.analysis_sheets import add_analysis_sheets
+from tradeoff.io.excel.embed import document_text, embedded_rows
+from tradeoff.io.excel.frames import build_frames
+from tradeoff.io.excel.grid import scores_row_count, scores_rows, values_row_count, values_rows
+from tradeoff.io.excel.layout import build_layout
+from tradeoff.io.excel.sheets import (
     notes_cells,
     notes_rows,
     scales_row_count,
@@ -54,7 +54,7 @@ from tradeoff.io.excel_sheets import (
     weights_row_count,
     weights_rows,
 )
-from tradeoff.io.xlsx_stream import (
+from tradeoff.io.excel.xlsx_stream import (
     CancelCheck,
     ExportCancelled,
     ProgressCallback,
@@ -103,7 +103,7 @@ def export_workbook(matrix: DecisionMatrix, path: str | os.PathLike[str], *,
     (with the weight ``smaa_spread`` it was run with) when given — pass the one
     the user saw — or else the default run. A ``smaa_result`` made for other
     options or criteria is refused. ``analysis_limits`` bounds the work on very
-    large matrices (see :class:`~tradeoff.io.excel_analysis.AnalysisLimits`).
+    large matrices (see :class:`~tradeoff.io.excel.analysis.AnalysisLimits`).
     """
     target = Path(path)
     if not target.parent.is_dir():

@@ -1,6 +1,6 @@
 """Read back a workbook that Tradeoff exported: the whole matrix, with the reader's edits.
 
-The hidden sheet carries the matrix document (see :mod:`tradeoff.io.excel_embed`);
+The hidden sheet carries the matrix document (see :mod:`tradeoff.io.excel.embed`);
 the scores, the worst/best anchors, the raw weight points and the active
 profile are then read from the visible sheets, so whatever a reader changed
 there in Excel or LibreOffice comes back. Every value is checked as it is read,
@@ -15,8 +15,9 @@ from typing import Any
 from tradeoff.core.errors import Problem, ValidationError
 from tradeoff.core.model import Criterion, DecisionMatrix, Direction, Score
 from tradeoff.core.validate import check_matrix
-from tradeoff.io.excel_embed import FIRST_CHUNK_ROW, WORKBOOK_FORMAT
-from tradeoff.io.excel_layout import EMBEDDED
+from tradeoff.io.excel.cells import sheet_values
+from tradeoff.io.excel.embed import FIRST_CHUNK_ROW, WORKBOOK_FORMAT
+from tradeoff.io.excel.layout import EMBEDDED
 from tradeoff.io.matrix_file import MAX_FILE_BYTES, loads
 from tradeoff.io.safe_text import cell_text
 from tradeoff.io.sheet_import import (
@@ -49,7 +50,6 @@ class _Reader:
 
 
 def read_tradeoff_workbook(wb: Any, source: str) -> ImportResult:
-    from tradeoff.io.excel_import import sheet_values
 
     reader = _Reader(source)
     head = list(sheet_values(wb[EMBEDDED], max_row=3, max_col=2))
@@ -96,7 +96,6 @@ def _cell_for(path: str, refs: dict[str, str]) -> str:
 
 
 def _rows(ws: Any, last_row: int, last_col: int) -> list[list[object]]:
-    from tradeoff.io.excel_import import sheet_values
 
     rows = list(sheet_values(ws, max_row=last_row, max_col=last_col))
     rows += [[] for _ in range(last_row - len(rows))]

@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tradeoff import __version__
-from tradeoff.io import excel_formulas as F
-from tradeoff.io import excel_layout as L
-from tradeoff.io.excel_layout import WorkbookLayout
-from tradeoff.io.excel_style import Styles
-from tradeoff.io.xlsx_stream import blank_xml, col, formula_xml, number_xml, row_xml, text_xml
+from tradeoff.io.excel import formulas as F
+from tradeoff.io.excel import layout as L
+from tradeoff.io.excel.layout import WorkbookLayout
+from tradeoff.io.excel.style import Styles
+from tradeoff.io.excel.xlsx_stream import blank_xml, col, formula_xml, number_xml, row_xml, text_xml
 
 METHOD_TEXT = ("Additive value model: total = Σ normalised weight × value; each value runs "
                "from 0 at the worst anchor to 1 at the best.")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import Criterion, DecisionMatrix
-from tradeoff.io.xlsx_stream import col
+from tradeoff.io.excel.xlsx_stream import col
 
 SUMMARY, SCORES, WEIGHTS, VALUES, SCALES, NOTES, EMBEDDED = (
     "Summary", "Scores", "Weights", "Values", "Scales", "Notes", "tradeoff")

@@ -2,7 +2,7 @@
 
 Column widths, frozen panes, data validation, conditional formats, comments,
 the chart, defined names, document properties and the hidden sheet. The cells
-themselves are streamed in afterwards (:mod:`tradeoff.io.xlsx_stream`); the
+themselves are streamed in afterwards (:mod:`tradeoff.io.excel.xlsx_stream`); the
 cells created here only carry comments, and are replaced by the streamed rows.
 """
 
@@ -19,13 +19,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from tradeoff import APP_NAME
-from tradeoff.io import excel_layout as L
-from tradeoff.io.excel_grid import values_defined_names
-from tradeoff.io.excel_layout import WorkbookLayout
-from tradeoff.io.excel_sheets import SummaryInfo, scales_defined_names, weights_defined_names
-from tradeoff.io.excel_style import Styles, register_styles
+from tradeoff.io.excel import layout as L
+from tradeoff.io.excel.grid import values_defined_names
+from tradeoff.io.excel.layout import WorkbookLayout
+from tradeoff.io.excel.sheets import SummaryInfo, scales_defined_names, weights_defined_names
+from tradeoff.io.excel.style import Styles, register_styles
+from tradeoff.io.excel.xlsx_stream import col
 from tradeoff.io.safe_text import cell_text
-from tradeoff.io.xlsx_stream import col
 
 # Comments are drawn shapes; beyond this many the file grows large and slow to
 # open, so further rationales appear on the Notes sheet only.

@@ -1,7 +1,7 @@
 """Import a matrix from an Excel workbook or a CSV file.
 
 A workbook exported by Tradeoff comes back whole (see
-:mod:`tradeoff.io.excel_reimport`); any other workbook is read as a plain
+:mod:`tradeoff.io.excel.reimport`); any other workbook is read as a plain
 options × criteria table (see :mod:`tradeoff.io.sheet_import`) from its first
 visible sheet or the sheet named.
 
@@ -31,16 +31,17 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from tradeoff.core.errors import Problem, TradeoffError, ValidationError
 from tradeoff.io.csv_import import import_csv
-from tradeoff.io.excel_embed import MARKER
-from tradeoff.io.excel_layout import EMBEDDED
+from tradeoff.io.excel.cells import sheet_values
+from tradeoff.io.excel.embed import MARKER
+from tradeoff.io.excel.layout import EMBEDDED
+from tradeoff.io.excel.reimport import read_tradeoff_workbook
+from tradeoff.io.excel.xlsx_stream import sheet_parts
 from tradeoff.io.sheet_import import (
-    ErrorValue,
     ImportResult,
     check_size,
     parse_grid,
     sheet_prefix,
 )
-from tradeoff.io.xlsx_stream import sheet_parts
 
 MAX_XLSX_BYTES = 200 * 1024 * 1024
 MAX_PART_BYTES = 512 * 1024 * 1024  # uncompressed, per part
@@ -78,8 +79,6 @@ def import_workbook(path: Path, *, sheet: str | None = None) -> ImportResult:
         raise _read_error(e, source) from e
     try:
         if sheet is None and _is_tradeoff_workbook(wb):
-            from tradeoff.io.excel_reimport import read_tradeoff_workbook
-
             return read_tradeoff_workbook(wb, source)
         ws = _pick_sheet(wb, sheet, source)
         _refuse_merged_cells(path, ws.title, source)
@@ -190,19 +189,6 @@ def _refuse_merged_cells(path: Path, title: str, source: str) -> None:
         raise ValidationError([Problem(where, f"merged cells ({ranges}); unmerge them so that "
                                               "every criterion and option has its own cell")],
                               source)
-
-
-def sheet_values(ws: Any, *, min_row: int = 1, max_row: int | None = None,
-                 max_col: int | None = None) -> Iterator[list[object]]:
-    """Rows of a read-only worksheet as Python values; errors as :class:`ErrorValue`."""
-    for row in ws.iter_rows(min_row=min_row, max_row=max_row, max_col=max_col):
-        values: list[object] = []
-        for cell in row:
-            value = cell.value
-            if getattr(cell, "data_type", None) == "e" and value is not None:
-                value = ErrorValue(value)
-            values.append(value)
-        yield values
 
 
 def _sheet_rows(ws: Any) -> Iterator[list[object]]:
