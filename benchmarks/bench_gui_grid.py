@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication
 
 from tradeoff.core.model import Criterion, DecisionMatrix, Option, Score, WeightProfile
 from tradeoff.gui.document import Document
-from tradeoff.gui.grid_view import MatrixView
+from tradeoff.gui.grid.grid_view import MatrixView
 
 SIZE, REPAINTS = 50, 15
 

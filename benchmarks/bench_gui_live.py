@@ -32,10 +32,10 @@ from tradeoff.core.model import (
     Score,
     WeightProfile,
 )
-from tradeoff.gui.commands import SetWeight
 from tradeoff.gui.document import Document
-from tradeoff.gui.results_panel import ResultsPanel
-from tradeoff.gui.weights_panel import WeightsPanel
+from tradeoff.gui.document.commands import SetWeight
+from tradeoff.gui.results.results_panel import ResultsPanel
+from tradeoff.gui.weights.weights_panel import WeightsPanel
 
 OPTIONS, CRITERIA, STEPS = 50, 20, 200
 

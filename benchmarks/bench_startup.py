@@ -53,7 +53,7 @@ app.exec()
 
 APP = """
 import sys
-from tradeoff.gui.app import create_app, create_window
+from tradeoff.gui.window.app import create_app, create_window
 """ + PAINT_WATCH + """
 app = create_app()
 window = create_window(sys.argv[1], None)

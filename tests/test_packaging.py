@@ -337,7 +337,7 @@ def test_wheel_installed_in_a_fresh_venv_scores_its_bundled_example(tmp_path):
     # The About box finds the licence inside the installed package.
     r = in_venv(str(venv / "bin" / "python"), "-c",
                 "from PySide6.QtWidgets import QApplication; app = QApplication([]);"
-                "from tradeoff.gui.about_dialog import AboutDialog; box = AboutDialog();"
+                "from tradeoff.gui.window.about_dialog import AboutDialog; box = AboutDialog();"
                 "print(box.licence_view.toPlainText().splitlines()[0])")
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "MIT License"

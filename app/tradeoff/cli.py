@@ -93,7 +93,7 @@ def gui_main(argv: list[str] | None = None) -> int:
     if len(argv) > 1:
         print("tradeoff: give at most one FILE to open (see tradeoff --help)", file=sys.stderr)
         return 2
-    from tradeoff.gui.app import run_app  # Qt loads only when the window is wanted
+    from tradeoff.gui.window.app import run_app  # Qt loads only when the window is wanted
 
     return run_app(argv[0] if argv else None)
 

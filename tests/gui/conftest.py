@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from factories import small_matrix
-from tradeoff.gui.app import create_app
-from tradeoff.gui.main_window import MainWindow
+from tradeoff.gui.window.app import create_app
+from tradeoff.gui.window.main_window import MainWindow
 from tradeoff.io.matrix_file import save_matrix
 
 REPO = Path(__file__).resolve().parents[2]

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 import tradeoff
-from tradeoff.gui.about_dialog import AboutDialog, installed_version, notice_components
+from tradeoff.gui.window.about_dialog import AboutDialog, installed_version, notice_components
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -8,8 +8,8 @@ import sys
 
 from PySide6.QtWidgets import QMessageBox
 
-from tradeoff.gui.app import offer_restore
-from tradeoff.gui.autosave import find_orphans
+from tradeoff.gui.window.app import offer_restore
+from tradeoff.gui.window.autosave import find_orphans
 from tradeoff.io.matrix_file import load_matrix
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from tradeoff.core.model import Score
-from tradeoff.gui import commands
-from tradeoff.gui.matrix_model import NOTE_ROLE
-from tradeoff.gui.messages import document_messages
+from tradeoff.gui.document import commands
+from tradeoff.gui.grid.matrix_model import NOTE_ROLE
+from tradeoff.gui.window.messages import document_messages
 
 
 def test_cell_panel_follows_the_current_cell(window):
@@ -115,7 +115,7 @@ def test_a_refused_distribution_is_reset_and_the_rest_of_the_cell_still_saves(wi
 
 
 def test_clearing_a_value_clears_how_it_was_drawn(window):
-    from tradeoff.gui.cell_values import with_value
+    from tradeoff.gui.common.cell_values import with_value
     m = window.document.matrix
     old = Score(6, 5, 8, "r", "s", distribution="normal")
     cleared = with_value(m.criterion("speed"), old, None)
@@ -133,7 +133,7 @@ def test_the_cell_tooltip_says_how_a_range_is_read(window):
 
 
 def test_the_banner_is_a_quiet_note_for_renormalised_weights_and_a_warning_for_problems(window):
-    from tradeoff.gui.main_window import BANNER_NOTE, BANNER_WARNING
+    from tradeoff.gui.window.main_window import BANNER_NOTE, BANNER_WARNING
     doc = window.document
     window.update_banner()
     assert window.banner.text().endswith("renormalised to 100 %.")

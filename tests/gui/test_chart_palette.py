@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor, QPalette
 
 from factories import small_matrix
 from tradeoff.core.sensitivity import sweep
-from tradeoff.gui.chart_palette import apply_palette
-from tradeoff.gui.robustness_sensitivity import SensitivityChart
+from tradeoff.gui.common.chart_palette import apply_palette
+from tradeoff.gui.robustness.sensitivity import SensitivityChart
 
 DARK_WINDOW, DARK_TEXT = "#2b2d30", "#e6e6e6"
 

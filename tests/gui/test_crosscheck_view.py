@@ -7,9 +7,14 @@ from PySide6.QtCore import Qt
 
 from factories import small_matrix
 from tradeoff.core.model import Criterion, DecisionMatrix, Option, Score, WeightProfile
-from tradeoff.gui.commands import SetWeight
-from tradeoff.gui.crosscheck_view import DIFFERS_BRUSH, DIFFERS_ROLE, TAU_LABEL, CrossCheckView
 from tradeoff.gui.document import Document
+from tradeoff.gui.document.commands import SetWeight
+from tradeoff.gui.results.crosscheck_view import (
+    DIFFERS_BRUSH,
+    DIFFERS_ROLE,
+    TAU_LABEL,
+    CrossCheckView,
+)
 from tradeoff.io.matrix_file import load_matrix
 from tradeoff.paths import example_path
 

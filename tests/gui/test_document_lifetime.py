@@ -16,8 +16,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
 from factories import small_matrix
 from tradeoff.core.model import Score
-from tradeoff.gui.commands import SetScore, SetWeight
 from tradeoff.gui.document import Document
+from tradeoff.gui.document.commands import SetScore, SetWeight
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QSpinBox
 
 from factories import small_matrix
 from tradeoff.core.model import Criterion, DecisionMatrix, Option, WeightProfile
-from tradeoff.gui.elicitation_dialogs import AhpDialog, RankDialog, SwingDialog
+from tradeoff.gui.weights.elicitation_dialogs import AhpDialog, RankDialog, SwingDialog
 from tradeoff.io.matrix_file import load_matrix, save_matrix
 
 

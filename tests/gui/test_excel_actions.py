@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from excel_cases import random_matrix
 from factories import small_matrix
 from tradeoff.core.model import DecisionMatrix
-from tradeoff.gui.excel_actions import PROGRESS_STEPS, ExcelActions
+from tradeoff.gui.excel.actions import PROGRESS_STEPS, ExcelActions
 from tradeoff.io.excel.importer import import_matrix
 
 

@@ -27,13 +27,14 @@ from tradeoff import __version__
 from tradeoff.core.methods.registry import MethodSettings, run_method
 from tradeoff.core.scoring import score
 from tradeoff.core.weights import normalised_weights
-from tradeoff.gui import main_window, settings
-from tradeoff.gui.about_dialog import AboutDialog
-from tradeoff.gui.app import create_app
-from tradeoff.gui.commands import SetActiveProfile, SetWeight
-from tradeoff.gui.elicitation_dialogs import AhpDialog, RankDialog, SwingDialog
-from tradeoff.gui.excel_actions import ExcelActions
-from tradeoff.gui.main_window import MainWindow
+from tradeoff.gui.common import settings
+from tradeoff.gui.document.commands import SetActiveProfile, SetWeight
+from tradeoff.gui.excel.actions import ExcelActions
+from tradeoff.gui.weights.elicitation_dialogs import AhpDialog, RankDialog, SwingDialog
+from tradeoff.gui.window import main_window
+from tradeoff.gui.window.about_dialog import AboutDialog
+from tradeoff.gui.window.app import create_app
+from tradeoff.gui.window.main_window import MainWindow
 from tradeoff.io.excel.importer import import_matrix
 
 REPO = Path(__file__).resolve().parents[2]
@@ -375,7 +376,8 @@ def test_a_large_matrix_waits_for_recompute_instead_of_freezing_on_every_edit(
     The limits are lowered so that the example counts as large: the real large
     case (500 options take some 20 s of weight sweeps) is what the limits prevent.
     """
-    from tradeoff.gui import crosscheck_view, results_panel, robustness_panel
+    from tradeoff.gui.results import crosscheck_view, results_panel
+    from tradeoff.gui.robustness import panel as robustness_panel
 
     monkeypatch.setattr(robustness_panel, "LIVE_WORK_LIMIT", 10)
     monkeypatch.setattr(crosscheck_view, "LIVE_OPTION_LIMIT", 3)
@@ -438,7 +440,7 @@ def test_quit_after_closes_the_app_by_itself(tmp_path):
     env.update(QT_QPA_PLATFORM="offscreen", TRADEOFF_TEST_MODE="1",
                TRADEOFF_QUIT_AFTER_MS="1500", XDG_CONFIG_HOME=str(tmp_path / "config"),
                XDG_DATA_HOME=str(tmp_path / "data"), XDG_CACHE_HOME=str(tmp_path / "cache"))
-    code = "import sys; from tradeoff.gui.app import run_app; sys.exit(run_app(sys.argv[1]))"
+    code = "import sys; from tradeoff.gui.window.app import run_app; sys.exit(run_app(sys.argv[1]))"
     done = subprocess.run([sys.executable, "-c", code, str(EXAMPLE)], env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
@@ -452,7 +454,7 @@ def test_installing_the_features_loads_no_heavy_module(tmp_path):
     env.update(QT_QPA_PLATFORM="offscreen", TRADEOFF_TEST_MODE="1",
                XDG_CONFIG_HOME=str(tmp_path / "config"))
     code = ("import sys\n"
-            "from tradeoff.gui.app import create_app, create_window\n"
+            "from tradeoff.gui.window.app import create_app, create_window\n"
             "app = create_app()\n"
             "window = create_window(sys.argv[1], None)\n"
             "window.show()\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 from gui_helpers import when_modal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from tradeoff.gui import settings
+from tradeoff.gui.common import settings
 from tradeoff.io.matrix_file import dumps, load_matrix, to_document
 
 Button = QMessageBox.StandardButton

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QToolTip
 from factories import small_matrix
 from tradeoff.core.model import Group
 from tradeoff.core.weights import normalised_weights
-from tradeoff.gui import commands
-from tradeoff.gui.group_actions import GroupRenameDialog
-from tradeoff.gui.group_header import group_runs
+from tradeoff.gui.document import commands
+from tradeoff.gui.grid.group_header import group_runs
+from tradeoff.gui.matrix.group_actions import GroupRenameDialog
 from tradeoff.io.matrix_file import dumps, save_matrix
 
 
@@ -299,7 +299,7 @@ def test_the_band_tooltip_names_the_group_path_and_description(nested, qtbot):
 
 
 def test_the_criterion_dialog_matches_group_names_as_rename_does(window):
-    from tradeoff.gui.criterion_dialog import CriterionDialog
+    from tradeoff.gui.matrix.criterion_dialog import CriterionDialog
     m = window.document.matrix
     dialog = CriterionDialog(m, m.criterion("speed"), "Edit criterion", window)
     dialog.group.setCurrentText(" quality ")  # the existing Quality, whatever the case

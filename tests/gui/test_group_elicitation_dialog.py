@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QLineEdit
 
 from factories import small_matrix
 from tradeoff.core.model import Criterion, DecisionMatrix, Option, WeightProfile
-from tradeoff.gui import feature_elicitation
-from tradeoff.gui.group_elicitation_dialog import BAD_ENTRY, ParticipantsDialog
+from tradeoff.gui.weights import feature as feature_elicitation
+from tradeoff.gui.weights.group_elicitation_dialog import BAD_ENTRY, ParticipantsDialog
 from tradeoff.io.matrix_file import load_matrix, save_matrix
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from tradeoff.gui.document import Document
-from tradeoff.gui.matrix_model import MatrixModel
-from tradeoff.gui.results_model import RankingModel, ranking_order
+from tradeoff.gui.grid.matrix_model import MatrixModel
+from tradeoff.gui.results.results_model import RankingModel, ranking_order
 
 
 def test_matrix_model_passes_the_model_tester(qtmodeltester, window):

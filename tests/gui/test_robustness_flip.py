@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 
 from factories import small_matrix
 from robustness_factories import numeric_matrix
-from tradeoff.gui.robustness_flip import TEXT_COLUMN, FlipTable
-from tradeoff.gui.robustness_models import FLAGGED_ROLE, SORT_ROLE
+from tradeoff.gui.robustness.flip import TEXT_COLUMN, FlipTable
+from tradeoff.gui.robustness.models import FLAGGED_ROLE, SORT_ROLE
 
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from factories import small_matrix
-from tradeoff.gui.commands import SetWeight
 from tradeoff.gui.document import Document
-from tradeoff.gui.robustness_panel import RobustnessPanel
+from tradeoff.gui.document.commands import SetWeight
+from tradeoff.gui.robustness.panel import RobustnessPanel
 
 
 def test_follows_the_document_and_marks_monte_carlo_results_stale(qtbot):

@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from factories import small_matrix
-from tradeoff.gui.robustness_models import BACKGROUND, FLAGGED_ROLE, HIGHLIGHT_BRUSH
-from tradeoff.gui.robustness_sensitivity import SensitivityPanel
+from tradeoff.gui.robustness.models import BACKGROUND, FLAGGED_ROLE, HIGHLIGHT_BRUSH
+from tradeoff.gui.robustness.sensitivity import SensitivityPanel
 
 
 @pytest.fixture
@@ -73,9 +73,9 @@ def test_unknown_profile_says_so_instead_of_failing(qtbot):
 
 def test_robustness_widgets_do_not_import_matplotlib_until_drawn():
     code = ("import sys\n"
-            "import tradeoff.gui.robustness_sensitivity, tradeoff.gui.robustness_smaa\n"
-            "import tradeoff.gui.robustness_tornado, tradeoff.gui.robustness_flip\n"
-            "import tradeoff.gui.robustness_stakeholders\n"
+            "import tradeoff.gui.robustness.sensitivity, tradeoff.gui.robustness.smaa\n"
+            "import tradeoff.gui.robustness.tornado, tradeoff.gui.robustness.flip\n"
+            "import tradeoff.gui.robustness.stakeholders\n"
             "print('matplotlib' in sys.modules)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr

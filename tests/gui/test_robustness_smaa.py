@@ -9,7 +9,7 @@ from PySide6.QtCore import QThread, QTimer
 from factories import small_matrix
 from robustness_factories import random_matrix
 from tradeoff.core.smaa import run_smaa
-from tradeoff.gui.robustness_smaa import PROGRESS_STEPS, SmaaPanel
+from tradeoff.gui.robustness.smaa import PROGRESS_STEPS, SmaaPanel
 
 
 def _panel(qtbot, matrix, profile_id=None, **controls):

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 
 from factories import small_matrix
 from tradeoff.core.model import WeightProfile
-from tradeoff.gui.robustness_models import BACKGROUND, FLAGGED_ROLE, HIGHLIGHT_BRUSH
-from tradeoff.gui.robustness_stakeholders import StakeholderTable
+from tradeoff.gui.robustness.models import BACKGROUND, FLAGGED_ROLE, HIGHLIGHT_BRUSH
+from tradeoff.gui.robustness.stakeholders import StakeholderTable
 
 
 def _matrix():

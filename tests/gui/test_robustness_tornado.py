@@ -6,7 +6,7 @@ import pytest
 
 from factories import small_matrix
 from robustness_factories import numeric_matrix
-from tradeoff.gui.robustness_tornado import TornadoChart
+from tradeoff.gui.robustness.tornado import TornadoChart
 
 
 def test_bars_widest_first_with_hand_computed_ends(qtbot):

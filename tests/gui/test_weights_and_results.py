@@ -134,7 +134,7 @@ def test_all_zero_weights_say_why_there_is_no_ranking(window):
 
 
 def test_points_show_the_decimals_they_need(window):
-    from tradeoff.gui import commands
+    from tradeoff.gui.document import commands
     doc, panel = window.document, window.weights_panel
     doc.push(commands.SetWeight(doc, "even", "speed", 0.0627))
     spin = row_for(panel, "speed").spin
@@ -150,7 +150,7 @@ def test_points_read_back_in_the_users_locale(qtbot, language, typed, shown):
     from PySide6.QtCore import QLocale
     from PySide6.QtGui import QValidator
 
-    from tradeoff.gui.weights_panel import PointsSpinBox
+    from tradeoff.gui.weights.weights_panel import PointsSpinBox
     spin = PointsSpinBox()
     qtbot.addWidget(spin)
     spin.setLocale(QLocale(language))

@@ -10,8 +10,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel
 
 from tradeoff import __version__
-from tradeoff.gui import settings
-from tradeoff.gui.app import initial_file
+from tradeoff.gui.common import settings
+from tradeoff.gui.window.app import initial_file
 from tradeoff.paths import example_path
 
 
@@ -82,7 +82,7 @@ def test_shortcuts_are_set_and_unique(window):
 def test_about_names_the_version(window):
     from gui_helpers import when_modal
 
-    from tradeoff.gui.about_dialog import AboutDialog
+    from tradeoff.gui.window.about_dialog import AboutDialog
 
     shown = []
 
@@ -117,7 +117,7 @@ def test_feature_modules_install_themselves(window, monkeypatch):
     import sys
     import types
 
-    from tradeoff.gui import main_window
+    from tradeoff.gui.window import main_window
 
     feature = types.ModuleType("tradeoff.gui.feature_for_test")
 
@@ -134,7 +134,7 @@ def test_feature_modules_install_themselves(window, monkeypatch):
 def test_create_window_on_a_file_and_on_a_bad_one(qapp, small_file, tmp_path):
     from gui_helpers import when_modal
 
-    from tradeoff.gui.app import create_window
+    from tradeoff.gui.window.app import create_window
 
     window = create_window(str(small_file), tmp_path / "autosave")
     try:

@@ -2,19 +2,22 @@
 
 Shape
 -----
-``app.run_app(path)`` starts the app. One :class:`~tradeoff.gui.document.Document`
+``window.app.run_app(path)`` starts the app. One :class:`~tradeoff.gui.document.document.Document`
 holds the matrix, its ``QUndoStack`` and its path for the window's lifetime (New
 and Open load another matrix into it). Widgets never change the matrix
 directly: every user action pushes one undo command from
-:mod:`tradeoff.gui.commands` (several at once go in a ``commands.Macro``), the
+:mod:`tradeoff.gui.document.commands` (several at once go in a ``commands.Macro``), the
 command calls a Document method, the Document calls the core mutator in
 :mod:`tradeoff.core.edits` and emits signals; item models and panels follow.
 
 Adding to the app
 -----------------
-A feature module ``tradeoff.gui.NAME`` listed in ``main_window.FEATURE_MODULES``
+Each room (a subpackage: ``window``, ``grid``, ``matrix``, ``weights``, ``results``,
+``robustness``, ``excel``, with ``document`` and ``common`` shared by all) may have
+a ``feature`` module listed in ``window.main_window.FEATURE_MODULES`` that
 defines ``install(window)``; the app calls it once the window is on screen (so
-its imports never slow the start). ``install`` uses only these:
+its imports never slow the start). ``install`` uses only what
+:class:`tradeoff.gui.common.host.WindowHost` declares:
 
 ``window.document``
     ``changed`` — after every edit, undo, redo and load;
@@ -50,12 +53,12 @@ its imports never slow the start). ``install`` uses only these:
     The ranking and the chart (``results_panel.chart.save(path)``), with the
     method selector (``results_panel.set_method("topsis")``).
 
-The installed features are ``feature_excel`` (File › Import, Export to Excel),
-``feature_elicitation`` (Weights › Swing, Ranking, AHP, Combine Participants),
-``feature_crosscheck`` (the Cross-check dock) and ``feature_robustness`` (the
+The installed features are ``excel.feature`` (File › Import, Export to Excel),
+``weights.feature`` (Weights › Swing, Ranking, AHP, Combine Participants),
+``results.feature`` (the Cross-check dock) and ``robustness.feature`` (the
 Robustness dock and its Analysis entries).
 
-Keys and icons are named once, in :mod:`tradeoff.gui.shortcuts` and
-:mod:`tradeoff.gui.icons`; persistent settings are declared once in
-:mod:`tradeoff.gui.settings`.
+Keys and icons are named once, in :mod:`tradeoff.gui.common.shortcuts` and
+:mod:`tradeoff.gui.common.icons`; persistent settings are declared once in
+:mod:`tradeoff.gui.common.settings`.
 """

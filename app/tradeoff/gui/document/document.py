@@ -1,0 +1,308 @@
+"""The open document: one matrix, its undo stack and its file path.
+
+Widgets never change the matrix directly. Each user action pushes one undo
+command (:mod:`tradeoff.gui.document.commands`); the command calls a method here, which
+calls the core mutator (:mod:`tradeoff.core.edits`) and announces the change
+with signals so item models can emit ``beginInsertRows``/``dataChanged`` and
+panels can refresh. "Modified" is simply ``not undo_stack.isClean()``.
+
+The value matrix (0..1 per cell) does not depend on the weights, so it is
+cached here and only recomputed when a score or a scale changes: moving a
+weight slider costs one small matrix product.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from tradeoff.core import edits
+from tradeoff.core.errors import WeightError
+from tradeoff.core.model import Criterion, DecisionMatrix, Group, Option, Score, WeightProfile
+from tradeoff.core.scoring import competition_ranks, margins, raw_matrix, value_matrix
+from tradeoff.core.weights import node_shares, normalised_weights
+
+UNTITLED = "Untitled"
+
+
+class Totals:
+    """Scores of every option under the active profile, in matrix order."""
+
+    def __init__(self, contributions: np.ndarray, weights: np.ndarray) -> None:
+        self.weights = weights
+        self.contributions = contributions
+        self.totals = contributions.sum(axis=1) if contributions.size else np.zeros(
+            contributions.shape[0])
+        self.ranks = competition_ranks(self.totals)
+        self.margins = margins(self.totals)
+
+
+class Document(QObject):
+    """The matrix being edited, with undo and change signals (see module docstring)."""
+
+    # Anything in the matrix changed (emitted after every edit, undo and redo).
+    changed = Signal()
+    # The active profile, or a weight in it, changed (results need re-scoring).
+    weights_changed = Signal()
+    # The profile list changed (added, removed, renamed).
+    profiles_changed = Signal()
+    # A different matrix was loaded (New / Open): everything must be rebuilt.
+    replaced = Signal()
+    path_changed = Signal()
+    # Fine-grained signals for item models (row = option index, column = criterion index).
+    cells_changed = Signal(int, int, int, int)  # top, left, bottom, right
+    options_about_to_insert = Signal(int)
+    options_inserted = Signal(int)
+    options_about_to_remove = Signal(int)
+    options_removed = Signal(int)
+    options_about_to_move = Signal(int, int)  # from index, to index (list semantics)
+    options_moved = Signal(int, int)
+    option_changed = Signal(int)
+    criteria_about_to_insert = Signal(int)
+    criteria_inserted = Signal(int)
+    criteria_about_to_remove = Signal(int)
+    criteria_removed = Signal(int)
+    criteria_about_to_move = Signal(int, int)
+    criteria_moved = Signal(int, int)
+    criterion_changed = Signal(int)
+    # Criteria or groups were added, removed, regrouped or renamed (value tree shape).
+    tree_changed = Signal()
+
+    def __init__(self, matrix: DecisionMatrix | None = None, path: Path | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.matrix = matrix if matrix is not None else DecisionMatrix()
+        self.path = path
+        # What an unsaved document is called, and the file name Save As suggests.
+        self.untitled_name = UNTITLED
+        self.suggested_file = "matrix.toml"
+        self.undo_stack = QUndoStack(self)
+        self._values: np.ndarray | None = None
+        self._raw: np.ndarray | None = None
+        # A bound method, never a lambda: the stack's destructor clears it and emits
+        # indexChanged while this Document is being destroyed. Qt drops a connection
+        # to a receiver QObject at that point, but a lambda would still run and emit
+        # ``changed`` from a deleted object ("Signal source has been deleted").
+        self.undo_stack.indexChanged.connect(self._index_changed)
+
+    def _index_changed(self, _index: int) -> None:
+        self.changed.emit()
+
+    # -- state ---------------------------------------------------------------
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def display_name(self) -> str:
+        return self.path.name if self.path else self.untitled_name
+
+    def load(self, matrix: DecisionMatrix, path: Path | None, *,
+             untitled_name: str = "", suggested_file: str = "") -> None:
+        """Show another matrix (New / Open): history is cleared, views rebuilt.
+
+        An unsaved one (``path`` None) shows as ``untitled_name`` and Save As
+        suggests ``suggested_file``.
+        """
+        self.undo_stack.clear()
+        self.untitled_name = untitled_name or UNTITLED
+        self.suggested_file = suggested_file or "matrix.toml"
+        self.matrix = matrix
+        self._invalidate_values()
+        self.set_path(path)
+        self.replaced.emit()
+        self.weights_changed.emit()
+        self.profiles_changed.emit()
+        self.changed.emit()
+
+    def set_path(self, path: Path | None) -> None:
+        self.path = path
+        self.path_changed.emit()
+
+    def mark_saved(self) -> None:
+        self.undo_stack.setClean()
+
+    def push(self, command) -> None:  # a QUndoCommand; typed loosely to avoid a cycle
+        self.undo_stack.push(command)
+
+    # -- cached scoring --------------------------------------------------------
+    def _invalidate_values(self) -> None:
+        self._values = None
+        self._raw = None
+
+    def raw(self) -> np.ndarray:
+        if self._raw is None:
+            self._raw = raw_matrix(self.matrix)
+        return self._raw
+
+    def values(self) -> np.ndarray:
+        """Value 0..1 of every cell (NaN where missing); cached between edits."""
+        if self._values is None:
+            self._values = value_matrix(self.matrix, self.raw())
+        return self._values
+
+    def active_profile(self) -> WeightProfile | None:
+        try:
+            return self.matrix.profile()
+        except KeyError:
+            return None
+
+    def weights(self) -> np.ndarray:
+        """Normalised criterion weights of the active profile (WeightError if unusable)."""
+        profile = self.active_profile()
+        if profile is None:
+            raise WeightError("the matrix has no weight profile")
+        return normalised_weights(self.matrix, profile)
+
+    def node_shares(self) -> dict[str, float]:
+        profile = self.active_profile()
+        return node_shares(self.matrix, profile) if profile else {}
+
+    def totals(self) -> Totals:
+        """Contributions, totals, ranks and margins under the active profile."""
+        w = self.weights()
+        return Totals(self.values() * w, w)
+
+    # -- cells -------------------------------------------------------------------
+    def set_score(self, option_id: str, criterion_id: str, score: Score | None) -> Score | None:
+        old = edits.set_score(self.matrix, option_id, criterion_id, score)
+        self._invalidate_values()
+        r, c = self.matrix.option_index(option_id), self.matrix.criterion_index(criterion_id)
+        self.cells_changed.emit(r, c, r, c)
+        return old
+
+    # -- options -----------------------------------------------------------------
+    def insert_option(self, index: int, option: Option, scores: dict[str, Score]) -> None:
+        self.options_about_to_insert.emit(index)
+        edits.insert_option(self.matrix, index, option, scores)
+        self._invalidate_values()
+        self.options_inserted.emit(index)
+
+    def remove_option(self, option_id: str) -> tuple[int, Option, dict[str, Score]]:
+        index = self.matrix.option_index(option_id)
+        self.options_about_to_remove.emit(index)
+        removed = edits.remove_option(self.matrix, option_id)
+        self._invalidate_values()
+        self.options_removed.emit(index)
+        return removed
+
+    def move_option(self, option_id: str, new_index: int) -> int:
+        old = self.matrix.option_index(option_id)
+        self.options_about_to_move.emit(old, new_index)
+        edits.move_option(self.matrix, option_id, new_index)
+        self._invalidate_values()
+        self.options_moved.emit(old, new_index)
+        return old
+
+    def update_option(self, option_id: str, **fields: str) -> Option:
+        old = edits.update_option(self.matrix, option_id, **fields)
+        self.option_changed.emit(self.matrix.option_index(option_id))
+        return old
+
+    # -- criteria ----------------------------------------------------------------
+    def insert_criterion(self, index: int, criterion: Criterion, scores: dict[str, Score],
+                         weights: dict[str, float] | None) -> None:
+        self.criteria_about_to_insert.emit(index)
+        edits.insert_criterion(self.matrix, index, criterion, scores, weights)
+        self._invalidate_values()
+        self.criteria_inserted.emit(index)
+        self.tree_changed.emit()
+        self.weights_changed.emit()
+
+    def remove_criterion(self, criterion_id: str
+                         ) -> tuple[int, Criterion, dict[str, Score], dict[str, float]]:
+        index = self.matrix.criterion_index(criterion_id)
+        self.criteria_about_to_remove.emit(index)
+        removed = edits.remove_criterion(self.matrix, criterion_id)
+        self._invalidate_values()
+        self.criteria_removed.emit(index)
+        self.tree_changed.emit()
+        self.weights_changed.emit()
+        return removed
+
+    def move_criterion(self, criterion_id: str, new_index: int) -> int:
+        old = self.matrix.criterion_index(criterion_id)
+        self.criteria_about_to_move.emit(old, new_index)
+        edits.move_criterion(self.matrix, criterion_id, new_index)
+        self._invalidate_values()
+        self.criteria_moved.emit(old, new_index)
+        self.tree_changed.emit()
+        self.weights_changed.emit()
+        return old
+
+    def replace_criterion(self, criterion: Criterion) -> Criterion:
+        old = edits.replace_criterion(self.matrix, criterion)
+        self._invalidate_values()
+        self.criterion_changed.emit(self.matrix.criterion_index(criterion.id))
+        if old.group != criterion.group or old.name != criterion.name:
+            self.tree_changed.emit()
+        self.weights_changed.emit()
+        return old
+
+    # -- groups --------------------------------------------------------------------
+    def insert_group(self, index: int, group: Group, weights: dict[str, float] | None) -> None:
+        edits.insert_group(self.matrix, index, group, weights)
+        self.tree_changed.emit()
+
+    def remove_group(self, group_id: str) -> tuple[int, Group, dict[str, float]]:
+        removed = edits.remove_group(self.matrix, group_id)
+        self.tree_changed.emit()
+        return removed
+
+    def regroup(self, criteria: dict[str, str | None], groups: dict[str, str | None]
+                ) -> tuple[dict[str, str | None], dict[str, str | None]]:
+        """Move criteria and groups in the value tree at once (one rebuild of the views)."""
+        old = edits.regroup(self.matrix, criteria, groups)
+        self.tree_changed.emit()
+        self.weights_changed.emit()
+        return old
+
+    def update_group(self, group_id: str, **fields: str | None) -> Group:
+        """Rename, describe or move a group; a move changes the weights' normalisation."""
+        old = edits.update_group(self.matrix, group_id, **fields)
+        self.tree_changed.emit()
+        if old.parent != self.matrix.group(group_id).parent:
+            self.weights_changed.emit()
+        return old
+
+    # -- weights and profiles ----------------------------------------------------
+    def set_weight(self, profile_id: str, node_id: str, weight: float | None) -> float | None:
+        profile = self.matrix.profile(profile_id)
+        old = profile.weights.get(node_id)
+        if weight is None:
+            profile.weights.pop(node_id, None)
+        else:
+            edits.set_weight(self.matrix, profile_id, node_id, weight)
+        if profile_id == self.active_profile_id():
+            self.weights_changed.emit()
+        return old
+
+    def replace_profile(self, profile: WeightProfile) -> WeightProfile:
+        old = edits.replace_profile(self.matrix, profile)
+        self.profiles_changed.emit()
+        self.weights_changed.emit()
+        return old
+
+    def insert_profile(self, index: int, profile: WeightProfile) -> None:
+        edits.insert_profile(self.matrix, index, profile)
+        self.profiles_changed.emit()
+        self.weights_changed.emit()
+
+    def remove_profile(self, profile_id: str) -> tuple[int, WeightProfile]:
+        removed = edits.remove_profile(self.matrix, profile_id)
+        self.profiles_changed.emit()
+        self.weights_changed.emit()
+        return removed
+
+    def active_profile_id(self) -> str | None:
+        profile = self.active_profile()
+        return profile.id if profile else None
+
+    def set_active_profile(self, profile_id: str | None) -> str | None:
+        old = self.matrix.active_profile
+        self.matrix.active_profile = profile_id
+        self.profiles_changed.emit()
+        self.weights_changed.emit()
+        return old

@@ -1,0 +1,1 @@
+"""File › Import and File › Export to Excel: the actions and their background work."""

@@ -1,0 +1,95 @@
+"""The grid's cell editor and painter: an editor that fits each criterion's scale,
+and a corner marker on cells that carry a range or a rationale."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QPointF, Qt
+from PySide6.QtGui import QColor, QPainter, QPolygonF
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from tradeoff.core.model import Criterion
+from tradeoff.gui.grid.matrix_model import NOTE_ROLE, MatrixModel
+
+NO_SCORE = "—"  # the combo box entry that clears a level score
+MARKER_SIZE = 7
+MARKER_COLOUR = QColor(200, 60, 160)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def spin_decimals(criterion: Criterion) -> int:
+    """Enough decimals for the scale: 0–10 gets 2, 0–100000 gets 0."""
+    span = abs(criterion.best - criterion.worst)
+    return 0 if span >= 1000 else 1 if span >= 100 else 2
+
+
+class ScoreDelegate(QStyledItemDelegate):
+    """A spin box bounded by the anchors, or a combo box of the levels."""
+
+    def _criterion(self, index: Index) -> Criterion:
+        model = index.model()
+        assert isinstance(model, MatrixModel)
+        return model.doc.matrix.criteria[index.column()]
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: Index) -> QWidget:
+        criterion = self._criterion(index)
+        if criterion.is_level_scale:
+            combo = QComboBox(parent)
+            combo.addItem(NO_SCORE)
+            for level in sorted(criterion.levels, key=lambda lv: lv.position):
+                combo.addItem(level.name)
+            combo.setFrame(False)
+            return combo
+        spin = QDoubleSpinBox(parent)
+        spin.setRange(criterion.low, criterion.high)
+        spin.setDecimals(spin_decimals(criterion))
+        span = criterion.high - criterion.low
+        spin.setSingleStep(1.0 if span >= 10 else 0.1)
+        if criterion.unit:
+            spin.setSuffix(f" {criterion.unit}")
+        spin.setFrame(False)
+        spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+        return spin
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QComboBox):
+            i = editor.findText(value) if isinstance(value, str) else 0
+            editor.setCurrentIndex(max(i, 0))
+        elif isinstance(editor, QDoubleSpinBox):
+            criterion = self._criterion(index)
+            editor.setValue(float(value) if value is not None else
+                            (criterion.worst + criterion.best) / 2)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            text = editor.currentText()
+            model.setData(index, "" if text == NO_SCORE else text)
+        elif isinstance(editor, QDoubleSpinBox):
+            editor.interpretText()
+            model.setData(index, editor.value())
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
+                             index: Index) -> None:
+        editor.setGeometry(option.rect)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, option, index)
+        if index.data(NOTE_ROLE):
+            r = option.rect
+            corner = QPolygonF([QPointF(r.right() - MARKER_SIZE, r.top()),
+                                QPointF(r.right() + 1, r.top()),
+                                QPointF(r.right() + 1, r.top() + MARKER_SIZE)])
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(MARKER_COLOUR)
+            painter.drawPolygon(corner)
+            painter.restore()

@@ -1,0 +1,213 @@
+"""The score grid's item model: a thin adapter over the Document's matrix.
+
+Rows are options, columns criteria. ``data()`` returns early for roles it does
+not serve and reads the cached value matrix for the tint, because Qt asks
+about every visible cell once per role on each repaint.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from tradeoff.core.model import Score
+from tradeoff.gui.common.cell_values import (
+    CellValueError,
+    checked_number,
+    parse_score_text,
+    with_value,
+)
+from tradeoff.gui.common.roles import ALIGN, BACKGROUND, DISPLAY, EDIT, TOOLTIP, USER
+from tradeoff.gui.document import Document
+from tradeoff.gui.document.commands import SetScore
+
+NOTE_ROLE = USER + 1  # True when the cell has a range or a rationale
+STATE_ROLE = USER + 2  # "ok" | "missing" | "outside"
+_CELL_ROLES = frozenset({DISPLAY, EDIT, TOOLTIP, BACKGROUND, ALIGN, NOTE_ROLE, STATE_ROLE})
+
+TINT_STEPS = 20
+# A translucent tint reads on light and dark palettes alike: stronger = better value.
+TINT_BRUSHES = [QBrush(QColor(38, 139, 210, int(12 + 118 * i / TINT_STEPS)))
+                for i in range(TINT_STEPS + 1)]
+WARNING_BRUSH = QBrush(QColor(230, 120, 0, 150))
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+Index = QModelIndex | QPersistentModelIndex
+NO_PARENT = QModelIndex()
+
+
+# How the tooltip says a cell's range is read, by the distribution the cell names.
+RANGE_DRAWN_AS = {"normal": " (95 % interval of a normal)",
+                  "lognormal": " (95 % interval of a log-normal)",
+                  "pert": " (PERT)", "triangular": " (triangular)"}
+
+class MatrixModel(QAbstractTableModel):
+    """Options × criteria of a :class:`Document`; edits become undo commands."""
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__(doc)
+        self.doc = doc
+        self.last_error = ""  # why the last setData() was refused, for the status bar
+        d = doc
+        d.replaced.connect(self._reset)
+        d.cells_changed.connect(self._cells_changed)
+        d.options_about_to_insert.connect(
+            lambda i: self.beginInsertRows(QModelIndex(), i, i))
+        d.options_inserted.connect(lambda _i: self._end(self.endInsertRows))
+        d.options_about_to_remove.connect(
+            lambda i: self.beginRemoveRows(QModelIndex(), i, i))
+        d.options_removed.connect(lambda _i: self._end(self.endRemoveRows))
+        d.options_about_to_move.connect(
+            lambda a, b: self.beginMoveRows(QModelIndex(), a, a, QModelIndex(), _qt_dest(a, b)))
+        d.options_moved.connect(lambda _a, _b: self._end(self.endMoveRows))
+        d.option_changed.connect(
+            lambda i: self.headerDataChanged.emit(Qt.Orientation.Vertical, i, i))
+        d.criteria_about_to_insert.connect(
+            lambda i: self.beginInsertColumns(QModelIndex(), i, i))
+        d.criteria_inserted.connect(lambda _i: self._end(self.endInsertColumns))
+        d.criteria_about_to_remove.connect(
+            lambda i: self.beginRemoveColumns(QModelIndex(), i, i))
+        d.criteria_removed.connect(lambda _i: self._end(self.endRemoveColumns))
+        d.criteria_about_to_move.connect(
+            lambda a, b: self.beginMoveColumns(QModelIndex(), a, a, QModelIndex(),
+                                               _qt_dest(a, b)))
+        d.criteria_moved.connect(lambda _a, _b: self._end(self.endMoveColumns))
+        d.criterion_changed.connect(self._column_changed)
+
+    # -- shape ---------------------------------------------------------------------
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.doc.matrix.options)
+
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.doc.matrix.criteria)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsEditable)
+
+    # -- cells -----------------------------------------------------------------------
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if role not in _CELL_ROLES or not index.isValid():
+            return None
+        m = self.doc.matrix
+        row, col = index.row(), index.column()
+        criterion = m.criteria[col]
+        score = m.scores.get((m.options[row].id, criterion.id))
+        if role == DISPLAY:
+            return criterion.format_value(score.value) if score is not None else ""
+        if role == BACKGROUND:
+            value = self.doc.values()[row, col]
+            if math.isnan(value) or value < -1e-9 or value > 1 + 1e-9:
+                return WARNING_BRUSH
+            return TINT_BRUSHES[round(value * TINT_STEPS)]
+        if role == ALIGN:
+            return CENTRE if criterion.is_level_scale else RIGHT
+        if role == NOTE_ROLE:
+            return score is not None and (score.has_range or bool(score.rationale))
+        if role == EDIT:
+            return score.value if score is not None else None
+        if role == STATE_ROLE:
+            value = self.doc.values()[row, col]
+            if math.isnan(value):
+                return "missing"
+            return "outside" if value < -1e-9 or value > 1 + 1e-9 else "ok"
+        return self._tooltip(row, col, score)  # TOOLTIP
+
+    def _tooltip(self, row: int, col: int, score: Score | None) -> str:
+        m = self.doc.matrix
+        criterion, option = m.criteria[col], m.options[row]
+        lines = [f"<b>{_esc(option.name)}</b> on <b>{_esc(criterion.name)}</b>"]
+        if score is None or score.value is None:
+            lines.append("<i>No score yet.</i>")
+        else:
+            value = self.doc.values()[row, col]
+            lines.append(f"Score: {_esc(criterion.format_value(score.value))} "
+                         f"(value {value:.2f} on 0–1)")
+            if value < -1e-9 or value > 1 + 1e-9:
+                lines.append("<i>Outside the scale's anchors.</i>")
+            if score.has_range:
+                lines.append(f"Range: {_esc(criterion.format_value(score.low))} … "
+                             f"{_esc(criterion.format_value(score.high))}"
+                             f"{RANGE_DRAWN_AS.get(score.distribution or '', '')}")
+        if score is not None and score.rationale:
+            lines.append(f"<p>{_esc(score.rationale)}</p>")
+        if score is not None and score.source:
+            lines.append(f"Source: {_esc(score.source)}")
+        return "<br>".join(lines)
+
+    def setData(self, index: Index, value: Any, role: int = EDIT) -> bool:
+        if role != EDIT or not index.isValid():
+            return False
+        m = self.doc.matrix
+        option, criterion = m.options[index.row()], m.criteria[index.column()]
+        try:
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                parsed = checked_number(criterion, float(value))
+            else:
+                parsed = parse_score_text(criterion, str(value if value is not None else ""))
+        except CellValueError as e:
+            self.last_error = f"{option.name} / {criterion.name}: {e}"
+            return False
+        old = m.score(option.id, criterion.id)
+        if parsed == old.value:
+            return True
+        new = with_value(criterion, old, parsed)
+        self.doc.push(SetScore(self.doc, option.id, criterion.id, new,
+                               f"Score {option.name} on {criterion.name}"))
+        return True
+
+    # -- headers -------------------------------------------------------------------------
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        m = self.doc.matrix
+        if orientation == Qt.Orientation.Horizontal:
+            if section >= len(m.criteria):
+                return None
+            c = m.criteria[section]
+            if role == DISPLAY:
+                return f"{c.name}\n({c.unit})" if c.unit else c.name
+            if role == TOOLTIP:
+                scale = (f"{c.format_value(c.level_at(c.worst) or c.worst)} (worst) → "
+                         f"{c.format_value(c.level_at(c.best) or c.best)} (best)")
+                text = f"<b>{_esc(c.name)}</b> — {c.direction.value}, {_esc(scale)}"
+                return text + (f"<br>{_esc(c.description)}" if c.description else "")
+            return None
+        if section >= len(m.options):
+            return None
+        if role == DISPLAY:
+            return m.options[section].name
+        if role == TOOLTIP:
+            o = m.options[section]
+            return f"<b>{_esc(o.name)}</b>" + (f"<br>{_esc(o.description)}"
+                                               if o.description else "")
+        return None
+
+    # -- change notifications ---------------------------------------------------------------
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+    def _end(self, finish) -> None:
+        finish()
+
+    def _cells_changed(self, top: int, left: int, bottom: int, right: int) -> None:
+        self.dataChanged.emit(self.index(top, left), self.index(bottom, right))
+
+    def _column_changed(self, col: int) -> None:
+        # A new scale changes every cell's value, so the whole column repaints.
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, col, col)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, col), self.index(self.rowCount() - 1, col))
+
+
+def _qt_dest(old: int, new: int) -> int:
+    """Qt's beginMove destination is the index *before* removal; list moves use after."""
+    return new + 1 if new > old else new
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

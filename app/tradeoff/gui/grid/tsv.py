@@ -1,0 +1,84 @@
+"""Spreadsheet-style copy and paste of score blocks as tab-separated text.
+
+A pasted block is checked whole before anything changes: one bad cell
+rejects the paste with a message naming the cell, and a good block is one
+undo step.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand
+
+from tradeoff.core.model import DecisionMatrix, Score
+from tradeoff.gui.common.cell_values import CellValueError, edit_text, parse_score_text, with_value
+from tradeoff.gui.document import Document
+from tradeoff.gui.document.commands import set_scores
+
+
+class PasteError(ValueError):
+    """A block that cannot be pasted; the message names the cell and the reason."""
+
+
+def parse_tsv(text: str) -> list[list[str]]:
+    """Rows of cells from clipboard text (the trailing newline spreadsheets add is dropped)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.endswith("\n"):
+        text = text[:-1]
+    return [line.split("\t") for line in text.split("\n")] if text else []
+
+
+def block_to_tsv(matrix: DecisionMatrix, rows: list[int], columns: list[int]) -> str:
+    """The scores of ``rows`` × ``columns`` as tab-separated text, as a spreadsheet copies."""
+    lines = []
+    for r in rows:
+        oid = matrix.options[r].id
+        cells = [edit_text(matrix.score(oid, matrix.criteria[c].id).value) for c in columns]
+        lines.append("\t".join(cells))
+    return "\n".join(lines) + "\n"
+
+
+def paste_command(doc: Document, text: str, top: int, left: int,
+                  fill_rows: int = 1, fill_columns: int = 1) -> QUndoCommand:
+    """One undo command writing the block in ``text`` with its top-left at (top, left).
+
+    A single value pasted into a larger selection fills the selection
+    (``fill_rows`` × ``fill_columns``), as spreadsheets do. Raises PasteError.
+    """
+    m = doc.matrix
+    block = parse_tsv(text)
+    if not block:
+        raise PasteError("the clipboard holds no cells to paste")
+    if len(block) == 1 and len(block[0]) == 1 and (fill_rows > 1 or fill_columns > 1):
+        block = [[block[0][0]] * fill_columns for _ in range(fill_rows)]
+    height, width = len(block), max(len(row) for row in block)
+    if top + height > len(m.options) or left + width > len(m.criteria):
+        raise PasteError(
+            f"the pasted block is {height} row(s) × {width} column(s), but from "
+            f"{m.options[top].name} / {m.criteria[left].name} there is room for only "
+            f"{len(m.options) - top} × {len(m.criteria) - left}")
+    cells: dict[tuple[str, str], Score | None] = {}
+    for i, row in enumerate(block):
+        option = m.options[top + i]
+        for j, text_cell in enumerate(row):
+            criterion = m.criteria[left + j]
+            try:
+                value = parse_score_text(criterion, text_cell)
+            except CellValueError as e:
+                raise PasteError(f"row {i + 1}, column {j + 1} of the pasted block "
+                                 f"({option.name} / {criterion.name}): {e}") from None
+            old = m.score(option.id, criterion.id)
+            if value != old.value:
+                cells[(option.id, criterion.id)] = with_value(criterion, old, value)
+    return set_scores(doc, cells, f"Paste {height} × {width} cells")
+
+
+def clear_command(doc: Document, cells: list[tuple[int, int]]) -> QUndoCommand:
+    """Clear the values (and ranges) of the cells; rationale and source stay."""
+    m = doc.matrix
+    changes: dict[tuple[str, str], Score | None] = {}
+    for r, c in cells:
+        option, criterion = m.options[r], m.criteria[c]
+        old = m.score(option.id, criterion.id)
+        if old.value is not None or old.has_range:
+            changes[(option.id, criterion.id)] = with_value(criterion, old, None)
+    return set_scores(doc, changes, f"Clear {len(changes)} cell(s)")

@@ -1,0 +1,2 @@
+"""The Matrix menu: adding, editing and deleting options, criteria and groups,
+with their dialogs."""

@@ -1,0 +1,297 @@
+"""The criterion dialog: name, unit, description, direction, anchors, levels,
+value function, group and PROMETHEE preference function of one criterion (a column).
+
+The dialog checks the criterion with the same rules a matrix file obeys, and
+refuses a scale on which an existing score of the column would no longer fit,
+so everything the editor accepts can be saved and opened again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tradeoff.core.edits import group_name_problem
+from tradeoff.core.model import Criterion, DecisionMatrix, Direction, Level
+from tradeoff.core.preference_functions import (
+    KINDS,
+    THRESHOLD_NAMES,
+    THRESHOLDS,
+    PreferenceFunction,
+)
+from tradeoff.core.validate import check_criterion
+from tradeoff.gui.common.cell_values import range_problem
+
+NO_GROUP = "(no group)"
+RUN_SETTING = "The run's setting"
+KIND_LABELS = {"usual": "Usual", "u-shape": "U-shape", "v-shape": "V-shape", "level": "Level",
+               "linear": "Linear", "gaussian": "Gaussian"}
+THRESHOLD_TIPS = {
+    "q": "Indifference threshold q: a difference up to q counts as no preference",
+    "p": "Preference threshold p: a difference beyond p counts as strict preference",
+    "s": "Gaussian parameter s: the difference at which preference reaches about 0.39",
+}
+
+
+def parse_levels(text: str) -> list[Level]:
+    """Levels from lines ``name`` or ``name = position``; bare names count 0, 1, 2, …"""
+    levels: list[Level] = []
+    for n, line in enumerate(x.strip() for x in text.splitlines() if x.strip()):
+        name, _, position = line.partition("=")
+        try:
+            pos = float(position) if position.strip() else float(n)
+        except ValueError:
+            raise ValueError(f"level line {n + 1}: {position.strip()!r} is not a number") from None
+        levels.append(Level(name.strip(), int(pos) if pos.is_integer() else pos))
+    return levels
+
+
+def parse_points(text: str) -> list[tuple[float, float]]:
+    """Value function points from ``score: value`` pairs separated by commas or lines."""
+    points = []
+    for item in (x.strip() for x in text.replace("\n", ",").split(",")):
+        if not item:
+            continue
+        score_text, sep, value_text = item.partition(":")
+        try:
+            if not sep:
+                raise ValueError
+            points.append((float(score_text), float(value_text)))
+        except ValueError:
+            raise ValueError(f"{item!r} is not a 'score: value' pair") from None
+    return points
+
+
+def _number_box() -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(-1e9, 1e9)
+    box.setDecimals(3)
+    return box
+
+
+class PrometheeRow(QWidget):
+    """The criterion's own PROMETHEE preference function: a kind and the thresholds it reads.
+
+    Only the thresholds the chosen kind reads are shown. A threshold the user
+    leaves as it was keeps its exact value, even where the box rounds it.
+    """
+
+    def __init__(self, function: PreferenceFunction | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.original = function
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("PROMETHEE preference function")
+        self.kind.setToolTip("How PROMETHEE II turns a difference between two scores on this "
+                             "criterion into a preference; the run's setting applies when "
+                             "none is chosen")
+        self.kind.addItem(RUN_SETTING, None)
+        for kind in KINDS:
+            self.kind.addItem(KIND_LABELS[kind], kind)
+        self.kind.setCurrentIndex(max(self.kind.findData(function.kind if function else None), 0))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.kind, 1)
+        self.boxes: dict[str, QDoubleSpinBox] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.shown: dict[str, float] = {}  # what each box showed at first
+        for name in ("q", "p", "s"):
+            box = QDoubleSpinBox()
+            box.setRange(0, 1e9)
+            box.setDecimals(3)
+            # Narrower than the range's widest number, so the row fits beside its label.
+            box.setMinimumWidth(box.fontMetrics().horizontalAdvance("00000.000") + 32)
+            box.setAccessibleName(f"PROMETHEE {THRESHOLD_NAMES[name]} {name}")
+            box.setToolTip(f"{THRESHOLD_TIPS[name]}; a difference between two scores in the "
+                           "criterion's units (on a level scale, between level positions)")
+            box.setValue(getattr(function, name) if function else 0.0)
+            self.shown[name] = box.value()
+            label = QLabel(f"&{name}:")
+            label.setBuddy(box)
+            layout.addWidget(label)
+            layout.addWidget(box)
+            self.boxes[name], self.labels[name] = box, label
+        self.setFocusProxy(self.kind)  # the form label's shortcut lands on the kind
+        # One line high: spare height in the dialog must not push the row below its label.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.kind.currentIndexChanged.connect(self._show_thresholds)
+        self._show_thresholds()
+
+    def _show_thresholds(self) -> None:
+        needed = THRESHOLDS.get(self.kind.currentData() or "", ())
+        for name, box in self.boxes.items():
+            box.setVisible(name in needed)
+            self.labels[name].setVisible(name in needed)
+
+    def function(self) -> PreferenceFunction | None:
+        """The function as entered; None leaves the criterion to the run's setting."""
+        kind = self.kind.currentData()
+        if kind is None:
+            return None
+        return PreferenceFunction(kind, **{name: self._threshold(name)
+                                           for name in THRESHOLDS[kind]})
+
+    def _threshold(self, name: str) -> float:
+        box = self.boxes[name]
+        if self.original is not None and box.value() == self.shown[name]:
+            return getattr(self.original, name)
+        return _tidy(box.value())
+
+    def problems(self) -> list[str]:
+        """The matrix file's messages for the same faults, e.g. 'p: must be at least q (2)'."""
+        function = self.function()
+        if function is None:
+            return []
+        return [f"PROMETHEE {key}: {message}" for key, message in function.problems()]
+
+
+class CriterionDialog(QDialog):
+    """Edit a copy of ``criterion``; :meth:`result` gives the edited criterion."""
+
+    def __init__(self, matrix: DecisionMatrix, criterion: Criterion, title: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.matrix, self.original = matrix, criterion
+        c = criterion
+        self.name = QLineEdit(c.name)
+        self.unit = QLineEdit(c.unit)
+        self.unit.setPlaceholderText("e.g. k€, days, % — blank for a plain score")
+        self.description = QPlainTextEdit(c.description)
+        self.description.setTabChangesFocus(True)
+        self.description.setMaximumHeight(70)
+        self.direction = QComboBox()
+        self.direction.addItem("Benefit — more is better", Direction.BENEFIT.value)
+        self.direction.addItem("Cost — less is better", Direction.COST.value)
+        self.direction.setCurrentIndex(0 if c.direction is Direction.BENEFIT else 1)
+        self.worst, self.best = _number_box(), _number_box()
+        self.worst.setValue(c.worst)
+        self.best.setValue(c.best)
+        for box in (self.worst, self.best):
+            box.setToolTip("On a level scale, the anchor is a level's position "
+                           "(e.g. 3 for “very high = 3”)")
+        self.levels = QPlainTextEdit("\n".join(
+            f"{lv.name} = {lv.position:g}" for lv in sorted(c.levels, key=lambda x: x.position)))
+        self.levels.setTabChangesFocus(True)
+        self.levels.setPlaceholderText("blank for a numeric scale; else one level per line,\n"
+                                       "e.g.  low = 0 / medium = 1 / high = 2")
+        self.levels.setMaximumHeight(90)
+        self.points = QLineEdit(", ".join(f"{x:g}: {v:g}" for x, v in c.value_points))
+        self.points.setPlaceholderText("blank for linear; e.g. 0: 0, 5: 0.8, 10: 1")
+        self.group = QComboBox()
+        self.group.setEditable(True)
+        self.group.addItem(NO_GROUP, None)
+        for g in matrix.groups:
+            self.group.addItem(g.name, g.id)
+        self.group.setCurrentIndex(max(self.group.findData(c.group), 0))
+        self.group.setToolTip("Pick a group, or type a new name to create one")
+        self.promethee = PrometheeRow(c.promethee)
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #c0392b")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._try_accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("&Name:", self.name)
+        form.addRow("&Unit:", self.unit)
+        form.addRow("&Description:", self.description)
+        form.addRow("Di&rection:", self.direction)
+        form.addRow("&Worst anchor (value 0):", self.worst)
+        form.addRow("&Best anchor (value 1):", self.best)
+        form.addRow("&Levels:", self.levels)
+        form.addRow("Value &function:", self.points)
+        form.addRow("&Group:", self.group)
+        form.addRow("PR&OMETHEE preference:", self.promethee)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problems)
+        layout.addWidget(buttons)
+        self.resize(480, 520)
+        self._result: Criterion | None = None
+        self.new_group_name: str | None = None
+
+    def chosen_group(self) -> tuple[str | None, str | None]:
+        """(existing group id, new group name): at most one is set."""
+        text = self.group.currentText().strip()
+        if not text or text == NO_GROUP:
+            return None, None
+        wanted = text.casefold()  # "quality" picks the existing "Quality", not a twin
+        for g in self.matrix.groups:
+            if g.name.strip().casefold() == wanted:
+                return g.id, None
+        return None, text
+
+    def build(self) -> Criterion:
+        """The criterion as entered (ValueError for unreadable levels or points)."""
+        group_id, new_name = self.chosen_group()
+        return replace(
+            self.original,
+            name=self.name.text().strip(), unit=self.unit.text().strip(),
+            description=self.description.toPlainText().strip(),
+            direction=Direction(self.direction.currentData()),
+            worst=_tidy(self.worst.value()), best=_tidy(self.best.value()),
+            levels=parse_levels(self.levels.toPlainText()),
+            value_points=parse_points(self.points.text()),
+            group=group_id if new_name is None else "\x00new",  # filled in by the caller
+            promethee=self.promethee.function(),
+        )
+
+    def check(self) -> list[str]:
+        try:
+            candidate = self.build()
+        except ValueError as e:
+            return [str(e)]
+        problems = [] if candidate.name else ["the name is empty"]
+        problems += [str(p).removeprefix("criterion: ").removeprefix("criterion.")
+                     for p in check_criterion(replace(candidate, group=None), "criterion")]
+        problems += self.promethee.problems()
+        new_group = self.chosen_group()[1]
+        if new_group is not None:
+            clash = group_name_problem(self.matrix, new_group)
+            if clash:
+                problems.append(f"the new group: {clash}")
+        elif candidate.name:
+            wanted = candidate.name.casefold()  # a group and a criterion side by side
+            problems += [f"a group is already called “{g.name}”" for g in self.matrix.groups
+                         if g.name.strip().casefold() == wanted]
+        if problems:
+            return problems
+        for option in self.matrix.options:
+            score = self.matrix.scores.get((option.id, self.original.id))
+            if score is not None:
+                problem = range_problem(candidate, score)
+                if problem:
+                    problems.append(f"the score of {option.name} would not fit: {problem}")
+        return problems
+
+    def _try_accept(self) -> None:
+        problems = self.check()
+        if problems:
+            self.problems.setText("Please fix: " + "; ".join(problems[:4]))
+            return
+        self._result = self.build()
+        self.new_group_name = self.chosen_group()[1]
+        self.accept()
+
+    def result_criterion(self) -> Criterion | None:
+        return self._result
+
+
+def _tidy(x: float) -> float:
+    return int(x) if float(x).is_integer() else x

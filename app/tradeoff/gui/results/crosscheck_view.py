@@ -1,0 +1,254 @@
+"""The cross-check panel: each method's ranking side by side with the primary model's.
+
+Rows are options plus a last row with Kendall's τ against the additive value
+model; columns are methods. A rank that differs from the additive model's is
+highlighted (and bold, so it reads without colour). Each column header's
+tooltip, and the line under the table, name the normalisation the method
+used; TOPSIS's normalisation and VIKOR's v can be changed here.
+
+The panel computes from a matrix and a profile id (:meth:`CrossCheckView.set_matrix`)
+or follows a gui Document (:meth:`CrossCheckView.follow`), recomputing shortly
+after each change rather than on every keystroke. PROMETHEE II and Kendall's τ
+compare every pair of options, so above :data:`LIVE_OPTION_LIMIT` options a
+followed document is recomputed only when the user presses Recompute.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tradeoff.core.errors import TradeoffError
+from tradeoff.core.methods.crosscheck import CrossCheck, crosscheck
+from tradeoff.core.methods.normalisation import NORMALISATIONS
+from tradeoff.core.methods.registry import METHODS, MethodSettings
+from tradeoff.core.model import DecisionMatrix
+from tradeoff.core.preference_functions import run_preferences
+from tradeoff.gui.common.roles import ALIGN, BACKGROUND, DISPLAY, FONT, TOOLTIP, USER
+
+DIFFERS_ROLE = USER + 1   # True where the rank differs from primary
+_ROLES = frozenset({DISPLAY, TOOLTIP, BACKGROUND, FONT, ALIGN, DIFFERS_ROLE})
+CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+DIFFERS_BRUSH = QBrush(QColor(230, 120, 0, 110))
+BOLD = QFont()
+BOLD.setBold(True)
+TAU_LABEL = "Kendall's τ vs additive"
+REFRESH_DELAY_MS = 150
+# Above this many options a followed document is not recomputed after every edit
+# (500 options × 20 criteria take about 0.1 s; 2,000 take over a second).
+LIVE_OPTION_LIMIT = 500
+Index = QModelIndex | QPersistentModelIndex
+NO_PARENT = QModelIndex()
+
+
+class CrossCheckModel(QAbstractTableModel):
+    """Options (+ a τ row) × methods; each cell the option's rank under that method."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.cc: CrossCheck | None = None
+
+    def set_crosscheck(self, cc: CrossCheck | None) -> None:
+        self.beginResetModel()
+        self.cc = cc
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        if parent.isValid() or self.cc is None:
+            return 0
+        return len(self.cc.option_ids) + 1
+
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() or self.cc is None else len(self.cc.outcomes)
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if role not in _ROLES or not index.isValid() or self.cc is None:
+            return None
+        method = self.cc.outcomes[index.column()]
+        if role == ALIGN:
+            return CENTRE
+        if index.row() == len(self.cc.option_ids):
+            return self._tau_data(method.tau, role)
+        option = self.cc.option_ids[index.row()]
+        differs = method.result is not None and self.cc.differs(option, method.key)
+        if role == DIFFERS_ROLE:
+            return differs
+        if role == BACKGROUND:
+            return DIFFERS_BRUSH if differs else None
+        if role == FONT:
+            return BOLD if differs else None
+        rank = self.cc.rank(option, method.key)
+        if role == DISPLAY:
+            if method.result is None:
+                return "n/a"
+            return "—" if math.isnan(rank) else str(int(rank))
+        return self._tooltip(option, index.row(), method)
+
+    def _tau_data(self, tau: float, role: int) -> Any:
+        if role == DISPLAY:
+            return "—" if math.isnan(tau) else f"{tau:.2f}"
+        if role == TOOLTIP:
+            return ("Kendall's τ-b between this method's ranking and the additive model's "
+                    "(1 = same order, −1 = reversed)")
+        return False if role == DIFFERS_ROLE else None
+
+    def _tooltip(self, option: str, row: int, method) -> str:
+        assert self.cc is not None
+        name = self.cc.option_names[row]
+        if method.result is None:
+            return f"{method.display_name} could not run: {method.error}"
+        score = method.result.totals[option]
+        label = METHODS[method.key].score_label
+        if math.isnan(score):
+            return f"{name} has a missing score, so {method.display_name} leaves it unranked"
+        text = f"{name}: {label} {score:.4g} under {method.display_name}"
+        primary = self.cc.rank(option, "wsm")
+        if self.cc.differs(option, method.key) and not math.isnan(primary):
+            text += f" (the additive model ranks it {int(primary)})"
+        return text
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if self.cc is None or role not in (DISPLAY, TOOLTIP):
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            names = [*self.cc.option_names, TAU_LABEL]
+            return names[section] if 0 <= section < len(names) else None
+        if not 0 <= section < len(self.cc.outcomes):
+            return None
+        method = self.cc.outcomes[section]
+        if role == DISPLAY:
+            return method.display_name
+        spec = METHODS[method.key]
+        how = method.error or f"Normalisation: {method.normalisation}"
+        better = "higher" if spec.higher_is_better else "lower"
+        return f"{spec.display_name} ({spec.reference}); {better} {spec.score_label} is " \
+               f"better.\n{how}"
+
+
+class CrossCheckView(QWidget):
+    """The cross-check table with its settings and the normalisations in use."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.matrix: DecisionMatrix | None = None
+        self.profile_id: str | None = None
+        self._document = None
+        self.current: CrossCheck | None = None
+        self.model = CrossCheckModel(self)
+        self.table = QTableView(objectName="crosscheck_table")
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.normalisation_box = QComboBox(objectName="topsis_normalisation")
+        for key, text in NORMALISATIONS.items():
+            self.normalisation_box.addItem(text, key)
+        self.v_box = QDoubleSpinBox(objectName="vikor_v", minimum=0.0, maximum=1.0,
+                                    singleStep=0.05, decimals=2, value=0.5)
+        self.preference_box = QComboBox(objectName="promethee_preference")
+        self.preference_box.addItem("V-shape over the range", "range")
+        self.preference_box.addItem("Usual: any difference", "usual")
+        self.preference_box.setToolTip("For the criteria without a preference function of "
+                                       "their own (set in the criterion dialog)")
+        self.normalisations = QLabel(objectName="normalisations", wordWrap=True)
+        self.notes = QLabel(objectName="notes", wordWrap=True)
+        settings = QHBoxLayout()
+        left, right = QFormLayout(), QFormLayout()
+        left.addRow("TOPSIS &normalisation:", self.normalisation_box)
+        right.addRow("VIKOR &v:", self.v_box)
+        left.addRow("&PROMETHEE preference:", self.preference_box)
+        settings.addLayout(left)
+        settings.addLayout(right)
+        self.recompute_button = QPushButton("Recompute", objectName="recompute")
+        self.recompute_button.setToolTip("This matrix is too large to compare the methods "
+                                         "after every edit; press to bring the table up to date")
+        self.recompute_button.clicked.connect(lambda: self._pull_document(force=True))
+        self.recompute_button.hide()
+        settings.addWidget(self.recompute_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(settings)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(QLabel("Highlighted ranks differ from the additive value model's."))
+        layout.addWidget(self.normalisations)
+        layout.addWidget(self.notes)
+        self.timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self.timer.timeout.connect(self._pull_document)
+        self.normalisation_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.v_box.valueChanged.connect(lambda _v: self.refresh())
+        self.preference_box.currentIndexChanged.connect(lambda _i: self.refresh())
+
+    def settings(self) -> MethodSettings:
+        """What the table is computed with (the Excel export's Methods sheet uses it too)."""
+        criteria = [c.id for c in self.matrix.criteria] if self.matrix is not None else []
+        return MethodSettings(topsis_normalisation=self.normalisation_box.currentData(),
+                              vikor_v=self.v_box.value(),
+                              promethee_preferences=run_preferences(
+                                  criteria, self.preference_box.currentData()))
+
+    def set_matrix(self, matrix: DecisionMatrix | None, profile_id: str | None = None) -> None:
+        """Show the cross-check of ``matrix`` under a profile (the active one if None)."""
+        self.matrix, self.profile_id = matrix, profile_id
+        self.refresh()
+
+    def follow(self, document) -> None:
+        """Track a gui Document: recompute shortly after it changes or is replaced."""
+        self._document = document
+        for signal in (document.changed, document.replaced, document.weights_changed):
+            signal.connect(self.timer.start)
+        self._pull_document()
+
+    def _pull_document(self, force: bool = False) -> None:
+        doc = self._document
+        if doc is None:
+            return
+        large = len(doc.matrix.options) > LIVE_OPTION_LIMIT
+        self.recompute_button.setVisible(large)
+        self.recompute_button.setEnabled(large and not force)
+        if large and not force:
+            self.recompute_button.setText("Recompute (out of date)")
+            return
+        self.recompute_button.setText("Recompute")
+        self.set_matrix(doc.matrix, doc.active_profile_id())
+
+    def refresh(self) -> None:
+        cc, error = None, ""
+        m = self.matrix
+        if m is None or not m.options or not m.criteria or not m.profiles:
+            error = "Add options, criteria and a weight profile to compare methods."
+        else:
+            try:
+                cc = crosscheck(m, self.profile_id, self.settings())
+            except (TradeoffError, KeyError) as e:
+                error = str(e.args[0]) if isinstance(e, KeyError) else str(e)
+        self.model.set_crosscheck(cc)
+        self.current = cc
+        if cc is None:
+            self.normalisations.setText("")
+            self.notes.setText(error)
+            return
+        self.normalisations.setText("Normalisations: " + "; ".join(
+            f"{o.display_name}: {o.normalisation}" for o in cc.outcomes if o.result))
+        self.notes.setText("\n".join(self._notes(cc)))
+
+    @staticmethod
+    def _notes(cc: CrossCheck) -> list[str]:
+        notes = [f"{o.display_name} could not run: {o.error}" for o in cc.outcomes if o.error]
+        vikor = next((o for o in cc.outcomes if o.key == "vikor" and o.result), None)
+        if vikor is not None:
+            names = dict(zip(cc.option_ids, cc.option_names, strict=True))
+            notes.append("VIKOR: " + vikor.result.extras["compromise"].describe(names))
+        return notes

@@ -1,0 +1,268 @@
+"""Horizontal stacked bars: each option's total split into criterion contributions.
+
+matplotlib is imported the first time the chart is shown, not at start-up.
+The bars are animated artists drawn over a cached background (blitting): a
+weight change only rewrites the bar rectangles and repaints them, which keeps
+a slider step well under a frame. The axes, labels and legend are redrawn in
+full only when the layout changes (options or criteria added, resize). When
+options change places, the bars first grow and shrink where they stand and the
+chart re-sorts once the values have been still for a moment, so bars do not
+jump about under a dragged slider and a drag never waits for a full redraw.
+
+For a method other than the additive model, whose score is not a sum of
+criterion contributions, the chart shows one bar per option (the method's
+score) under an axis label naming it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from tradeoff.gui.common.chart_palette import palette_colours
+from tradeoff.gui.results.results_model import ranking_order
+
+BAR_HEIGHT = 0.72
+AXIS_LABEL = "Total value (0 = worst, 1 = best)"
+RESORT_DELAY_MS = 300
+LABEL_CHARS = 28
+
+
+def shorten(text: str, limit: int = LABEL_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def bar_vertices(contributions: np.ndarray, order: list[int]) -> np.ndarray:
+    """Rectangles (criterion, row, 4 corners, xy) stacking each ordered row's contributions.
+
+    Row ``k`` of the chart (top = best) holds option ``order[k]``; NaN counts as 0.
+    """
+    c = np.nan_to_num(contributions[order, :], nan=0.0)  # rows in chart order
+    n, k = c.shape
+    right = np.cumsum(c, axis=1)
+    left = right - c
+    y = (n - 1 - np.arange(n, dtype=float))[:, None]  # best at the top
+    bottom, top = y - BAR_HEIGHT / 2, y + BAR_HEIGHT / 2
+    verts = np.empty((k, n, 4, 2))
+    verts[:, :, 0, 0] = left.T
+    verts[:, :, 1, 0] = right.T
+    verts[:, :, 2, 0] = right.T
+    verts[:, :, 3, 0] = left.T
+    verts[:, :, 0, 1] = verts[:, :, 1, 1] = bottom.T
+    verts[:, :, 2, 1] = verts[:, :, 3, 1] = top.T
+    return verts
+
+
+class ContributionChart(QWidget):
+    """The chart widget; call :meth:`set_data` with fresh results."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.placeholder = QLabel("The chart appears once the window is ready.")
+        self.layout_.addWidget(self.placeholder)
+        self.canvas: Any = None
+        self.figure: Any = None
+        self.axes: Any = None
+        self.collections: list[Any] = []
+        self.bars: Any = None
+        self.legend_handles: list[Any] = []
+        self._background: Any = None
+        self._layout_key: tuple | None = None
+        self.option_names: list[str] = []
+        self.criterion_names: list[str] = []
+        self.contributions = np.zeros((0, 0))
+        self.totals = np.zeros(0)
+        self.order: list[int] = []  # options best first, as of the latest data
+        self.higher_is_better = True
+        self.axis_label = AXIS_LABEL
+        self.legend_title: str | None = "Criteria"
+        self.shown_order: list[int] = []  # options top to bottom, as drawn
+        self.resort_timer = QTimer(self)
+        self.resort_timer.setSingleShot(True)
+        self.resort_timer.setInterval(RESORT_DELAY_MS)
+        self.resort_timer.timeout.connect(self._resort)
+        self.full_draws = 0  # how often the whole figure was redrawn (for tests and tuning)
+
+    # -- creation ----------------------------------------------------------------------
+    def ensure_canvas(self) -> None:
+        """Import matplotlib and build the canvas (once)."""
+        if self.canvas is not None:
+            return
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self.figure = Figure(figsize=(6, 4), layout="constrained")
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setMinimumSize(200, 150)
+        self.canvas.mpl_connect("draw_event", self._on_draw)
+        self.layout_.removeWidget(self.placeholder)
+        self.placeholder.deleteLater()
+        self.layout_.addWidget(self.canvas)
+        self._layout_key = None
+        self._redraw_all()
+
+    @property
+    def ready(self) -> bool:
+        return self.canvas is not None
+
+    # -- data -------------------------------------------------------------------------------
+    def set_data(self, option_names: list[str], criterion_names: list[str],
+                 contributions: np.ndarray, totals: np.ndarray, *,
+                 higher_is_better: bool = True, axis_label: str = AXIS_LABEL,
+                 legend_title: str | None = "Criteria") -> None:
+        """Show new results: a quick bar update if the layout holds, else a full redraw.
+
+        ``criterion_names`` name the stacked segments (the columns of
+        ``contributions``); ``legend_title`` None leaves the legend out (one series).
+        """
+        self.option_names, self.criterion_names = list(option_names), list(criterion_names)
+        self.contributions, self.totals = contributions, totals
+        self.higher_is_better, self.axis_label = higher_is_better, axis_label
+        self.legend_title = legend_title
+        self.order = ranking_order(totals, higher_is_better)
+        if not self.ready:
+            return
+        key = self._current_layout_key()
+        if key != self._layout_key or self._background is None:
+            self._redraw_all()
+            return
+        self.bars.set_verts(bar_vertices(self.contributions, self.shown_order).reshape(-1, 4, 2))
+        self._blit()
+        if self.order != self.shown_order:
+            self.resort_timer.start()
+
+    def _resort(self) -> None:
+        if self.ready and self.order != self.shown_order:
+            self._redraw_all()
+
+    def bar_widths(self) -> np.ndarray:
+        """Width of every bar segment (rows: options in matrix order, columns: criteria)."""
+        n, k = len(self.option_names), len(self.criterion_names)
+        out = np.zeros((n, k))
+        if self.bars is None:
+            return out
+        for p, path in enumerate(self.bars.get_paths()):  # criterion-major, rows as drawn
+            j, row = divmod(p, n)
+            xs = path.vertices[:, 0]
+            out[self.shown_order[row], j] = xs.max() - xs.min()
+        return out
+
+    def _x_range(self) -> tuple[float, float]:
+        """0 … 1, widened (never clipped) for totals beyond it; symmetric below zero.
+
+        Totals beyond 0..1 come from out-of-scale scores, or from a method whose
+        score runs from −1 to 1 (PROMETHEE's net flow); a fixed, symmetric range
+        keeps the axes still while a slider moves.
+        """
+        finite = self.totals[~np.isnan(self.totals)] if self.totals.size else self.totals
+        values = finite.tolist() or [0.0]
+        high = float(max(1.0, *values))
+        low = min(values)
+        return (0.0 if low >= 0 else -float(max(1.0, -low))), high
+
+    def _current_layout_key(self) -> tuple:
+        return (tuple(self.option_names), tuple(self.criterion_names), self._x_range(),
+                self.axis_label, self.legend_title)
+
+    # -- drawing -----------------------------------------------------------------------------
+    def _colours(self) -> tuple[str, str, str]:
+        return palette_colours(self.palette())
+
+    def redraw(self) -> None:
+        """Redraw everything (after a palette change, say)."""
+        if self.ready:
+            self._redraw_all()
+
+    def _redraw_all(self) -> None:
+        from matplotlib.collections import PolyCollection
+        from matplotlib.patches import Patch
+
+        self.full_draws += 1
+        self.resort_timer.stop()
+        self.shown_order = list(self.order)
+        background, text, grid = self._colours()
+        fig = self.figure
+        fig.clear()
+        fig.set_facecolor(background)
+        ax = fig.add_subplot()
+        self.axes = ax
+        ax.set_facecolor(background)
+        n, k = len(self.option_names), len(self.criterion_names)
+        cmap = _colour_map(k)
+        # One collection for every bar segment: a single draw call per update.
+        colours = [cmap(j) for j in range(k)]
+        self.bars = PolyCollection(
+            bar_vertices(self.contributions, self.shown_order).reshape(-1, 4, 2)
+            if n and k else [],
+            facecolors=np.repeat(np.array(colours).reshape(-1, 4), n, axis=0) if k else None,
+            edgecolors=background, linewidths=0.5, animated=True)
+        ax.add_collection(self.bars)
+        self.collections = [self.bars]
+        self.legend_handles = [Patch(facecolor=colours[j], label=shorten(name, 32))
+                               for j, name in enumerate(self.criterion_names)]
+        ax.set_xlim(*self._x_range())
+        ax.set_ylim(-0.6, max(n, 1) - 0.4)
+        labels = [shorten(self.option_names[i]) for i in self.shown_order]
+        ax.set_yticks(range(n - 1, -1, -1), labels, fontsize=_label_size(n))
+        ax.set_xlabel(self.axis_label, color=text, fontsize=8)
+        if self._x_range()[0] < 0:
+            ax.axvline(0.0, color=text, linewidth=0.8)
+        ax.tick_params(colors=text, labelsize=8)
+        ax.tick_params(axis="y", labelsize=_label_size(n), length=0)
+        ax.grid(axis="x", color=grid, linewidth=0.5, alpha=0.5)
+        ax.set_axisbelow(True)
+        for side, spine in ax.spines.items():
+            spine.set_visible(side in ("bottom", "left"))
+            spine.set_color(grid)
+        if k and self.legend_title is not None:
+            # "outside" legends get their own space from the constrained layout engine.
+            legend = fig.legend(handles=self.legend_handles, loc="outside right upper",
+                                fontsize=7, frameon=False, title=self.legend_title,
+                                title_fontsize=8, ncols=1 if k <= 14 else 2)
+            for t in [*legend.get_texts(), legend.get_title()]:
+                t.set_color(text)
+        self._layout_key = self._current_layout_key()
+        self._background = None
+        self.canvas.draw()  # the draw_event handler caches the background and draws the bars
+
+    def _on_draw(self, event: Any) -> None:
+        if event is not None and event.canvas is not self.canvas:
+            return  # savefig draws on a PNG/SVG canvas of its own
+        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        for collection in self.collections:
+            self.axes.draw_artist(collection)
+
+    def _blit(self) -> None:
+        self.canvas.restore_region(self._background)
+        for collection in self.collections:
+            self.axes.draw_artist(collection)
+        self.canvas.blit(self.axes.bbox)  # only the plot area changed
+
+    # -- saving ----------------------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        """Write the chart as PNG or SVG (by the file's suffix), bars included."""
+        self.ensure_canvas()
+        for collection in self.collections:
+            collection.set_animated(False)
+        try:
+            self.figure.savefig(path, facecolor=self.figure.get_facecolor(), dpi=150)
+        finally:
+            for collection in self.collections:
+                collection.set_animated(True)
+            self._redraw_all()
+
+
+def _label_size(n: int) -> float:
+    return 9.0 if n <= 12 else 8.0 if n <= 24 else 6.5
+
+
+def _colour_map(k: int) -> Any:
+    from matplotlib import colormaps
+
+    return colormaps["tab10" if k <= 10 else "tab20"]

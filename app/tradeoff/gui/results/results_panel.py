@@ -1,0 +1,284 @@
+"""The results panel: the ranking table beside the contribution chart, both live.
+
+A method selector switches both between the additive value model (the
+default, re-scored from the Document's cached value matrix so a slider drag
+stays cheap) and the cross-check methods (TOPSIS, VIKOR, …), which are
+recomputed in full on each change; the line above the table names the method
+and the normalisation it uses, and TOPSIS's normalisation can be chosen there.
+The selector is filled once the window is on screen (:meth:`ResultsPanel.show_chart`),
+so the methods' modules never slow the start.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tradeoff.core.errors import TradeoffError, WeightError
+from tradeoff.gui.common.icons import icon
+from tradeoff.gui.document import Document
+from tradeoff.gui.results.results_chart import ContributionChart
+from tradeoff.gui.results.results_model import TOTAL_TIP, RankingModel
+
+# core.methods.registry.PRIMARY, named here so that start-up need not load the methods.
+ADDITIVE = "wsm"
+# Methods whose work grows with the square of the options, and how many options they
+# follow live (PROMETHEE II on 500 options × 20 criteria: about 0.05 s per edit).
+PAIRWISE_METHODS = frozenset({"promethee"})
+PAIRWISE_LIVE_LIMIT = 500
+
+
+class ResultsPanel(QWidget):
+    """Re-scores on every document change; the value matrix is cached by the Document."""
+
+    message = Signal(str)
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.model = RankingModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)  # long names are elided, rows stay one line high
+        self.table.setAccessibleName("Ranking")
+        header = self.table.horizontalHeader()
+        # Fixed widths: resizing to contents would re-measure every row on each slider step.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        digits = self.fontMetrics().horizontalAdvance("-0.0000") + 16
+        for col, width in ((0, self.fontMetrics().horizontalAdvance("Rank") + 16), (2, digits),
+                           (3, digits)):
+            header.resizeSection(col, width)
+        self.chart = ContributionChart()
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        self.method_box = QComboBox()
+        self.method_box.setObjectName("method")
+        self.method_box.setAccessibleName("Scoring method")
+        self.method_box.setToolTip("The method the ranking and the chart show")
+        self.normalisation_box = QComboBox()
+        self.normalisation_box.setObjectName("normalisation")
+        self.normalisation_box.setAccessibleName("Normalisation")
+        self.normalisation_box.setToolTip("TOPSIS's normalisation of each criterion's scores")
+        self.normalisation_box.hide()  # only TOPSIS offers a choice
+        self.preference_box = QComboBox()
+        self.preference_box.setObjectName("preference")
+        self.preference_box.setAccessibleName("PROMETHEE preference function")
+        self.preference_box.setToolTip("PROMETHEE's preference function for the criteria "
+                                       "without one of their own (set in the criterion dialog)")
+        self.preference_box.addItem("V-shape over the range", "range")
+        self.preference_box.addItem("Usual: any difference", "usual")
+        self.preference_box.hide()  # only PROMETHEE reads it
+        self.method_label = QLabel("&Method:")
+        self.method_label.setBuddy(self.method_box)
+        for widget in (self.method_label, self.method_box):
+            widget.hide()  # until enable_methods() fills the box
+        save = QToolButton()
+        save.setIcon(icon("save_chart"))
+        save.setToolTip("Save the chart as PNG or SVG…")
+        save.setAccessibleName("Save chart")
+        save.clicked.connect(self.save_chart_dialog)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.method_label)
+        top.addWidget(self.method_box)
+        # Each method's own setting, labelled, shown only while that method is.
+        self.normalisation_label = QLabel("Normalisation:")
+        self.normalisation_label.setBuddy(self.normalisation_box)
+        self.preference_label = QLabel("Preference:")
+        self.preference_label.setBuddy(self.preference_box)
+        for label in (self.normalisation_label, self.preference_label):
+            label.hide()
+        top.addWidget(self.normalisation_label)
+        top.addWidget(self.normalisation_box)
+        top.addWidget(self.preference_label)
+        top.addWidget(self.preference_box)
+        top.addWidget(save)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.chart)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.table.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 18)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([360, 640])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+        self.last_update_ms = 0.0
+        doc.changed.connect(self.recompute)
+        self.method_box.currentIndexChanged.connect(self._method_chosen)
+        self.normalisation_box.currentIndexChanged.connect(lambda _i: self.recompute())
+        self.preference_box.currentIndexChanged.connect(lambda _i: self.recompute())
+        self.recompute()
+
+    @property
+    def method(self) -> str:
+        """The key of the method shown (``wsm``, ``topsis``…; see core.methods.registry)."""
+        return self.method_box.currentData() or ADDITIVE
+
+    def set_method(self, key: str) -> None:
+        self.enable_methods()
+        self.method_box.setCurrentIndex(self.method_box.findData(key))
+
+    def method_settings(self):  # a core.methods.registry.MethodSettings
+        from tradeoff.core.methods.registry import MethodSettings
+        from tradeoff.core.preference_functions import run_preferences
+
+        preferences = run_preferences([c.id for c in self.doc.matrix.criteria],
+                                      self.preference_box.currentData())
+        return MethodSettings(topsis_normalisation=self.normalisation_box.currentData(),
+                              promethee_preferences=preferences)
+
+    def enable_methods(self) -> None:
+        """Fill and show the method selector (once; loads the scoring methods)."""
+        if self.method_box.count():
+            return
+        from tradeoff.core.methods.normalisation import NORMALISATIONS
+        from tradeoff.core.methods.registry import METHODS
+
+        for box in (self.method_box, self.normalisation_box):
+            box.blockSignals(True)
+        for key, spec in METHODS.items():
+            self.method_box.addItem(spec.display_name, key)
+            self.method_box.setItemData(self.method_box.count() - 1, spec.reference,
+                                        Qt.ItemDataRole.ToolTipRole)
+        for key, text in NORMALISATIONS.items():
+            self.normalisation_box.addItem(text.split(" (")[0], key)
+        for box in (self.method_box, self.normalisation_box):
+            box.blockSignals(False)
+        # Wide enough for any method's score name ("Closeness", "Net flow") and its numbers.
+        digits = max(self.fontMetrics().horizontalAdvance(text) for text in
+                     ["-0.0000", *(m.score_label.capitalize() for m in METHODS.values())]) + 16
+        header = self.table.horizontalHeader()
+        for col in (2, 3):
+            header.resizeSection(col, digits)
+        for widget in (self.method_label, self.method_box):
+            widget.show()
+        self.recompute()
+
+    def _method_chosen(self, _index: int) -> None:
+        from tradeoff.core.methods.registry import METHODS
+
+        topsis_like = bool(METHODS[self.method].normalisations)
+        for widget in (self.normalisation_label, self.normalisation_box):
+            widget.setVisible(topsis_like)
+        for widget in (self.preference_label, self.preference_box):
+            widget.setVisible(self.method == "promethee")
+        self.recompute()
+
+    def show_chart(self) -> None:
+        """Create the matplotlib chart and the method selector (once the window is on screen)."""
+        self.chart.ensure_canvas()
+        self.enable_methods()
+        self.recompute()
+
+    def recompute(self) -> None:
+        started = time.perf_counter()
+        if self.method == ADDITIVE:
+            self._show_additive()
+        else:
+            self._show_method(self.method)
+        self.last_update_ms = (time.perf_counter() - started) * 1000
+
+    def _no_ranking(self, error: Exception) -> None:
+        self.model.clear()
+        self.title.setText(f"No ranking: {error}")
+        self.chart.set_data([], [], np.zeros((0, 0)), np.zeros(0))
+
+    def _heading(self, method: str, normalisation: str) -> str:
+        profile = self.doc.active_profile()
+        return (f"Ranking under “{profile.name if profile else '—'}” · Method: {method} "
+                f"({normalisation})")
+
+    def _additive_heading(self) -> str:
+        if not self.method_box.count():  # before the methods are loaded: the short form
+            profile = self.doc.active_profile()
+            return f"Ranking under “{profile.name if profile else '—'}” · additive value model"
+        from tradeoff.core.methods.registry import METHODS, VALUE_FUNCTIONS
+
+        return self._heading(METHODS[ADDITIVE].display_name, VALUE_FUNCTIONS)
+
+    def _show_additive(self) -> None:
+        """The primary model from the Document's cached values: cheap enough for a drag."""
+        m = self.doc.matrix
+        names = [o.name for o in m.options]
+        try:
+            totals = self.doc.totals()
+        except WeightError as e:
+            self._no_ranking(e)
+            return
+        self.model.set_score_label("Total", TOTAL_TIP)
+        self.model.set_results(names, totals.totals, totals.ranks, totals.margins)
+        self.chart.set_data(names, [c.name for c in m.criteria], totals.contributions,
+                            totals.totals)
+        self.title.setText(self._additive_heading())
+
+    def _show_method(self, key: str) -> None:
+        """A cross-check method, recomputed in full (a few ms for a matrix of this size)."""
+        from tradeoff.core.methods.registry import METHODS, normalisation_text, run_method
+
+        m, spec = self.doc.matrix, METHODS[key]
+        if key in PAIRWISE_METHODS and len(m.options) > PAIRWISE_LIVE_LIMIT:
+            self._no_ranking(TradeoffError(
+                f"{spec.display_name} compares every pair of options, too slow to follow "
+                f"edits live for {len(m.options):,} options (up to {PAIRWISE_LIVE_LIMIT:,}); "
+                "the Excel export's Methods sheet has it"))
+            return
+        try:
+            result = run_method(key, m, self.doc.active_profile_id(), self.method_settings())
+        except (TradeoffError, KeyError) as e:
+            self._no_ranking(e)
+            return
+        table = result.table
+        totals = table[("total", "")].to_numpy(dtype=float)
+        better = "higher" if spec.higher_is_better else "lower"
+        label = spec.score_label[0].upper() + spec.score_label[1:]
+        self.model.set_score_label(label, f"{spec.display_name} {spec.score_label}: "
+                                          f"{better} is better")
+        self.model.set_results(table[("name", "")].tolist(), totals,
+                               table[("rank", "")].to_numpy(dtype=float),
+                               table[("margin", "")].to_numpy(dtype=float),
+                               higher_is_better=spec.higher_is_better)
+        self.chart.set_data(table[("name", "")].tolist(), [label], totals[:, None], totals,
+                            higher_is_better=spec.higher_is_better,
+                            axis_label=f"{spec.display_name} {spec.score_label} "
+                                       f"({better} is better)",
+                            legend_title=None)
+        # PROMETHEE compares through preference functions rather than rescaled scores.
+        what = "preference functions" if key == "promethee" else "normalisation"
+        self.title.setText(self._heading(spec.display_name,
+                                         f"{what}: {normalisation_text(result)}"))
+
+    def save_chart_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save chart", "ranking.png",
+                                              "PNG image (*.png);;SVG drawing (*.svg)")
+        if path:
+            self.save_chart(Path(path))
+
+    def save_chart(self, path: Path) -> None:
+        if path.suffix.lower() not in (".png", ".svg"):
+            path = path.with_suffix(".png")
+        self.chart.save(path)
+        self.message.emit(f"Chart saved to {path}")

@@ -1,0 +1,64 @@
+"""Stakeholder comparison: each option's rank under every weight profile, side by side.
+
+A rank that differs from the rank under the reference profile (the one the
+window is showing) is highlighted, and the last column says which options the
+profiles disagree on; the line above names each profile's winner.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from tradeoff.core.errors import TradeoffError
+from tradeoff.core.model import DecisionMatrix
+from tradeoff.core.robustness_report import ReportTable
+from tradeoff.core.stakeholders import StakeholderComparison, compare_profiles
+from tradeoff.gui.robustness.models import ReportTableModel, report_view
+
+
+class StakeholderTable(QWidget):
+    """Options × profiles (ranks), disagreements with the reference profile highlighted."""
+
+    def __init__(self, matrix: DecisionMatrix | None = None, profile_id: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ReportTableModel(self)
+        self.view = report_view(self.model, self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.comparison: StakeholderComparison | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view)
+        if matrix is not None:
+            self.set_matrix(matrix, profile_id)
+
+    def set_matrix(self, matrix: DecisionMatrix, profile_id: str | None = None) -> None:
+        try:
+            reference = matrix.profile(profile_id).id
+            self.comparison = c = compare_profiles(matrix)
+        except (KeyError, TradeoffError) as e:
+            self.comparison = None
+            self.model.set_table(ReportTable("Stakeholder comparison", [], []))
+            self.summary.setText(f"No comparison: {e}")
+            return
+        profiles = list(c.ranks.columns)
+        names = {p.id: p.name for p in matrix.profiles}
+        rows, flagged = [], set()
+        for r, (oid, ranks) in enumerate(c.ranks.iterrows()):
+            cells = [None if v != v else int(v) for v in ranks]
+            rows.append([matrix.option(str(oid)).name, *cells,
+                         "disagree" if c.is_disagreement(str(oid)) else ""])
+            base = ranks[reference]
+            for k, p in enumerate(profiles):
+                if ranks[p] != base:
+                    flagged.add((r, k + 1))
+        headers = ["Option", *[names[p] + (" (shown)" if p == reference else "")
+                               for p in profiles], "Profiles"]
+        self.model.set_table(ReportTable("Stakeholder comparison", headers, rows), flagged)
+        winners = "; ".join(f"{names[p]}: {', '.join(matrix.option(o).name for o in w)}"
+                            for p, w in c.winners.items())
+        verdict = "All profiles pick the same winner." if c.winner_agreed else \
+            "The profiles disagree on the winner."
+        self.summary.setText(f"{verdict} Winners — {winners}.")

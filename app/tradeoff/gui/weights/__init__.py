@@ -1,0 +1,2 @@
+"""The weights panel with its sliders, and the elicitation dialogs
+(swing, ranking, AHP, combining participants)."""

@@ -1,0 +1,401 @@
+"""The main window: the score grid in the middle, weights and cell details on the
+right, results below; menus, toolbar, status bar and the message banner.
+
+Extension points (see the package docstring): :meth:`MainWindow.menu` gives a
+menu by name, :meth:`MainWindow.add_dock` adds a panel and
+:meth:`MainWindow.raise_dock` brings one to the front, ``window.actions``
+holds every action by name, ``window.document`` signals every change and
+``window.closing`` is emitted when the window is about to close, so background
+work can stop.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tradeoff import APP_NAME
+from tradeoff.gui.common import settings
+from tradeoff.gui.common.icons import icon
+from tradeoff.gui.common.shortcuts import shortcut_list
+from tradeoff.gui.document import Document
+from tradeoff.gui.grid.cell_panel import CellPanel
+from tradeoff.gui.grid.grid_view import MatrixView
+from tradeoff.gui.matrix.group_actions import GroupActions
+from tradeoff.gui.matrix.matrix_actions import MatrixActions
+from tradeoff.gui.results.results_panel import ResultsPanel
+from tradeoff.gui.weights.weights_panel import WeightsPanel
+from tradeoff.gui.window.autosave import Autosaver
+from tradeoff.gui.window.files import FileController
+from tradeoff.gui.window.messages import document_messages, only_notes
+from tradeoff.gui.window.palette import apply_palette
+
+MENU_ORDER = ["File", "Edit", "Matrix", "Weights", "Analysis", "View", "Help"]
+# Modules under tradeoff.gui that add features to the window: each may define
+# ``install(window)``, called once the window is on screen (see install_features).
+# Their order is the order of their menu entries and of the tabs beside Results.
+FEATURE_MODULES = ("excel.feature", "weights.feature", "results.feature",
+                   "robustness.feature")
+DEFAULT_SIZE = (1280, 800)
+SCREEN_SHARE = 0.9  # of a larger screen, on first start
+
+
+def first_start_size() -> tuple[int, int]:
+    """1280 × 800, or most of a larger screen; never more than the screen has room for."""
+    w, h = DEFAULT_SIZE
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return w, h
+    available = screen.availableGeometry()
+    w = max(w, int(available.width() * SCREEN_SHARE))
+    h = max(h, int(available.height() * SCREEN_SHARE))
+    return min(w, available.width()), min(h, available.height())
+
+
+# The banner: amber for problems to look at, a quiet blue for information.
+BANNER_WARNING = "QFrame { background: rgba(230, 150, 0, 40); }"
+BANNER_NOTE = "QFrame { background: rgba(70, 130, 200, 30); }"
+
+class MainWindow(QMainWindow):
+    # The user confirmed closing (unsaved changes dealt with): stop background work now.
+    closing = Signal()
+
+    def __init__(self, document: Document | None = None, autosave_folder=None) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.document = document or Document(parent=self)
+        self.document.setParent(self)
+        self.actions: dict[str, QAction] = {}
+        self.menus: dict[str, QMenu] = {}
+        self.docks: dict[str, QDockWidget] = {}
+
+        self.grid = MatrixView(self.document)
+        self.banner_is_note: bool | None = None  # the banner's style, once first shown
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner_frame = QFrame()
+        self.banner_frame.setFrameShape(QFrame.Shape.StyledPanel)
+        banner_layout = QHBoxLayout(self.banner_frame)
+        banner_layout.setContentsMargins(8, 4, 8, 4)
+        self.banner_icon = QLabel()
+        banner_layout.addWidget(self.banner_icon, 0, Qt.AlignmentFlag.AlignTop)
+        banner_layout.addWidget(self.banner, 1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.banner_frame)
+        layout.addWidget(self.grid, 1)
+        self.setCentralWidget(central)
+
+        self.weights_panel = WeightsPanel(self.document)
+        self.cell_panel = CellPanel(self.document)
+        self.results_panel = ResultsPanel(self.document)
+        self.add_dock("Weights", self.weights_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.add_dock("Cell details", self.cell_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.add_dock("Results", self.results_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+
+        self.autosaver = Autosaver(self.document, autosave_folder,
+                                   settings.read(settings.AUTOSAVE_SECONDS), self)
+        self.files = FileController(self.document, self, self.show_message, self.autosaver)
+        self.matrix_actions = MatrixActions(self.document, self.grid, self)
+        self._build_actions()
+        self._build_menus()
+        # adds itself to the Matrix and grid menus
+        self.group_actions = GroupActions(self.document, self.grid, self, self.menu("Matrix"),
+                                          self.show_message)
+        self.actions.update(self.group_actions.actions)
+        self._build_toolbar()
+        self.files.attach_menus(self.recent_menu, self.examples_menu)
+
+        self._banner_timer = QTimer(self)
+        self._banner_timer.setSingleShot(True)
+        self._banner_timer.setInterval(120)  # coalesce a slider drag into one banner update
+        self._banner_timer.timeout.connect(self.update_banner)
+        self.document.changed.connect(self._banner_timer.start)
+        self.document.path_changed.connect(self.update_title)
+        self.document.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.document.replaced.connect(self._document_replaced)
+        self.grid.selectionModel().currentChanged.connect(
+            lambda cur, _prev: self.cell_panel.show_cell(cur.row(), cur.column())
+            if cur.isValid() else self.cell_panel.show_cell(None, None))
+        self.grid.message.connect(self.show_message)
+        self.grid.error.connect(self.show_error)
+        self.results_panel.message.connect(self.show_message)
+        self.setTabOrder(self.grid, self.weights_panel)
+        self.setTabOrder(self.weights_panel, self.cell_panel)
+        self.setTabOrder(self.cell_panel, self.results_panel)
+        self._restore_layout()
+        self.grid.fit_columns()
+        self._document_replaced()  # a document passed in was loaded before the views existed
+        self.update_title()
+        self.update_banner()
+        self.statusBar().showMessage("Ready", 3000)
+
+    # -- extension points -------------------------------------------------------------------
+    def menu(self, name: str) -> QMenu:
+        """The menu called ``name`` ("File", "Analysis", …), created if it does not exist."""
+        if name not in self.menus:
+            menu = QMenu(f"&{name}", self)
+            menu.setObjectName(f"menu_{name.lower()}")
+            later = [n for n in MENU_ORDER[MENU_ORDER.index(name) + 1:] if n in self.menus] \
+                if name in MENU_ORDER else ["Help"] if "Help" in self.menus else []
+            before = self.menus[later[0]].menuAction() if later else None
+            if before is not None:
+                self.menuBar().insertMenu(before, menu)
+            else:
+                self.menuBar().addMenu(menu)
+            self.menus[name] = menu
+        return self.menus[name]
+
+    def add_dock(self, title: str, widget: QWidget,
+                 area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+                 tabify_with: str | None = None) -> QDockWidget:
+        """Add a panel as a dock; its toggle appears in the View menu.
+
+        A dock added after the saved layout was restored (a feature's) goes back
+        where the user left it; the first time, it goes to ``area``, stacked as a
+        tab with the dock titled ``tabify_with`` if given.
+        """
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{title.lower().replace(' ', '_')}")
+        dock.setWidget(widget)
+        if not self.restoreDockWidget(dock):
+            self.addDockWidget(area, dock)
+            if tabify_with in self.docks:
+                self.tabifyDockWidget(self.docks[tabify_with], dock)
+            # Shown now, not when the layout next runs: a window closed at once would
+            # otherwise save the new dock as hidden, and it would stay hidden.
+            dock.show()
+        self.docks[title] = dock
+        if "View" in self.menus:
+            self.menus["View"].insertAction(self.view_docks_end, dock.toggleViewAction())
+        return dock
+
+    def raise_dock(self, title: str) -> QDockWidget:
+        """Show the dock called ``title`` and bring it to the front of its tab stack."""
+        dock = self.docks[title]
+        dock.show()
+        dock.raise_()
+        return dock
+
+    def install_features(self) -> list[str]:
+        """Let each feature module add its menus and docks; returns those installed.
+
+        Called after the first paint, so a feature's imports never slow the start.
+        The docks they stack with Results open behind it: Results stays in front.
+        """
+        installed = []
+        for name in FEATURE_MODULES:
+            try:
+                module = importlib.import_module(f"tradeoff.gui.{name}")
+            except ImportError:
+                continue
+            install = getattr(module, "install", None)
+            if callable(install):
+                install(self)
+                installed.append(name)
+        if not self.docks["Results"].isHidden():
+            self.docks["Results"].raise_()
+        return installed
+
+    def add_action(self, name: str, text: str, slot, icon_name: str | None = None,
+                   shortcut_name: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut_name:
+            action.setShortcuts(shortcut_list(shortcut_name))
+        action.triggered.connect(slot)
+        self.actions[name] = action
+        return action
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        f, g, d = self.files, self.grid, self.document
+        self.add_action("new", "&New", f.new, "new", "new")
+        self.add_action("open", "&Open…", f.open_dialog, "open", "open")
+        self.add_action("save", "&Save", f.save, "save", "save")
+        self.add_action("save_as", "Save &As…", f.save_as, "save_as", "save_as")
+        self.add_action("close", "&Close", f.close_document, "close", "close")
+        self.add_action("quit", "&Quit", self.close, "quit", "quit")
+        undo = d.undo_stack.createUndoAction(self, "&Undo")
+        undo.setIcon(icon("undo"))
+        undo.setShortcuts(shortcut_list("undo"))
+        redo = d.undo_stack.createRedoAction(self, "&Redo")
+        redo.setIcon(icon("redo"))
+        redo.setShortcuts(shortcut_list("redo"))
+        self.actions["undo"], self.actions["redo"] = undo, redo
+        for name, text, slot in [("copy", "&Copy", g.copy_selection),
+                                 ("paste", "&Paste", lambda: g.paste()),
+                                 ("clear", "C&lear Cells", g.clear_selection)]:
+            action = self.add_action(name, text, slot, name, name)
+            # Only while the grid has focus, so text fields keep their own copy/paste.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            g.addAction(action)
+        self.actions.update(self.matrix_actions.actions)
+        for name, text in [("add_profile", "&Add Profile…"), ("duplicate_profile",
+                           "&Duplicate Profile"), ("rename_profile", "&Rename Profile…"),
+                           ("delete_profile", "D&elete Profile")]:
+            slot = getattr(self.weights_panel, name.split("_")[0] + "_profile")
+            self.add_action(name, text, slot, None,
+                            "add_profile" if name == "add_profile" else None)
+        self.add_action("save_chart", "Save &Chart…", self.results_panel.save_chart_dialog,
+                        "save_chart")
+        dark = self.add_action("dark_palette", "&Dark Palette", self._toggle_dark)
+        dark.setCheckable(True)
+        dark.setChecked(settings.read(settings.DARK_PALETTE))
+        self.add_action("about", f"&About {APP_NAME}", self.about, "about")
+        for name, target in [("focus_grid", self.grid), ("focus_weights", self.weights_panel),
+                             ("focus_cell", self.cell_panel),
+                             ("focus_results", self.results_panel.table)]:
+            action = self.add_action(name, "", lambda _c=False, t=target: self._focus(t),
+                                     None, name)
+            self.addAction(action)
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        for name in MENU_ORDER:
+            self.menu(name)
+        file_menu = self.menus["File"]
+        file_menu.addActions([a["new"], a["open"]])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.examples_menu = file_menu.addMenu("Open E&xample")
+        file_menu.addSeparator()
+        file_menu.addActions([a["save"], a["save_as"]])
+        self.file_export_separator = file_menu.addSeparator()  # Import/Export go here
+        file_menu.addActions([a["close"], a["quit"]])
+        edit = self.menus["Edit"]
+        edit.addActions([a["undo"], a["redo"]])
+        edit.addSeparator()
+        edit.addActions([a["copy"], a["paste"], a["clear"]])
+        matrix = self.menus["Matrix"]
+        names = list(self.matrix_actions.actions)
+        matrix.addActions([a[n] for n in names[:6]])
+        matrix.addSeparator()
+        matrix.addActions([a[n] for n in names[6:]])
+        self.menus["Weights"].addActions([a["add_profile"], a["duplicate_profile"],
+                                          a["rename_profile"], a["delete_profile"]])
+        self.menus["Analysis"].addAction(a["save_chart"])
+        view = self.menus["View"]
+        for dock in self.docks.values():
+            view.addAction(dock.toggleViewAction())
+        self.view_docks_end = view.addSeparator()  # docks added later go before it
+        view.addAction(a["dark_palette"])
+        self.menus["Help"].addAction(a["about"])
+        menu = self.grid.context_menu
+        menu.addActions([a["copy"], a["paste"], a["clear"]])
+        menu.addSeparator()
+        menu.addActions([a[n] for n in names[:6]])
+        menu.addSeparator()
+        menu.addActions([a[n] for n in names[6:]])
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Main toolbar", self)
+        bar.setObjectName("toolbar_main")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        a = self.actions
+        bar.addActions([a["new"], a["open"], a["save"]])
+        bar.addSeparator()
+        bar.addActions([a["undo"], a["redo"]])
+        bar.addSeparator()
+        bar.addActions([a["add_option"], a["add_criterion"], a["remove_option"]])
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+    # -- state shown ------------------------------------------------------------------------------
+    def _clean_changed(self, _clean: bool) -> None:
+        self.update_title()
+
+    def update_title(self) -> None:
+        self.setWindowTitle(f"{self.document.display_name()}[*] — {APP_NAME}")
+        self.setWindowModified(self.document.modified)
+
+    def update_banner(self) -> None:
+        lines = document_messages(self.document)
+        self.banner.setText("\n".join(lines))
+        self.banner_frame.setVisible(bool(lines))
+        note = only_notes(lines)
+        if note != self.banner_is_note:  # restyle only when the kind of message changes
+            self.banner_is_note = note
+            self.banner_icon.setPixmap(icon("information" if note else "warning").pixmap(16, 16))
+            self.banner_frame.setStyleSheet(BANNER_NOTE if note else BANNER_WARNING)
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 5000)
+
+    def show_error(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+        QMessageBox.warning(self, APP_NAME, text)
+
+    def _document_replaced(self) -> None:
+        if self.grid.matrix_model.rowCount() and self.grid.matrix_model.columnCount():
+            self.grid.select_cell(0, 0)
+        self.update_title()
+
+    def _focus(self, widget: QWidget) -> None:
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _toggle_dark(self, on: bool) -> None:
+        settings.write(settings.DARK_PALETTE, on)
+        apply_palette(on)
+
+    def about(self) -> None:
+        from tradeoff.gui.window.about_dialog import show_about  # read only when asked for
+
+        show_about(self)
+
+    # -- window state ---------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = settings.read(settings.GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            w, h = first_start_size()
+            self.resize(w, h)
+            self.resizeDocks([self.docks["Weights"], self.docks["Cell details"]],
+                             [max(330, w // 4)] * 2, Qt.Orientation.Horizontal)
+            self.resizeDocks([self.docks["Weights"], self.docks["Cell details"]],
+                             [h * 48 // 100, h * 32 // 100], Qt.Orientation.Vertical)
+            # The bottom docks (results, cross-check, robustness) get about 40 % of the height.
+            self.resizeDocks([self.docks["Results"]], [h * 40 // 100], Qt.Orientation.Vertical)
+        state = settings.read(settings.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        splitter = settings.read(settings.RESULTS_SPLITTER)
+        if not splitter.isEmpty():
+            self.results_panel.splitter.restoreState(splitter)
+
+    def save_layout(self) -> None:
+        settings.write(settings.GEOMETRY, self.saveGeometry())
+        settings.write(settings.WINDOW_STATE, self.saveState())
+        settings.write(settings.RESULTS_SPLITTER, self.results_panel.splitter.saveState())
+        settings.write(settings.LAST_FILE, str(self.document.path or ""))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.closing.emit()
+        self.save_layout()
+        self.autosaver.discard()
+        event.accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.results_panel.chart.ready:
+            self.results_panel.chart.redraw()
