@@ -24,6 +24,7 @@ run: $(STAMP) system-deps
 	$(VENV)/bin/tradeoff $(EXAMPLE)
 
 test: $(STAMP) system-deps
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -q
 
 lint: $(STAMP)

@@ -15,12 +15,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog
 
 from tradeoff.gui.document import commands
-from tradeoff.gui.weights.elicitation_dialogs import (
-    AhpDialog,
-    ElicitationDialog,
-    RankDialog,
-    SwingDialog,
-)
+from tradeoff.gui.weights.ahp_dialog import AhpDialog
+from tradeoff.gui.weights.elicitation_dialogs import ElicitationDialog, RankDialog, SwingDialog
 from tradeoff.gui.weights.group_elicitation_dialog import ParticipantsDialog
 
 if TYPE_CHECKING:

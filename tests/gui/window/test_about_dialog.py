@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 import tradeoff
 from tradeoff.gui.window.about_dialog import AboutDialog, installed_version, notice_components
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 def _dependency_names() -> list[str]:

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QComboBox, QSpinBox
 
 from factories import small_matrix
 from tradeoff.core.model import Criterion, DecisionMatrix, Option, WeightProfile
-from tradeoff.gui.weights.elicitation_dialogs import AhpDialog, RankDialog, SwingDialog
+from tradeoff.gui.weights.ahp_dialog import AhpDialog
+from tradeoff.gui.weights.elicitation_dialogs import RankDialog, SwingDialog
 from tradeoff.io.matrix_file import load_matrix, save_matrix
 
 

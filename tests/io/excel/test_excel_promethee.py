@@ -23,7 +23,7 @@ from tradeoff.io.excel.export import export_workbook
 from tradeoff.io.excel.importer import import_matrix
 from tradeoff.io.matrix_file import load_matrix
 
-BRANS_1986 = Path(__file__).resolve().parents[1] / "core" / "methods" / "brans-1986.toml"
+BRANS_1986 = Path(__file__).resolve().parents[2] / "core" / "methods" / "brans-1986.toml"
 PRINTED_RANKING = ["a5", "a2", "a4", "a6", "a3", "a1"]
 PROMETHEE = "PROMETHEE II"
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from gui_helpers import when_modal
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QMessageBox, QSpinBox
 
@@ -27,17 +27,17 @@ from tradeoff import __version__
 from tradeoff.core.methods.registry import MethodSettings, run_method
 from tradeoff.core.scoring import score
 from tradeoff.core.weights import normalised_weights
-from tradeoff.gui.common import settings
 from tradeoff.gui.document.commands import SetActiveProfile, SetWeight
 from tradeoff.gui.excel.actions import ExcelActions
-from tradeoff.gui.weights.elicitation_dialogs import AhpDialog, RankDialog, SwingDialog
+from tradeoff.gui.weights.ahp_dialog import AhpDialog
+from tradeoff.gui.weights.elicitation_dialogs import RankDialog, SwingDialog
 from tradeoff.gui.window import main_window
 from tradeoff.gui.window.about_dialog import AboutDialog
 from tradeoff.gui.window.app import create_app
 from tradeoff.gui.window.main_window import MainWindow
 from tradeoff.io.excel.importer import import_matrix
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 EXAMPLE = REPO / "matrices" / "budapest-summit.toml"
 VERTICAL = Qt.Orientation.Vertical
 HORIZONTAL = Qt.Orientation.Horizontal
@@ -46,26 +46,6 @@ PLAIN_CSV = ("option,Cost,Quality,Speed\n"
              "Alpha,100,7,3\n"
              "Beta,80,5,4\n"
              "Gamma,120,9,2\n")
-
-
-@pytest.fixture
-def wired(qtbot, tmp_path: Path) -> MainWindow:
-    """The main window on the example, first-start layout, every feature installed."""
-    if not EXAMPLE.exists():
-        pytest.skip("the example matrix is not there yet")
-    create_app()
-    settings.write(settings.GEOMETRY, QByteArray())
-    settings.write(settings.WINDOW_STATE, QByteArray())
-    window = MainWindow(autosave_folder=tmp_path / "autosave")
-    assert window.files.open_path(EXAMPLE, ask=False)
-    window.show()
-    qtbot.waitExposed(window)
-    window.results_panel.show_chart()
-    assert window.install_features() == list(main_window.FEATURE_MODULES)
-    yield window
-    window.document.undo_stack.setClean()  # no unsaved-changes prompt on teardown
-    window.close()
-    window.deleteLater()
 
 
 def texts(window: MainWindow, menu: str) -> list[str]:
