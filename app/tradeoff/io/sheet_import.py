@@ -48,6 +48,9 @@ SETTING_ROWS = {"weight": "weight", "weights": "weight", "direction": "direction
                 "worst": "worst", "best": "best", "unit": "unit", "units": "unit"}
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _COMMA_NUMBER = re.compile(r"^[+-]?\d+,\d+$")
+# One separator after one to three digits (not a lone 0) and before exactly three:
+# "1.000" or "1,000". In a decimal-comma file either could group thousands.
+_GROUPED_OR_DECIMAL = re.compile(r"^[+-]?[1-9]\d{0,2}[.,]\d{3}$")
 
 
 class ErrorValue(str):
@@ -120,6 +123,11 @@ def parse_number(value: object, *, comma_decimal: bool = False) -> float | int |
     if isinstance(value, int | float):
         return value if math.isfinite(value) else f"{value} is not a finite number"
     text = str(value).strip()
+    if comma_decimal and _GROUPED_OR_DECIMAL.match(text):
+        grouped = int(text.replace(".", "").replace(",", ""))
+        decimal = f"{float(text.replace(',', '.')):g}".replace(".", ",")  # as the file writes it
+        return (f"{text!r} could mean {grouped} (thousands grouped) or {decimal}; "
+                f"write {grouped} or {decimal}")
     if _NUMBER.match(text):
         number = float(text)
         if not math.isfinite(number):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import openpyxl
@@ -159,3 +160,20 @@ def test_names_beginning_like_formulas_are_imported_as_names(tmp_path):
     m = import_matrix(csv_file(tmp_path / "hostile.csv", text)).matrix
     assert [c.name for c in m.criteria] == ["=SUM(A1)", "+x"]
     assert [o.name for o in m.options] == ["=cmd|' /C calc'!A0", "@me"]
+
+
+@pytest.mark.parametrize("text", ["1.000", "12.500", "1,000", "-250,000"])
+def test_a_semicolon_file_refuses_a_number_whose_separator_could_group_thousands(tmp_path, text):
+    """In a semicolon (decimal-comma) file, "1.000" is 1000 to the person who wrote it
+    and 1 to a dot-decimal reader; "1,000" is 1 or 1000 the other way round. Neither
+    guess may change a number silently: the import names the cell instead."""
+    path = csv_file(tmp_path / "eu.csv", f"option;Cost;Comfort\nA;{text};3\nB;10;4\n")
+    with pytest.raises(ValidationError, match=rf"B2.*{re.escape(repr(text))}.*thousands"):
+        import_matrix(path)
+
+
+@pytest.mark.parametrize(("text", "value"), [("0,250", 0.25), ("12,5", 12.5), ("1000", 1000),
+                                             ("1,0001", 1.0001), ("0.5", 0.5)])
+def test_a_semicolon_file_still_reads_numbers_that_cannot_be_grouped(tmp_path, text, value):
+    path = csv_file(tmp_path / "eu.csv", f"option;Cost;Comfort\nA;{text};3\nB;10;4\n")
+    assert import_matrix(path).matrix.scores[("a", "cost")].value == value
