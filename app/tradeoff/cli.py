@@ -17,7 +17,8 @@ from tradeoff import __version__
 from tradeoff.core.errors import TradeoffError
 
 # Sub-command modules under tradeoff.commands, in the order --help lists them.
-COMMANDS = ["validate", "score", "crosscheck", "analyse", "brief", "export", "import_matrix"]
+COMMANDS = ["validate", "score", "crosscheck", "analyse", "scenarios", "brief", "export",
+            "import_matrix"]
 # Sub-commands named after a Python keyword live in a module with another name.
 COMMAND_NAMES = {"import_matrix": "import"}
 # Control characters other than tab and line feed (each problem is one line).

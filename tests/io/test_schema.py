@@ -212,6 +212,8 @@ def minimal_document() -> dict[str, Any]:
         "scores": {"o": {"c": {"value": "good", "low": "bad", "rationale": "r", "source": "s"},
                          "n": 3}},
         "profiles": [{"id": "p", "name": "P", "weights": {"g": 1, "c": 1, "n": 2}}],
+        "scenarios": [{"id": "s", "name": "S", "description": "d", "probability": 1,
+                       "scores": {"o": {"n": {"value": 5, "rationale": "r"}, "c": "bad"}}}],
     }
 
 
@@ -226,6 +228,9 @@ TABLES: list[tuple[str, Callable[[dict[str, Any]], dict[str, Any]], str]] = [
     ("options[0]", lambda d: d["options"][0], "#/$defs/option"),
     ("scores.o.c", lambda d: d["scores"]["o"]["c"], "#/$defs/score_cell/oneOf/1"),
     ("profiles[0]", lambda d: d["profiles"][0], "#/$defs/profile"),
+    ("scenarios[0]", lambda d: d["scenarios"][0], "#/$defs/scenario"),
+    ("scenarios[0].scores.o.n", lambda d: d["scenarios"][0]["scores"]["o"]["n"],
+     "#/$defs/score_cell/oneOf/1"),
 ]
 
 
@@ -329,6 +334,12 @@ BROKEN: dict[str, Callable[[dict[str, Any]], None]] = {
         promethee={"function": "v-shape", "p": 0}),
     "gaussian with s of 0": lambda d: d["criteria"][1].update(
         promethee={"function": "gaussian", "s": 0}),
+    "scenario probability above 1": lambda d: d["scenarios"][0].update(probability=1.5),
+    "scenario without a name": lambda d: d["scenarios"][0].pop("name"),
+    "scenario with a blank name": lambda d: d["scenarios"][0].update(name=" "),
+    "scenario probability as text": lambda d: d["scenarios"][0].update(probability="high"),
+    "unknown key in an override": lambda d: d["scenarios"][0]["scores"]["o"]["n"].update(
+        weight=3),
 }
 
 

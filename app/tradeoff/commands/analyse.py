@@ -12,6 +12,8 @@ import argparse
 import math
 
 from tradeoff.commands.common import (
+    add_scenario_option,
+    apply_scenario,
     format_table,
     load,
     one_line,
@@ -30,6 +32,7 @@ from tradeoff.core.robustness_report import (
     sensitivity_tables,
     uncertainty_tables,
 )
+from tradeoff.core.scenario_smaa import run_smaa_over_scenarios, scenario_draws
 from tradeoff.core.sensitivity import all_sweeps
 from tradeoff.core.smaa import SmaaResult, SmaaSettings, run_smaa
 from tradeoff.core.smaa_sampling import parse_bound, spec_for_matrix, weights_within
@@ -70,6 +73,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="distribution of a score within its low/high range, for cells that "
                         "name none of their own (default triangular; normal reads low/high "
                         "as a 95%% interval)")
+    add_scenario_option(p, allow_all=True)
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.set_defaults(func=run)
 
@@ -82,6 +86,12 @@ def run(args: argparse.Namespace) -> int:
     if not math.isfinite(args.spread) or args.spread < 0:
         raise TradeoffError(f"--spread must be zero or a positive percentage, not {args.spread:g}")
     matrix = load(args.file)
+    across = args.scenario is not None and args.scenario.casefold() == "all" and not any(
+        s.id == args.scenario or s.name.casefold() == "all" for s in matrix.scenarios)
+    if across and not matrix.scenarios:
+        raise TradeoffError("--scenario all needs a matrix with scenarios")
+    if not across:
+        matrix = apply_scenario(matrix, args.scenario)
     profile = pick_profile(matrix, args.profile)
     if args.bound and args.weights != "bounds":
         raise TradeoffError("--bound needs --weights bounds")
@@ -91,14 +101,33 @@ def run(args: argparse.Namespace) -> int:
         spec = weights_within(matrix, [parse_bound(b) for b in args.bound])
     else:
         spec = spec_for_matrix(matrix, profile, args.weights, args.spread / 100)
-    result = run_smaa(matrix, SmaaSettings(spec, samples=args.samples, seed=args.seed,
-                                           distribution=args.distribution))
+    settings = SmaaSettings(spec, samples=args.samples, seed=args.seed,
+                            distribution=args.distribution)
+    # Across scenarios, the Monte Carlo draws the scenario too; the other analyses
+    # (stability, flips, tornado, stakeholders) describe the base case.
+    result = run_smaa_over_scenarios(matrix, settings) if across else run_smaa(matrix, settings)
     spread = args.spread / 100 if args.weights in ("profile", "profiles") else None
     if args.format == "json":
-        print_json(as_json(matrix, profile, result, spread))
+        out = as_json(matrix, profile, result, spread)
+        if across:
+            out["monte_carlo"]["scenarios"] = scenario_shares(matrix, args.samples, args.seed)
+        print_json(out)
     else:
-        print(as_text(matrix, profile, result, spread))
+        text = as_text(matrix, profile, result, spread)
+        if across:
+            shares = scenario_shares(matrix, args.samples, args.seed)
+            text += ("\n\nThe Monte Carlo drew the scenario too (the other tables describe "
+                     "the base case): " + "; ".join(f"{one_line(k)} {n:,} draws"
+                                                    for k, n in shares.items()))
+        print(text)
     return 0
+
+
+def scenario_shares(matrix: DecisionMatrix, samples: int, seed: int) -> dict:
+    """How many draws each scenario got, by name, for ``--scenario all``."""
+    counts = scenario_draws(matrix, samples, seed)
+    names = unique_names(matrix.scenarios)
+    return {names[s.id]: int(n) for s, n in zip(matrix.scenarios, counts, strict=True)}
 
 
 def as_json(matrix: DecisionMatrix, profile: WeightProfile, result: SmaaResult,

@@ -141,3 +141,24 @@ def display_width(text: str) -> int:
 
 def fmt_number(x: float, digits: int = 3) -> str:
     return "—" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.{digits}f}"
+
+
+def add_scenario_option(p: Any, *, allow_all: bool = False) -> None:
+    """``--scenario ID|NAME``: run on that scenario's view of the matrix."""
+    extra = ("; 'all' draws the scenario in the Monte Carlo too, in proportion to the "
+             "probabilities (equally without)") if allow_all else ""
+    p.add_argument("--scenario", metavar="ID|NAME",
+                   help=f"score the matrix as it stands in this scenario (default: the base "
+                        f"case){extra}")
+
+
+def apply_scenario(matrix: DecisionMatrix, key: str | None) -> DecisionMatrix:
+    """The matrix as it stands in scenario ``key`` (id or name), or itself for None."""
+    if key is None:
+        return matrix
+    from tradeoff.core.scenarios import scenario_view
+
+    try:
+        return scenario_view(matrix, matrix.find_scenario(key))
+    except KeyError as e:
+        raise TradeoffError(str(e.args[0])) from e

@@ -7,7 +7,15 @@ import csv
 import math
 import sys
 
-from tradeoff.commands.common import format_table, load, one_line, pick_profile, print_json
+from tradeoff.commands.common import (
+    add_scenario_option,
+    apply_scenario,
+    format_table,
+    load,
+    one_line,
+    pick_profile,
+    print_json,
+)
 from tradeoff.commands.score import add_method_options, settings_from_args
 from tradeoff.core.methods.crosscheck import CrossCheck, crosscheck
 
@@ -23,12 +31,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--profile", help="weight profile name or id (default: the active one)")
     add_method_options(p)
+    add_scenario_option(p)
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    matrix = load(args.file)
+    matrix = apply_scenario(load(args.file), args.scenario)
     profile = pick_profile(matrix, args.profile)
     cc = crosscheck(matrix, profile, settings_from_args(args, matrix, None))
     if args.format == "json":

@@ -6,7 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from tradeoff.commands.common import load, pick_profile, writing
+from tradeoff.commands.common import (
+    add_scenario_option,
+    apply_scenario,
+    load,
+    pick_profile,
+    writing,
+)
 from tradeoff.commands.score import add_method_options, settings_from_args
 from tradeoff.core.errors import TradeoffError
 
@@ -30,6 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="leave out the Methods, Sensitivity and Uncertainty sheets (faster on "
                         "very large matrices)")
     add_method_options(p)
+    add_scenario_option(p)
     p.set_defaults(func=run)
 
 
@@ -41,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         raise TradeoffError(f"{output}: the workbook's name must end in .xlsx")
     if output.exists() and Path(args.file).exists() and output.samefile(args.file):
         raise TradeoffError(f"{output}: would overwrite the matrix file being exported")
-    matrix = load(args.file)
+    matrix = apply_scenario(load(args.file), args.scenario)
     profile = pick_profile(matrix, args.profile)
     settings = settings_from_args(args, matrix, None)
     progress = _progress_line if sys.stderr.isatty() else None

@@ -8,6 +8,8 @@ import sys
 from typing import Any
 
 from tradeoff.commands.common import (
+    add_scenario_option,
+    apply_scenario,
     fmt_number,
     format_table,
     load,
@@ -42,6 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="wsm additive value model, wpm weighted product, topsis, vikor, "
                         "promethee (PROMETHEE II)")
     add_method_options(p)
+    add_scenario_option(p)
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.set_defaults(func=run)
 
@@ -77,7 +80,7 @@ def settings_from_args(args: argparse.Namespace, matrix: DecisionMatrix,
 
 
 def run(args: argparse.Namespace) -> int:
-    matrix = load(args.file)
+    matrix = apply_scenario(load(args.file), args.scenario)
     profile = pick_profile(matrix, args.profile)
     settings = settings_from_args(args, matrix, args.method)
     if args.method == PRIMARY:

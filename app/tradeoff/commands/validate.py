@@ -27,6 +27,8 @@ def run(args: argparse.Namespace) -> int:
             continue
         counts = ", ".join(_count(len(items), noun) for items, noun in (
             (m.options, "option"), (m.criteria, "criterion"), (m.profiles, "profile")))
+        if m.scenarios:
+            counts += ", " + _count(len(m.scenarios), "scenario")
         print(f"{path}: ok ({counts})")
     return status
 

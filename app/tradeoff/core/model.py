@@ -169,6 +169,23 @@ class WeightProfile:
 
 
 @dataclass
+class Scenario:
+    """A state of the world: some scores differ from the base case.
+
+    ``scores`` holds the overridden cells only, keyed like the matrix's own
+    scores; an override replaces the whole base cell (value, range, reason).
+    ``probability`` is None unless every scenario of the matrix has one.
+    See :mod:`tradeoff.core.scenarios` for the view that applies them.
+    """
+
+    id: str
+    name: str
+    description: str = ""
+    probability: float | None = None
+    scores: dict[tuple[str, str], Score] = field(default_factory=dict)
+
+
+@dataclass
 class Metadata:
     title: str = "Untitled matrix"
     description: str = ""
@@ -189,6 +206,7 @@ class DecisionMatrix:
     scores: dict[tuple[str, str], Score] = field(default_factory=dict)
     profiles: list[WeightProfile] = field(default_factory=list)
     active_profile: str | None = None
+    scenarios: list[Scenario] = field(default_factory=list)
 
     # -- lookups -----------------------------------------------------------
     def criterion(self, criterion_id: str) -> Criterion:
@@ -228,6 +246,14 @@ class DecisionMatrix:
                 return p
         names = ", ".join(p.name for p in self.profiles) or "none"
         raise KeyError(f"no weight profile named {key!r} (profiles: {names})")
+
+    def find_scenario(self, key: str) -> Scenario:
+        """A scenario by id or by name (case-insensitive), for the CLI."""
+        for s in self.scenarios:
+            if key == s.id or s.name.casefold() == key.casefold():
+                return s
+        names = ", ".join(s.name for s in self.scenarios) or "none"
+        raise KeyError(f"no scenario named {key!r} (scenarios: {names})")
 
     def score(self, option_id: str, criterion_id: str) -> Score:
         return self.scores.get((option_id, criterion_id)) or Score()

@@ -30,6 +30,7 @@ def check_matrix(m: DecisionMatrix, *, allow_missing: bool = True) -> list[Probl
     for i, c in enumerate(m.criteria):
         problems += check_criterion(c, f"criteria[{i}]", m)
     problems += _check_scores(m, allow_missing)
+    problems += _check_scenarios(m)
     # Normalising weights walks the value tree, which is only safe once it is sound.
     problems += _check_profiles(m, tree_is_sound=not problems)
     return problems
@@ -141,30 +142,73 @@ def _check_scores(m: DecisionMatrix, allow_missing: bool) -> list[Problem]:
     crits = {c.id: c for c in m.criteria}
     opts = {o.id for o in m.options}
     for (oid, cid), s in m.scores.items():
-        path = f"scores.{oid}.{cid}"
-        if oid not in opts:
-            problems.append(Problem(f"scores.{oid}", f"unknown option {oid!r}"))
-            continue
-        if cid not in crits:
-            problems.append(Problem(path, f"unknown criterion {cid!r}"))
-            continue
-        c = crits[cid]
-        for field_name in ("value", "low", "high"):
-            v = getattr(s, field_name)
-            if v is None:
-                continue
-            key = path if field_name == "value" else f"{path}.{field_name}"
-            problems += _check_value(c, v, key)
-        if s.value is None and s.has_range:
-            problems.append(Problem(path, "a range (low/high) needs a value"))
-        problems += _check_range(c, s, path)
-        problems += _check_distribution(c, s, path)
+        problems += _check_cell(crits, opts, oid, cid, s, "scores")
     if not allow_missing:
         for o in m.options:
             for c in m.criteria:
                 s = m.scores.get((o.id, c.id))
                 if s is None or s.value is None:
                     problems.append(Problem(f"scores.{o.id}.{c.id}", "missing score"))
+    return problems
+
+
+def _check_cell(crits: dict[str, Criterion], opts: set[str], oid: str, cid: str, s: Score,
+                prefix: str) -> list[Problem]:
+    """The rules of one score cell under ``prefix`` (``scores`` or a scenario's scores)."""
+    path = f"{prefix}.{oid}.{cid}"
+    if oid not in opts:
+        return [Problem(f"{prefix}.{oid}", f"unknown option {oid!r}")]
+    if cid not in crits:
+        return [Problem(path, f"unknown criterion {cid!r}")]
+    c = crits[cid]
+    problems: list[Problem] = []
+    for field_name in ("value", "low", "high"):
+        v = getattr(s, field_name)
+        if v is None:
+            continue
+        key = path if field_name == "value" else f"{path}.{field_name}"
+        problems += _check_value(c, v, key)
+    if s.value is None and s.has_range:
+        problems.append(Problem(path, "a range (low/high) needs a value"))
+    problems += _check_range(c, s, path)
+    problems += _check_distribution(c, s, path)
+    return problems
+
+
+def _check_scenarios(m: DecisionMatrix) -> list[Problem]:
+    """Scenario ids and names, their overrides (as score cells) and their probabilities."""
+    problems: list[Problem] = []
+    crits = {c.id: c for c in m.criteria}
+    opts = {o.id for o in m.options}
+    seen: dict[str, str] = {}
+    for i, sc in enumerate(m.scenarios):
+        path = f"scenarios[{i}]"
+        if not ID_PATTERN.match(sc.id):
+            problems.append(Problem(f"{path}.id", f"{sc.id!r} is not a valid id (letters, digits, "
+                                                  "'-' and '_', starting with a letter or digit)"))
+        if sc.id in seen:
+            problems.append(Problem(f"{path}.id", f"duplicate id {sc.id!r} (already used by "
+                                                  f"{seen[sc.id]})"))
+        else:
+            seen[sc.id] = path
+        if not sc.name.strip():
+            problems.append(Problem(f"{path}.name", "the name is empty"))
+        p = sc.probability
+        if p is not None and (isinstance(p, bool) or not isinstance(p, int | float)
+                              or not math.isfinite(p) or not 0 <= p <= 1):
+            problems.append(Problem(f"{path}.probability",
+                                    f"{_fmt(p)} is not a probability between 0 and 1"))
+        for (oid, cid), s in sc.scores.items():
+            problems += _check_cell(crits, opts, oid, cid, s, f"{path}.scores")
+    given = [i for i, sc in enumerate(m.scenarios) if sc.probability is not None]
+    if given and len(given) < len(m.scenarios):
+        missing = next(i for i in range(len(m.scenarios)) if i not in given)
+        problems.append(Problem(f"scenarios[{missing}].probability",
+                                "either every scenario has a probability or none has"))
+    elif given and not any(q.path.endswith(".probability") for q in problems):
+        total = math.fsum(sc.probability or 0.0 for sc in m.scenarios)
+        if abs(total - 1) > 1e-6:
+            problems.append(Problem("scenarios", f"the probabilities sum to {total:g}, not 1"))
     return problems
 
 

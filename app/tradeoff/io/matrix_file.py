@@ -11,6 +11,8 @@ Layout (format 1)::
     [[options]]         id, name, description?
     [scores.OPTION.CRITERION]   value, low?, high?, distribution?, rationale?, source?
     [[profiles]]        id, name, description?, method?, weights = {id = points}, elicitation?
+    [[scenarios]]       id, name, description?, probability?, scores.OPTION.CRITERION = {…}
+                        (see :mod:`tradeoff.io.scenario_file`)
 
 ``promethee`` is the criterion's own PROMETHEE II preference function, one of
 usual, u-shape, v-shape, level, linear, gaussian, with exactly the thresholds
@@ -42,11 +44,12 @@ from tradeoff.core.model import (
     Level,
     Metadata,
     Option,
-    Score,
     WeightProfile,
 )
 from tradeoff.core.preference_functions import KINDS, THRESHOLDS, PreferenceFunction
 from tradeoff.core.validate import check_matrix
+from tradeoff.io.scenario_file import read_scenarios, scenarios_doc
+from tradeoff.io.score_cells import cell_doc, read_cell
 from tradeoff.io.toml_reader import Reader, kind_of, number_problem
 
 FORMAT_VERSION = 1
@@ -124,7 +127,8 @@ def _echoes(r: Reader, m: DecisionMatrix) -> Callable[[Problem], bool]:
 
 def _read_document(doc: dict[str, Any], r: Reader) -> DecisionMatrix:
     r.keys(doc, "", required={"format"},
-           optional={"matrix", "groups", "criteria", "options", "scores", "profiles"})
+           optional={"matrix", "groups", "criteria", "options", "scores", "profiles",
+                     "scenarios"})
     version = doc.get("format")
     if "format" in doc and (isinstance(version, bool) or version != FORMAT_VERSION):
         r.problem("format", f"format {version!r} is not supported (this version of Tradeoff "
@@ -167,6 +171,7 @@ def _read_document(doc: dict[str, Any], r: Reader) -> DecisionMatrix:
             method=r.string(t, "method", path, default="direct"),
             elicitation=r.table(t, "elicitation", f"{path}.elicitation") or {},
         ))
+    m.scenarios = read_scenarios(doc, r)
     return m
 
 
@@ -261,19 +266,7 @@ def _read_scores(doc: dict[str, Any], m: DecisionMatrix, r: Reader) -> None:
             r.problem(row_path, "must be a table of criterion scores")
             continue
         for cid, cell in row.items():
-            path = f"{row_path}.{cid}"
-            if not isinstance(cell, dict):  # shorthand: `leverage = 7`
-                cell = {"value": cell}
-            r.keys(cell, path, optional={"value", "low", "high", "distribution",
-                                         "rationale", "source"})
-            m.scores[(oid, cid)] = Score(
-                value=r.score_value(cell, "value", path),
-                low=r.score_value(cell, "low", path),
-                high=r.score_value(cell, "high", path),
-                rationale=r.string(cell, "rationale", path),
-                source=r.string(cell, "source", path),
-                distribution=r.string(cell, "distribution", path, default=None),
-            )
+            m.scores[(oid, cid)] = read_cell(cell, f"{row_path}.{cid}", r)
 
 
 # -- writing ---------------------------------------------------------------
@@ -304,14 +297,13 @@ def to_document(m: DecisionMatrix) -> dict[str, Any]:
         for c in m.criteria:
             s = m.scores.get((o.id, c.id))
             if s is not None and not s.is_empty:
-                scores.setdefault(o.id, {})[c.id] = _drop_empty(
-                    {"value": s.value, "low": s.low, "high": s.high,
-                     "distribution": s.distribution,
-                     "rationale": s.rationale, "source": s.source})
+                scores.setdefault(o.id, {})[c.id] = cell_doc(s)
     if scores:
         doc["scores"] = scores
     if m.profiles:
         doc["profiles"] = [_profile_doc(p) for p in m.profiles]
+    if m.scenarios:
+        doc["scenarios"] = scenarios_doc(m)
     return doc
 
 
