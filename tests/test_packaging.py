@@ -89,7 +89,7 @@ def test_metainfo_names_the_same_app_licence_launcher_and_file_type():
     assert root.findtext("launchable") == f"{APP_ID}.desktop"
     assert root.findtext("provides/mediatype") == MIME_TYPE
     assert root.findtext("provides/binary") in pyproject()["project"]["scripts"]
-    # The version lives only in tradeoff/__init__.py, so the metainfo carries none.
+    # The version lives only in tradeoff/version.py, so the metainfo carries none.
     assert root.find("releases") is None
 
 

@@ -13,8 +13,8 @@ import re
 import sys
 import traceback
 
-from tradeoff import __version__
 from tradeoff.core.errors import TradeoffError
+from tradeoff.version import __version__
 
 # Sub-command modules under tradeoff.commands, in the order --help lists them.
 COMMANDS = ["validate", "score", "crosscheck", "analyse", "scenarios", "brief", "export",

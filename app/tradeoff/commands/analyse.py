@@ -41,6 +41,7 @@ from tradeoff.core.stakeholders import compare_profiles
 from tradeoff.core.tornado import tornado
 
 DEFAULT_SPREAD_PCT = DEFAULT_SPREAD * 100
+WEIGHT_CHOICES = ("profile", "uniform", "profiles", "ranking", "bounds")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -55,7 +56,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=int, default=DEFAULT_SEED,
                    help=f"random seed; the same seed gives the same numbers (default "
                         f"{DEFAULT_SEED})")
-    p.add_argument("--weights", choices=["profile", "uniform", "profiles", "ranking", "bounds"],
+    p.add_argument("--weights", choices=list(WEIGHT_CHOICES),
                    default="profile",
                    help="profile: around the profile (± --spread); uniform: anywhere on the "
                         "simplex (no preference information); profiles: one of the matrix's "
@@ -79,34 +80,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.samples < 1:
-        raise TradeoffError(f"--samples must be at least 1, not {args.samples}")
-    if args.seed < 0:
-        raise TradeoffError(f"--seed must be zero or a positive whole number, not {args.seed}")
-    if not math.isfinite(args.spread) or args.spread < 0:
-        raise TradeoffError(f"--spread must be zero or a positive percentage, not {args.spread:g}")
-    matrix = load(args.file)
-    across = args.scenario is not None and args.scenario.casefold() == "all" and not any(
-        s.id == args.scenario or s.name.casefold() == "all" for s in matrix.scenarios)
-    if across and not matrix.scenarios:
-        raise TradeoffError("--scenario all needs a matrix with scenarios")
-    if not across:
-        matrix = apply_scenario(matrix, args.scenario)
+    check_run(args.samples, args.seed, args.spread)
+    matrix, across = scenario_choice(load(args.file), args.scenario)
     profile = pick_profile(matrix, args.profile)
-    if args.bound and args.weights != "bounds":
-        raise TradeoffError("--bound needs --weights bounds")
-    if args.weights == "bounds":
-        if not args.bound:
-            raise TradeoffError("--weights bounds needs at least one --bound NAME=LOW:HIGH")
-        spec = weights_within(matrix, [parse_bound(b) for b in args.bound])
-    else:
-        spec = spec_for_matrix(matrix, profile, args.weights, args.spread / 100)
-    settings = SmaaSettings(spec, samples=args.samples, seed=args.seed,
-                            distribution=args.distribution)
+    bounds = [parse_bound(b) for b in args.bound]
     # Across scenarios, the Monte Carlo draws the scenario too; the other analyses
     # (stability, flips, tornado, stakeholders) describe the base case.
-    result = run_smaa_over_scenarios(matrix, settings) if across else run_smaa(matrix, settings)
-    spread = args.spread / 100 if args.weights in ("profile", "profiles") else None
+    result, spread = monte_carlo(matrix, profile, samples=args.samples, seed=args.seed,
+                                 weights=args.weights, bounds=bounds, spread=args.spread,
+                                 distribution=args.distribution, across_scenarios=across)
     if args.format == "json":
         out = as_json(matrix, profile, result, spread)
         if across:
@@ -128,6 +110,59 @@ def scenario_shares(matrix: DecisionMatrix, samples: int, seed: int) -> dict:
     counts = scenario_draws(matrix, samples, seed)
     names = unique_names(matrix.scenarios)
     return {names[s.id]: int(n) for s, n in zip(matrix.scenarios, counts, strict=True)}
+
+
+def scenario_choice(matrix: DecisionMatrix, key: str | None) -> tuple[DecisionMatrix, bool]:
+    """The matrix ``--scenario key`` asks for, and whether it asks for all of them (then
+    the matrix is returned whole, for the Monte Carlo to draw the scenario too)."""
+    across = key is not None and key.casefold() == "all" and not any(
+        s.id == key or s.name.casefold() == "all" for s in matrix.scenarios)
+    if across and not matrix.scenarios:
+        raise TradeoffError("--scenario all needs a matrix with scenarios")
+    return (matrix, True) if across else (apply_scenario(matrix, key), False)
+
+
+def check_run(samples: int, seed: int, spread: float) -> None:
+    """Refuse a Monte Carlo setting out of range, before any file is read."""
+    if samples < 1:
+        raise TradeoffError(f"--samples must be at least 1, not {samples}")
+    if seed < 0:
+        raise TradeoffError(f"--seed must be zero or a positive whole number, not {seed}")
+    if not math.isfinite(spread) or spread < 0:
+        raise TradeoffError(f"--spread must be zero or a positive percentage, not {spread:g}")
+
+
+def monte_carlo(matrix: DecisionMatrix, profile: WeightProfile, *, samples: int = DEFAULT_SAMPLES,
+                seed: int = DEFAULT_SEED, weights: str = "profile",
+                bounds: list[tuple[str, tuple[float | None, float | None]]] | None = None,
+                spread: float = DEFAULT_SPREAD_PCT, distribution: str = "triangular",
+                across_scenarios: bool = False) -> tuple[SmaaResult, float | None]:
+    """The SMAA-2 run ``analyse`` reports, and the spread (a share) it drew weights within.
+
+    ``weights`` names how weights are drawn (see ``--weights``); ``bounds`` are
+    (criterion name or id, (low %, high %)) pairs for ``weights="bounds"``;
+    ``spread`` is the ± percentage around the profile; ``across_scenarios`` draws
+    one of the matrix's scenarios for each draw too (``--scenario all``).
+    """
+    check_run(samples, seed, spread)
+    if weights not in WEIGHT_CHOICES:
+        raise TradeoffError(f"--weights: no choice {weights!r} (choose from "
+                            f"{', '.join(WEIGHT_CHOICES)})")
+    if distribution not in DISTRIBUTIONS:
+        raise TradeoffError(f"--distribution: no choice {distribution!r} (choose from "
+                            f"{', '.join(DISTRIBUTIONS)})")
+    if bounds and weights != "bounds":
+        raise TradeoffError("--bound needs --weights bounds")
+    if weights == "bounds":
+        if not bounds:
+            raise TradeoffError("--weights bounds needs at least one --bound NAME=LOW:HIGH")
+        spec = weights_within(matrix, list(bounds))
+    else:
+        spec = spec_for_matrix(matrix, profile, weights, spread / 100)
+    settings = SmaaSettings(spec, samples=samples, seed=seed, distribution=distribution)
+    result = (run_smaa_over_scenarios(matrix, settings) if across_scenarios
+              else run_smaa(matrix, settings))
+    return result, (spread / 100 if weights in ("profile", "profiles") else None)
 
 
 def as_json(matrix: DecisionMatrix, profile: WeightProfile, result: SmaaResult,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from tradeoff.commands.common import (
@@ -15,6 +16,8 @@ from tradeoff.commands.common import (
 )
 from tradeoff.commands.score import add_method_options, settings_from_args
 from tradeoff.core.errors import TradeoffError
+from tradeoff.core.methods.registry import MethodSettings
+from tradeoff.core.model import DecisionMatrix, WeightProfile
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,21 +43,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    from tradeoff.io.excel.export import export_workbook  # openpyxl loads only when needed
-
-    output = Path(args.output)
+def check_workbook_name(output: Path) -> None:
     if output.suffix.casefold() != ".xlsx":
         raise TradeoffError(f"{output}: the workbook's name must end in .xlsx")
+
+
+def write_workbook(matrix: DecisionMatrix, output: Path, profile: WeightProfile,
+                   settings: MethodSettings, *, source_name: str = "", analysis: bool = True,
+                   progress: Callable[[float], None] | None = None) -> None:
+    """Write ``matrix`` as the workbook ``export`` makes (atomically; a failure names
+    ``output``)."""
+    from tradeoff.io.excel.export import export_workbook  # openpyxl loads only when needed
+
+    check_workbook_name(output)
+    with writing(output):
+        export_workbook(matrix, output, profile=profile, source_name=source_name,
+                        progress=progress, analysis=analysis, method_settings=settings)
+
+
+def run(args: argparse.Namespace) -> int:
+    output = Path(args.output)
+    check_workbook_name(output)
     if output.exists() and Path(args.file).exists() and output.samefile(args.file):
         raise TradeoffError(f"{output}: would overwrite the matrix file being exported")
     matrix = apply_scenario(load(args.file), args.scenario)
     profile = pick_profile(matrix, args.profile)
     settings = settings_from_args(args, matrix, None)
     progress = _progress_line if sys.stderr.isatty() else None
-    with writing(output):
-        export_workbook(matrix, output, profile=profile, source_name=Path(args.file).name,
-                        progress=progress, analysis=args.analysis, method_settings=settings)
+    write_workbook(matrix, output, profile, settings, source_name=Path(args.file).name,
+                   analysis=args.analysis, progress=progress)
     if progress is not None:
         sys.stderr.write("\r\033[K")
     print(f"{output}: {_count(matrix.options, 'option')} × "

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tradeoff.commands.common import writing
 from tradeoff.core.errors import TradeoffError
+from tradeoff.core.model import DecisionMatrix
 
 LAYOUT_HELP = """\
 A workbook exported by Tradeoff comes back whole, with any scores, anchors,
@@ -38,20 +39,31 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    from tradeoff.io.excel.importer import import_matrix  # openpyxl loads only when needed
-    from tradeoff.io.matrix_file import save_matrix
-
-    source, output = Path(args.input), Path(args.output)
+def check_matrix_name(output: Path) -> None:
     if output.suffix.casefold() != ".toml":
         raise TradeoffError(f"{output}: the matrix file's name must end in .toml")
+
+
+def write_matrix_file(matrix: DecisionMatrix, output: Path) -> None:
+    """Save ``matrix`` as a matrix file (atomically; a failure names ``output``)."""
+    from tradeoff.io.matrix_file import save_matrix
+
+    check_matrix_name(output)
+    with writing(output):
+        save_matrix(matrix, output)
+
+
+def run(args: argparse.Namespace) -> int:
+    from tradeoff.io.excel.importer import import_matrix  # openpyxl loads only when needed
+
+    source, output = Path(args.input), Path(args.output)
+    check_matrix_name(output)
     if output.exists() and source.exists() and output.resolve() == source.resolve():
         raise TradeoffError(f"{output}: would overwrite the file being imported")
     result = import_matrix(source, sheet=args.sheet)
     for warning in result.warnings:
         print(f"tradeoff import: note: {warning}", file=sys.stderr)
-    with writing(output):
-        save_matrix(result.matrix, output)
+    write_matrix_file(result.matrix, output)
     m = result.matrix
     print(f"{output}: {_count(m.options, 'option')} × {_count(m.criteria, 'criterion')}, "
           f"{_count(m.profiles, 'profile')} (from a {result.kind})")

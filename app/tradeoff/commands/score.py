@@ -28,7 +28,7 @@ from tradeoff.core.methods.registry import (
     normalisation_text,
     run_method,
 )
-from tradeoff.core.model import DecisionMatrix
+from tradeoff.core.model import DecisionMatrix, WeightProfile
 from tradeoff.core.preference_functions import RUN_PREFERENCES, run_preferences
 from tradeoff.core.scoring import ScoreResult, score
 
@@ -63,30 +63,54 @@ def add_method_options(p: argparse.ArgumentParser) -> None:
 def settings_from_args(args: argparse.Namespace, matrix: DecisionMatrix,
                        method: str | None) -> MethodSettings:
     """Method settings from the options, refusing options the method does not use."""
+    return method_settings(matrix, method, normalisation=args.normalisation, v=args.v,
+                           preference=args.preference)
+
+
+def method_settings(matrix: DecisionMatrix, method: str | None, *,
+                    normalisation: str | None = None, v: float | None = None,
+                    preference: str | None = None) -> MethodSettings:
+    """The cross-check methods' settings, refusing one that ``method`` does not use
+    (``method`` None: every method runs, as in ``crosscheck`` and ``export``)."""
+    given = {"normalisation": normalisation, "v": v, "preference": preference}
+    choices = {"normalisation": NORMALISATIONS, "preference": RUN_PREFERENCES}
+    for option, allowed in choices.items():
+        if given[option] is not None and given[option] not in allowed:
+            raise TradeoffError(f"--{option}: no choice {given[option]!r} (choose from "
+                                f"{', '.join(allowed)})")
     used = {"normalisation": "topsis", "v": "vikor", "preference": "promethee"}
     if method is not None:
         for option, owner in used.items():
-            if getattr(args, option) is not None and owner != method:
+            if given[option] is not None and owner != method:
                 raise TradeoffError(f"--{option} applies to --method {owner}, not {method}")
-    if args.v is not None and not 0 <= args.v <= 1:  # NaN fails this too
+    if v is not None and not 0 <= v <= 1:  # NaN fails this too
         # crosscheck and export would only note it beside an empty VIKOR column
         raise TradeoffError(f"--v weighs VIKOR's majority strategy and must lie between 0 and "
-                            f"1, not {args.v:g}")
-    preferences = run_preferences([c.id for c in matrix.criteria], args.preference or "range")
+                            f"1, not {v:g}")
+    preferences = run_preferences([c.id for c in matrix.criteria], preference or "range")
     return MethodSettings(
-        topsis_normalisation=args.normalisation or "vector",
-        vikor_v=0.5 if args.v is None else args.v,
+        topsis_normalisation=normalisation or "vector",
+        vikor_v=0.5 if v is None else v,
         promethee_preferences=preferences)
+
+
+def score_by(matrix: DecisionMatrix, profile: WeightProfile, method: str,
+             settings: MethodSettings) -> ScoreResult:
+    """The ranking by ``method`` (a key of METHODS): the additive value model or a
+    cross-check method."""
+    if method not in METHODS:
+        raise TradeoffError(f"--method: no method {method!r} (choose from "
+                            f"{', '.join(METHODS)})")
+    if method == PRIMARY:
+        return score(matrix, profile)
+    return run_method(method, matrix, profile, settings)
 
 
 def run(args: argparse.Namespace) -> int:
     matrix = apply_scenario(load(args.file), args.scenario)
     profile = pick_profile(matrix, args.profile)
     settings = settings_from_args(args, matrix, args.method)
-    if args.method == PRIMARY:
-        result = score(matrix, profile)
-    else:
-        result = run_method(args.method, matrix, profile, settings)
+    result = score_by(matrix, profile, args.method, settings)
     if args.format == "json":
         print_json(as_json(matrix, result, profile.name))
     elif args.format == "csv":

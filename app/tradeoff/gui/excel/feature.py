@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from tradeoff import APP_NAME
 from tradeoff.gui.common.shortcuts import shortcut_list
 from tradeoff.gui.excel.actions import ExcelActions
+from tradeoff.version import APP_NAME
 
 if TYPE_CHECKING:
     from tradeoff.gui.common.host import WindowHost

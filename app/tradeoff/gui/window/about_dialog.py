@@ -1,6 +1,6 @@
 """Help › About: the version, the MIT licence and the notices for the libraries Tradeoff ships.
 
-The version comes from ``tradeoff.__version__``, the one place it is written.
+The version comes from ``tradeoff.version.__version__``, the one place it is written.
 The licence and the notices are files in ``resources/`` (``LICENSE.txt``,
 ``NOTICES.md``) because a wheel or a standalone build carries the package's
 resources but not the repository's top-level ``LICENSE``. The components tab
@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tradeoff import APP_NAME, __version__
 from tradeoff.paths import resource_path
+from tradeoff.version import APP_NAME, __version__
 
 ICON_FILE = "icons/org.tradeoff.Tradeoff.svg"
 LICENCE_FILE = "LICENSE.txt"

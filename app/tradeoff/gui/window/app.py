@@ -22,7 +22,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tradeoff import APP_NAME, __version__
 from tradeoff.core.errors import TradeoffError
 from tradeoff.gui.common import settings
 from tradeoff.gui.common.icons import icon
@@ -32,6 +31,7 @@ from tradeoff.gui.window.main_window import MainWindow
 from tradeoff.gui.window.palette import apply_palette
 from tradeoff.io.matrix_file import load_matrix
 from tradeoff.paths import example_path, resource_path
+from tradeoff.version import APP_NAME, __version__
 
 APP_ICON = "icons/org.tradeoff.Tradeoff.svg"
 # The name of resources/org.tradeoff.Tradeoff.desktop without ".desktop": Wayland

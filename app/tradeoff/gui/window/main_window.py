@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tradeoff import APP_NAME
 from tradeoff.gui.common import settings
 from tradeoff.gui.common.icons import icon
 from tradeoff.gui.document import Document
@@ -42,6 +41,7 @@ from tradeoff.gui.window.files import FileController
 from tradeoff.gui.window.menus import MenusMixin
 from tradeoff.gui.window.messages import document_messages, only_notes
 from tradeoff.gui.window.palette import apply_palette
+from tradeoff.version import APP_NAME
 
 # Modules under tradeoff.gui that add features to the window: each may define
 # ``install(window)``, called once the window is on screen (see install_features).

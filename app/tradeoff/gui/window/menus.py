@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolBar
 
-from tradeoff import APP_NAME
 from tradeoff.gui.common import settings
 from tradeoff.gui.common.icons import icon
 from tradeoff.gui.common.shortcuts import shortcut_list
+from tradeoff.version import APP_NAME
 
 MENU_ORDER = ["File", "Edit", "Matrix", "Weights", "Analysis", "View", "Help"]
 

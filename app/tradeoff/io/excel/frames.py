@@ -18,7 +18,6 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from tradeoff import APP_NAME
 from tradeoff.io.excel import layout as L
 from tradeoff.io.excel.grid import values_defined_names
 from tradeoff.io.excel.layout import WorkbookLayout
@@ -26,6 +25,7 @@ from tradeoff.io.excel.sheets import SummaryInfo, scales_defined_names, weights_
 from tradeoff.io.excel.style import Styles, register_styles
 from tradeoff.io.excel.xlsx_stream import col
 from tradeoff.io.safe_text import cell_text
+from tradeoff.version import APP_NAME
 
 # Comments are drawn shapes; beyond this many the file grows large and slow to
 # open, so further rationales appear on the Notes sheet only.

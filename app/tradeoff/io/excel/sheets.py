@@ -10,12 +10,12 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tradeoff import __version__
 from tradeoff.io.excel import formulas as F
 from tradeoff.io.excel import layout as L
 from tradeoff.io.excel.layout import WorkbookLayout
 from tradeoff.io.excel.style import Styles
 from tradeoff.io.excel.xlsx_stream import blank_xml, col, formula_xml, number_xml, row_xml, text_xml
+from tradeoff.version import __version__
 
 METHOD_TEXT = ("Additive value model: total = Σ normalised weight × value; each value runs "
                "from 0 at the worst anchor to 1 at the best.")
