@@ -18,6 +18,12 @@ from tradeoff.core.validate import check_matrix
 from tradeoff.io.excel.cells import sheet_values
 from tradeoff.io.excel.embed import FIRST_CHUNK_ROW, WORKBOOK_FORMAT
 from tradeoff.io.excel.layout import EMBEDDED
+from tradeoff.io.excel.layout_check import (
+    LAYOUT_CELL,
+    ScoresLayout,
+    WeightsLayout,
+    checked_layout,
+)
 from tradeoff.io.matrix_file import MAX_FILE_BYTES, loads
 from tradeoff.io.safe_text import cell_text
 from tradeoff.io.sheet_import import (
@@ -56,7 +62,7 @@ def read_tradeoff_workbook(wb: Any, source: str) -> ImportResult:
     try:
         version, layout_text, n_chunks = head[0][1], head[1][1], head[2][1]
         layout = json.loads(layout_text)
-    except (IndexError, TypeError, ValueError) as e:
+    except (IndexError, TypeError, ValueError, RecursionError) as e:
         raise ValidationError([Problem(f"{EMBEDDED}!B1:B3", "the hidden sheet that carries the "
                                                             "matrix is damaged")], source) from e
     if not isinstance(version, int) or version > WORKBOOK_FORMAT:
@@ -71,15 +77,16 @@ def read_tradeoff_workbook(wb: Any, source: str) -> ImportResult:
     text = "".join(str(row[0]) for row in chunks if row and row[0] is not None)
     matrix = loads(text, source=f"{source} (the matrix in its hidden {EMBEDDED!r} sheet)")
     refs: dict[str, str] = {}
-    try:
-        scores_sheet = wb[layout["scores"]["sheet"]]
-        weights_sheet = wb[layout["weights"]["sheet"]]
-    except KeyError as e:
-        raise ValidationError([Problem("", f"the workbook's {e.args[0]} sheet is missing")],
-                              source) from e
-    _read_scores(scores_sheet, layout["scores"], matrix, reader, refs)
-    _read_weights(weights_sheet, layout["weights"], layout["active_profile"]["cell"], matrix,
-                  reader, refs)
+    checked = checked_layout(layout, source)
+    sheets = {}
+    for name in (checked.scores.sheet, checked.weights.sheet, checked.active_sheet):
+        if name not in wb.sheetnames:
+            raise ValidationError([Problem(LAYOUT_CELL, f"the workbook's {name!r} sheet is "
+                                                        "missing")], source)
+        sheets[name] = wb[name]
+    _read_scores(sheets[checked.scores.sheet], checked.scores, matrix, reader, refs)
+    _read_weights(sheets[checked.weights.sheet], checked.weights, matrix, reader, refs)
+    _read_active(sheets[checked.active_sheet], checked.active_cell, matrix, reader)
     reader.raise_if_any()
     problems = [Problem(_cell_for(p.path, refs), p.message) for p in check_matrix(matrix)]
     if problems:
@@ -102,16 +109,16 @@ def _rows(ws: Any, last_row: int, last_col: int) -> list[list[object]]:
     return [row + [None] * (last_col - len(row)) for row in rows]
 
 
-def _read_scores(ws: Any, where: dict[str, int | str], m: DecisionMatrix, reader: _Reader,
+def _read_scores(ws: Any, where: ScoresLayout, m: DecisionMatrix, reader: _Reader,
                  refs: dict[str, str]) -> None:
     title = ws.title
-    first_row, first_col = int(where["first_row"]), int(where["first_col"])
+    first_row, first_col = where.first_row, where.first_col
     n, k = len(m.options), len(m.criteria)
     rows = _rows(ws, first_row + n, first_col + k)
-    name_row = rows[int(where["name_row"]) - 1]
+    name_row = rows[where.name_row - 1]
     extra_col = name_row[first_col + k - 1]
     if not is_blank(extra_col):
-        reader.problem(cell_ref(title, int(where["name_row"]), first_col + k),
+        reader.problem(cell_ref(title, where.name_row, first_col + k),
                        f"a criterion {str(extra_col)!r} was added in the workbook; add criteria "
                        "in Tradeoff, or import this sheet on its own as a plain table")
     extra_row = rows[first_row + n - 1][0]
@@ -121,10 +128,10 @@ def _read_scores(ws: Any, where: dict[str, int | str], m: DecisionMatrix, reader
                        "in Tradeoff, or import this sheet on its own as a plain table")
     for j, c in enumerate(m.criteria):
         column = first_col + j
-        _rename(c, name_row[column - 1], cell_ref(title, int(where["name_row"]), column), reader)
+        _rename(c, name_row[column - 1], cell_ref(title, where.name_row, column), reader)
         anchors = {}
         for key in ("worst", "best"):
-            r = int(where[f"{key}_row"])
+            r = where.worst_row if key == "worst" else where.best_row
             ref = cell_ref(title, r, column)
             refs.setdefault(f"criteria[{j}]", ref)
             anchors[key] = _scale_value(c, rows[r - 1][column - 1], ref, reader, anchor=True)
@@ -188,15 +195,15 @@ def _scale_value(c: Criterion, cell: object, ref: str, reader: _Reader,
     return number
 
 
-def _read_weights(ws: Any, where: dict[str, Any], active_cell: str, m: DecisionMatrix,
-                  reader: _Reader, refs: dict[str, str]) -> None:
+def _read_weights(ws: Any, where: WeightsLayout, m: DecisionMatrix, reader: _Reader,
+                  refs: dict[str, str]) -> None:
     title = ws.title
-    nodes: list[str] = list(where["nodes"])
-    first_row, first_col = int(where["first_row"]), int(where["first_points_col"])
+    nodes = where.nodes
+    first_row, first_col = where.first_row, where.first_points_col
     names = {g.id: g.name for g in m.groups} | {c.id: c.name for c in m.criteria}
     if any(node not in names for node in nodes):
-        raise ValidationError([Problem(f"{EMBEDDED}!B2", "the hidden sheet does not match the "
-                                                         "matrix it carries")], reader.source)
+        raise ValidationError([Problem(LAYOUT_CELL, "the hidden sheet does not match the "
+                                                    "matrix it carries")], reader.source)
     n_prof = len(m.profiles)
     rows = _rows(ws, first_row + len(nodes), first_col + n_prof - 1)
     for k, node in enumerate(nodes):
@@ -223,7 +230,6 @@ def _read_weights(ws: Any, where: dict[str, Any], active_cell: str, m: DecisionM
         reader.problem(cell_ref(title, first_row + len(nodes), 1),
                        "a row was added to the weights table; add criteria and groups in "
                        "Tradeoff instead")
-    _read_active(ws, active_cell, m, reader)
 
 
 def _read_active(ws: Any, active_cell: str, m: DecisionMatrix, reader: _Reader) -> None:
