@@ -6,11 +6,16 @@ the chart rewrites its bars and repaints them (blitting over the cached axes).
 Prints the median and 90th percentile per step, and how often the whole chart
 had to be redrawn because the order of the options changed. Target: < 16 ms.
 
-    .venv/bin/python benchmarks/bench_gui_live.py
+With ``--json`` it prints one JSON line instead: ``step_median_ms``,
+``step_p90_ms``, ``step_max_ms`` and ``pause_resort_ms`` for 50 × 20, and the
+same with a ``_500x40`` suffix for a 500-option × 40-criterion matrix.
+
+    .venv/bin/python benchmarks/bench_gui_live.py [--json]
 """
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import sys
@@ -40,12 +45,13 @@ from tradeoff.gui.weights.weights_panel import WeightsPanel
 OPTIONS, CRITERIA, STEPS = 50, 20, 200
 
 
-def big_matrix(seed: int = 7) -> DecisionMatrix:
+def big_matrix(seed: int = 7, n_options: int = OPTIONS,
+               n_criteria: int = CRITERIA) -> DecisionMatrix:
     rng = np.random.default_rng(seed)
     groups = [Group(f"g{k}", f"Group {k}") for k in range(4)]
     criteria = [Criterion(f"c{j}", f"Criterion number {j}", worst=0, best=10,
-                          group=f"g{j % 4}") for j in range(CRITERIA)]
-    options = [Option(f"o{i}", f"Option {i}") for i in range(OPTIONS)]
+                          group=f"g{j % 4}") for j in range(n_criteria)]
+    options = [Option(f"o{i}", f"Option {i}") for i in range(n_options)]
     m = DecisionMatrix(groups=groups, criteria=criteria, options=options)
     for o in options:
         for c in criteria:
@@ -57,8 +63,45 @@ def big_matrix(seed: int = 7) -> DecisionMatrix:
     return m
 
 
+def drag(app: QApplication, n_options: int, n_criteria: int) -> dict[str, float]:
+    """One slider drag on a fresh results panel: per-step times and the pause re-sort."""
+    doc = Document(big_matrix(n_options=n_options, n_criteria=n_criteria))
+    panel = ResultsPanel(doc)
+    panel.resize(1000, 700)
+    panel.show()
+    panel.show_chart()
+    app.processEvents()
+    start = doc.matrix.profile().weights["c3"]
+    times = []
+    for step in range(STEPS):
+        phase = step / (STEPS - 1)
+        weight = round(start * (1 + 2 * (1 - abs(2 * phase - 1))), 1)
+        t0 = time.perf_counter()
+        doc.push(SetWeight(doc, "p", "c3", weight, merge_key=("c3", 0)))
+        app.processEvents()
+        times.append((time.perf_counter() - t0) * 1000)
+    resort = time.perf_counter()
+    panel.chart.resort_timer.stop()
+    panel.chart.redraw()
+    app.processEvents()
+    resort_ms = (time.perf_counter() - resort) * 1000
+    quick = sorted(times)
+    figures = {"step_median_ms": statistics.median(times),
+               "step_p90_ms": quick[int(0.9 * len(quick))], "step_max_ms": quick[-1],
+               "pause_resort_ms": resort_ms}
+    panel.close()
+    panel.deleteLater()
+    app.processEvents()
+    return figures
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    if "--json" in sys.argv[1:]:
+        figures = drag(app, OPTIONS, CRITERIA)
+        figures |= {f"{k}_500x40": v for k, v in drag(app, 500, 40).items()}
+        print(json.dumps({k: round(v, 2) for k, v in figures.items()}), flush=True)
+        return 0
     doc = Document(big_matrix())
     panel = ResultsPanel(doc)
     panel.resize(1000, 700)

@@ -7,8 +7,9 @@ Prints the median time of:
   reweight   additive_totals() + competition_ranks() with the value matrix cached,
              which is what a weight slider or a Monte Carlo draw costs
   extract    raw_matrix(): turning 5,000,000 Score objects of the model into an array
+  values     value_matrix(): the model's scores as values 0..1, what every analysis starts from
 
-Run: .venv/bin/python benchmarks/bench_scoring.py
+Run: .venv/bin/python benchmarks/bench_scoring.py [--json]
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _timing import median_seconds
+from _timing import emit, median_seconds, wants_json
 
 from tradeoff.core.model import (
     Criterion,
@@ -73,22 +74,35 @@ def main() -> None:
     t_base = median_seconds(baseline)
     t_core = median_seconds(lambda: score(m, raw=raw), repeat=5)
     t_reweight = median_seconds(lambda: competition_ranks(additive_totals(values, w)))
-    print(f"matrix: {N_OPTIONS:,} options × {N_CRITERIA} criteria "
+    quiet = wants_json()
+    say = (lambda *a: None) if quiet else print
+    say(f"matrix: {N_OPTIONS:,} options × {N_CRITERIA} criteria "
           f"({sum(bool(c.value_points) for c in m.criteria)} piecewise)")
-    print(f"baseline numpy (values, weighted sum, argsort): {t_base * 1e3:8.1f} ms")
-    print(f"core score() → result DataFrame:                {t_core * 1e3:8.1f} ms "
+    say(f"baseline numpy (values, weighted sum, argsort): {t_base * 1e3:8.1f} ms")
+    say(f"core score() → result DataFrame:                {t_core * 1e3:8.1f} ms "
           f"({t_core / t_base:.1f}× baseline)")
-    print(f"re-weight with cached values (totals + ranks):  {t_reweight * 1e3:8.1f} ms")
+    say(f"re-weight with cached values (totals + ranks):  {t_reweight * 1e3:8.1f} ms")
 
     for i, o in enumerate(m.options):
         row = raw[i]
         for j, c in enumerate(m.criteria):
             m.scores[(o.id, c.id)] = Score(value=float(row[j]))
+    # The first derivation from the model is what an analysis of a freshly
+    # loaded matrix pays; each is timed once, values first.
+    t0 = time.perf_counter()
+    from_model = value_matrix(m)
+    t_values = time.perf_counter() - t0
+    assert np.allclose(from_model, values, equal_nan=True)
+    say(f"model → value array (5,000,000 scores, once):   {t_values * 1e3:8.1f} ms")
     t0 = time.perf_counter()
     extracted = raw_matrix(m)
     t_extract = time.perf_counter() - t0
     assert np.array_equal(extracted, raw)
-    print(f"model → array (5,000,000 Score objects, once):  {t_extract * 1e3:8.1f} ms")
+    say(f"model → raw score array (then):                 {t_extract * 1e3:8.1f} ms")
+    if quiet:
+        emit({"numpy_ms": t_base * 1e3, "core_score_ms": t_core * 1e3,
+              "core_vs_numpy": t_core / t_base, "reweight_ms": t_reweight * 1e3,
+              "model_to_array_ms": t_extract * 1e3, "model_to_values_ms": t_values * 1e3})
 
 
 if __name__ == "__main__":

@@ -19,7 +19,10 @@ The loops are far too slow to run 100,000 times, so each is timed on a subset
 (stated in the output) and extrapolated linearly to 100,000 draws; the ratios
 printed compare that extrapolation with the vectorised uniform run.
 
-Run: .venv/bin/python benchmarks/bench_smaa.py [--draws N]
+With ``--json`` it times only what ``make bench`` reports: uniform weights
+with score ranges on 20 × 8 and on 200 options × 20 criteria, 100,000 draws.
+
+Run: .venv/bin/python benchmarks/bench_smaa.py [--draws N] [--json]
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _timing import median_seconds
+from _timing import emit, median_seconds
 
 from tradeoff.core.model import (
     Criterion,
@@ -54,21 +57,22 @@ from tradeoff.core.weights import normalised_weights
 OPTIONS, CRITERIA = 20, 8
 
 
-def build(ranged: bool, seed: int = 0, mixed: bool = False) -> DecisionMatrix:
+def build(ranged: bool, seed: int = 0, mixed: bool = False, options: int = OPTIONS,
+          criteria: int = CRITERIA) -> DecisionMatrix:
     rng = np.random.default_rng(seed)
     m = DecisionMatrix(
         criteria=[Criterion(f"c{j}", f"Criterion {j}", worst=0, best=10)
-                  for j in range(CRITERIA)],
-        options=[Option(f"o{i}", f"Option {i}") for i in range(OPTIONS)],
+                  for j in range(criteria)],
+        options=[Option(f"o{i}", f"Option {i}") for i in range(options)],
         profiles=[WeightProfile("p", "Profile", {f"c{j}": float(rng.uniform(1, 5))
-                                                 for j in range(CRITERIA)})],
+                                                 for j in range(criteria)})],
         active_profile="p")
-    for i in range(OPTIONS):
-        for j in range(CRITERIA):
+    for i in range(options):
+        for j in range(criteria):
             v = float(np.round(rng.uniform(2, 8), 1))
             low, high = (v - float(rng.uniform(0.5, 2)), v + float(rng.uniform(0.5, 2))) \
                 if ranged else (None, None)
-            kind = (None, "normal", "lognormal")[(i * CRITERIA + j) % 3] if mixed else None
+            kind = (None, "normal", "lognormal")[(i * criteria + j) % 3] if mixed else None
             m.scores[(f"o{i}", f"c{j}")] = Score(v, low, high, distribution=kind)
     return m
 
@@ -99,10 +103,26 @@ def loop_in_python(values: list[list[float]], weights: list[list[float]]) -> lis
     return counts
 
 
+def headline(draws: int) -> dict[str, float]:
+    """The figures ``make bench`` reports: score ranges, uniform weights, two sizes."""
+    figures = {}
+    for label, (n, k) in {"20x8": (OPTIONS, CRITERIA), "200x20": (200, 20)}.items():
+        m = build(True, options=n, criteria=k)
+        settings = SmaaSettings(uniform_weights(k), samples=draws, seed=1)
+        figures[f"ranges_{label}_ms"] = median_seconds(lambda m=m, s=settings: run_smaa(m, s),
+                                                       repeat=5) * 1e3
+    return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--draws", type=int, default=100_000)
-    draws = parser.parse_args().draws
+    parser.add_argument("--json", action="store_true", help="print one JSON line of figures")
+    args = parser.parse_args()
+    draws = args.draws
+    if args.json:
+        emit(headline(draws))
+        return
     exact, ranged = build(False), build(True)
     centre = normalised_weights(exact, exact.profile())
     cases = {
