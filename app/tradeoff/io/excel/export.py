@@ -6,7 +6,9 @@ validation and rationales as comments), **Weights** (raw points and
 normalised weights of every profile; the active profile is a number a reader
 can change), **Values** (value-function results, contributions, totals by
 SUMPRODUCT, ranks and margins, all formulas), **Scales** (level tables and
-value-function points), **Notes** (every rationale, source and score distribution), then the
+value-function points), **Notes** (every rationale, source and score distribution),
+**Scenarios** when the matrix has any (each scenario's totals, regret and
+maximum regret as live formulas), then the
 analyses as fixed numbers — **Methods** (the ranking under every scoring
 method, with Kendall's τ), **Sensitivity** (weight stability, change points,
 score flips, stakeholders) and **Uncertainty** (Monte Carlo rank
@@ -43,6 +45,7 @@ from tradeoff.io.excel.embed import document_text, embedded_rows
 from tradeoff.io.excel.frames import build_frames
 from tradeoff.io.excel.grid import scores_row_count, scores_rows, values_row_count, values_rows
 from tradeoff.io.excel.layout import build_layout
+from tradeoff.io.excel.scenario_sheet import add_scenario_sheet
 from tradeoff.io.excel.sheets import (
     notes_cells,
     notes_rows,
@@ -131,7 +134,8 @@ def export_workbook(matrix: DecisionMatrix, path: str | os.PathLike[str], *,
             matrix, profile, settings=method_settings, smaa=smaa_result, spread=smaa_spread,
             limits=analysis_limits, progress=analysis_progress, should_cancel=should_cancel)
     wb, styles = build_frames(layout, info, notes)
-    extra_sheets = [] if content is None else add_analysis_sheets(wb, content, styles)
+    extra_sheets = add_scenario_sheet(wb, layout, styles)
+    extra_sheets += [] if content is None else add_analysis_sheets(wb, content, styles)
     if should_cancel is not None and should_cancel():
         raise ExportCancelled
     skeleton = io.BytesIO()
