@@ -33,6 +33,7 @@ from tradeoff.core.robustness_report import (
     uncertainty_tables,
 )
 from tradeoff.core.scenario_smaa import run_smaa_over_scenarios, scenario_draws
+from tradeoff.core.screening import without_screened
 from tradeoff.core.sensitivity import all_sweeps
 from tradeoff.core.smaa import SmaaResult, SmaaSettings, run_smaa
 from tradeoff.core.smaa_sampling import parse_bound, spec_for_matrix, weights_within
@@ -82,6 +83,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     check_run(args.samples, args.seed, args.spread)
     matrix, across = scenario_choice(load(args.file), args.scenario)
+    matrix = without_screened(matrix)  # screened options are not ranked
     profile = pick_profile(matrix, args.profile)
     bounds = [parse_bound(b) for b in args.bound]
     # Across scenarios, the Monte Carlo draws the scenario too; the other analyses

@@ -18,6 +18,7 @@ from tradeoff.commands.common import (
 )
 from tradeoff.commands.score import add_method_options, settings_from_args
 from tradeoff.core.methods.crosscheck import CrossCheck, crosscheck
+from tradeoff.core.screening import without_screened
 
 DIFFERS = "*"  # marks a rank that differs from the primary method's
 
@@ -37,7 +38,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    matrix = apply_scenario(load(args.file), args.scenario)
+    # screened options are not ranked
+    matrix = without_screened(apply_scenario(load(args.file), args.scenario))
     profile = pick_profile(matrix, args.profile)
     cc = crosscheck(matrix, profile, settings_from_args(args, matrix, None))
     if args.format == "json":

@@ -7,6 +7,7 @@ import csv
 import sys
 from typing import Any
 
+from tradeoff.commands import standing as standing_report
 from tradeoff.commands.common import (
     add_scenario_option,
     apply_scenario,
@@ -18,6 +19,7 @@ from tradeoff.commands.common import (
     print_json,
     unique_names,
 )
+from tradeoff.commands.weight_options import add_weight_options, admissible_spec
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.methods.normalisation import NORMALISATIONS
 from tradeoff.core.methods.registry import (
@@ -31,6 +33,7 @@ from tradeoff.core.methods.registry import (
 from tradeoff.core.model import DecisionMatrix, WeightProfile
 from tradeoff.core.preference_functions import RUN_PREFERENCES, run_preferences
 from tradeoff.core.scoring import ScoreResult, score
+from tradeoff.core.screening import screen, without_screened
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -45,6 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "promethee (PROMETHEE II)")
     add_method_options(p)
     add_scenario_option(p)
+    add_weight_options(p, "potential optimality (could an option rank first?)")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.set_defaults(func=run)
 
@@ -110,13 +114,25 @@ def run(args: argparse.Namespace) -> int:
     matrix = apply_scenario(load(args.file), args.scenario)
     profile = pick_profile(matrix, args.profile)
     settings = settings_from_args(args, matrix, args.method)
-    result = score_by(matrix, profile, args.method, settings)
+    # Screened options (failing a must-have) leave the ranking; they are listed apart.
+    screened, kept = screen(matrix), without_screened(matrix)
+    spec = admissible_spec(args, matrix, profile) if matrix.criteria else None
+    result = score_by(kept, profile, args.method, settings)
+    if args.format == "csv":
+        write_csv(kept, result)
+        return 0
+    # Potential optimality is a property of the additive value model.
+    extra = standing_report.standing(matrix, kept, screened,
+                                     spec if args.method == PRIMARY else None)
     if args.format == "json":
-        print_json(as_json(matrix, result, profile.name))
-    elif args.format == "csv":
-        write_csv(matrix, result)
+        out = as_json(kept, result, profile.name)
+        for entry in out["ranking"]:
+            entry |= standing_report.option_json(extra, entry["id"])
+        print_json(out | standing_report.top_json(extra))
     else:
-        print(as_text(matrix, result, profile.name))
+        text = as_text(kept, result, profile.name)
+        more = standing_report.as_text(extra)
+        print(f"{text}\n\n{more}" if more else text)
     return 0
 
 

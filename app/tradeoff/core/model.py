@@ -62,6 +62,9 @@ class Criterion:
     piecewise-linear through (score, value) points; empty means linear.
     ``promethee`` is the criterion's own PROMETHEE II preference function, its
     thresholds in the scale's units; None leaves it to the run's setting.
+    ``must_reach`` is a must-have threshold (a score, or a level name on a
+    level scale): an option worse than it is screened out (see
+    :mod:`tradeoff.core.screening`); None means no threshold.
     """
 
     id: str
@@ -75,6 +78,7 @@ class Criterion:
     levels: list[Level] = field(default_factory=list)
     value_points: list[tuple[float, float]] = field(default_factory=list)
     promethee: PreferenceFunction | None = None
+    must_reach: ScoreValue | None = None
 
     @property
     def is_level_scale(self) -> bool:

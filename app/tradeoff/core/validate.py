@@ -114,6 +114,8 @@ def check_criterion(c: Criterion, path: str, m: DecisionMatrix | None = None) ->
             problems.append(Problem(f"{path}.levels", "two levels share a position"))
     if c.value_points:
         problems += _check_points(c, path)
+    if c.must_reach is not None:
+        problems += _check_value(c, c.must_reach, f"{path}.must_reach")
     return problems
 
 

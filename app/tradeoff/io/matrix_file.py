@@ -7,7 +7,7 @@ Layout (format 1)::
     [[groups]]          id, name, parent?, description?
     [[criteria]]        id, name, worst, best, direction?, unit?, description?, group?,
                         levels? = [{name, position}], value_function? = [[score, value], …],
-                        promethee? = {function, q?, p?, s?}
+                        promethee? = {function, q?, p?, s?}, must_reach?
     [[options]]         id, name, description?
     [scores.OPTION.CRITERION]   value, low?, high?, distribution?, rationale?, source?
     [[profiles]]        id, name, description?, method?, weights = {id = points}, elicitation?
@@ -18,7 +18,8 @@ Layout (format 1)::
 usual, u-shape, v-shape, level, linear, gaussian, with exactly the thresholds
 that kind reads (u-shape q; v-shape p; level and linear q and p; gaussian s),
 each a difference between two scores in the criterion's units (on a level
-scale, between level positions).
+scale, between level positions). ``must_reach`` is a must-have threshold, a
+score (a level name on a level scale): options worse than it are screened out.
 
 Every rejection names the file, the key path and the problem.
 """
@@ -178,7 +179,7 @@ def _read_document(doc: dict[str, Any], r: Reader) -> DecisionMatrix:
 def _read_criterion(t: dict[str, Any], path: str, r: Reader) -> Criterion:
     r.keys(t, path, required={"id", "name", "worst", "best"},
            optional={"direction", "unit", "description", "group", "levels", "value_function",
-                     "promethee"})
+                     "promethee", "must_reach"})
     levels: list[Level] = []
     for lpath, lv in r.array_of_tables(t, "levels", prefix=path):
         r.keys(lv, lpath, required={"name", "position"})
@@ -222,6 +223,7 @@ def _read_criterion(t: dict[str, Any], path: str, r: Reader) -> Criterion:
         unit=r.string(t, "unit", path), description=r.string(t, "description", path),
         group=r.string(t, "group", path, default=None), levels=levels, value_points=points,
         promethee=_read_promethee(t, path, r, level_scale=bool(levels)),
+        must_reach=r.score_value(t, "must_reach", path),
     )
 
 
@@ -325,6 +327,8 @@ def _criterion_doc(c: Criterion) -> dict[str, Any]:
         d["value_function"] = [[x, v] for x, v in c.value_points]
     if c.promethee is not None:
         d["promethee"] = {"function": c.promethee.kind, **c.promethee.thresholds}
+    if c.must_reach is not None:
+        d["must_reach"] = c.must_reach
     return d
 
 

@@ -1,0 +1,118 @@
+"""What ``score`` says beside the ranking: screened options, dominance, potential optimality.
+
+Screened options (failing a must-have) are listed apart and take no part in
+the ranking; among the rest, each option gets the options that dominate it
+and, for the additive value model, whether any admissible weights put it
+first (with a witness weight vector) and its best attainable rank.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from tradeoff.commands.common import one_line, unique_names
+from tradeoff.core.dominance import dominance
+from tradeoff.core.model import DecisionMatrix
+from tradeoff.core.optimality import MatrixOptimality, matrix_optimality
+from tradeoff.core.screening import ScreenedOut
+from tradeoff.core.smaa_sampling import WeightSpec
+from tradeoff.core.weight_regions import describe_spec
+
+
+@dataclass
+class Standing:
+    """Screening, dominance and (optionally) potential optimality of one matrix."""
+
+    matrix: DecisionMatrix  # the whole matrix, screened options included
+    screened: list[ScreenedOut]
+    dominated_by: dict[str, list[str]]  # option id → ids, among the options kept
+    optimality: MatrixOptimality | None
+    spec: WeightSpec | None
+
+
+def standing(matrix: DecisionMatrix, kept: DecisionMatrix, screened: list[ScreenedOut],
+             spec: WeightSpec | None) -> Standing:
+    """``kept`` is ``matrix`` without its screened options; ``spec`` None skips optimality."""
+    optimality = matrix_optimality(kept, spec) if spec is not None and kept.options else None
+    return Standing(matrix, screened, dominance(kept), optimality, spec)
+
+
+def option_json(s: Standing, option_id: str) -> dict[str, Any]:
+    """The per-option keys added to a ranking entry."""
+    names = unique_names(s.matrix.options)
+    crits = unique_names(s.matrix.criteria)
+    out: dict[str, Any] = {"dominated_by": [names[o] for o in s.dominated_by.get(option_id, [])]}
+    if s.optimality is None:
+        return out
+    verdict = s.optimality.options.get(option_id)
+    if verdict is None:  # a missing score: not judged
+        out |= {"potentially_optimal": None, "witness_weights": None, "best_rank": None}
+        return out
+    witness = s.optimality.witness_weights(option_id)
+    out |= {
+        "potentially_optimal": verdict.potentially_optimal,
+        "only_tied": verdict.only_tied,
+        "witness_weights": None if witness is None else {crits[c]: w for c, w in witness.items()},
+        "witness_lead": verdict.lead,
+        "best_rank": s.optimality.best_rank.get(option_id),
+    }
+    if not verdict.potentially_optimal:
+        out["beaten_by_blend"] = {names[o]: share for o, share
+                                  in s.optimality.blends.get(option_id, {}).items()}
+        out["shortfall"] = verdict.shortfall
+    return out
+
+
+def top_json(s: Standing) -> dict[str, Any]:
+    """Top-level keys: the screened options and the admissible weights judged."""
+    names = unique_names(s.matrix.options)
+    crits = unique_names(s.matrix.criteria)
+    out: dict[str, Any] = {"screened_out": [
+        {"option": names[x.option], "criterion": crits[x.criterion], "score": x.score,
+         "threshold": x.threshold, "reason": x.describe(s.matrix)} for x in s.screened]}
+    if s.spec is not None:
+        out["admissible_weights"] = {"mode": s.spec.mode, "text": describe_spec(s.spec)}
+    return out
+
+
+def as_text(s: Standing) -> str:
+    """Lines for the terminal after the ranking table ('' when there is nothing to say)."""
+    names = {o.id: o.name for o in s.matrix.options}
+    blocks = []
+    if s.screened:
+        blocks.append("Screened out (fail a must-have; not ranked):\n" + "\n".join(
+            f"  - {one_line(x.describe(s.matrix))}" for x in s.screened))
+    dominated = {o: by for o, by in s.dominated_by.items() if by}
+    if dominated:
+        blocks.append("Dominated (another option is at least as good on every criterion):\n"
+                      + "\n".join(f"  - {one_line(names[o])}: by "
+                                  f"{', '.join(one_line(names[b]) for b in by)}"
+                                  for o, by in dominated.items()))
+    if s.optimality is not None and s.spec is not None:
+        never = s.optimality.never_first()
+        where = describe_spec(s.spec)
+        if never:
+            lines = []
+            for o in never:
+                rank = s.optimality.best_rank.get(o)
+                why = blend_text(s.optimality.blends.get(o, {}), names)
+                lines.append(f"  - {one_line(names[o])}"
+                             + (f" (best rank {rank})" if rank else "")
+                             + (f": {why} scores higher under every such weighting" if why
+                                else ""))
+            blocks.append(f"Never first under {where}:\n" + "\n".join(lines))
+        else:
+            blocks.append(f"Every ranked option can come first under {where}.")
+    return "\n\n".join(blocks)
+
+
+def blend_text(blend: dict[str, float], names: dict[str, str]) -> str:
+    """``Pause`` or ``a blend of 92 % Pause and 8 % Calibrated pressure``."""
+    parts = sorted(blend.items(), key=lambda kv: -kv[1])
+    if not parts:
+        return ""
+    if len(parts) == 1:
+        return one_line(names[parts[0][0]])
+    shares = [f"{share:.0%} {one_line(names[o])}" for o, share in parts]
+    return "a blend of " + ", ".join(shares[:-1]) + " and " + shares[-1]
