@@ -167,3 +167,19 @@ def test_provenance_names_ahp_with_its_consistency_ratio():
     text = texts(brief)
     assert "Top level: AHP pairwise comparisons, consistency ratio 0.12 (above 0.10" in text
     assert "Under Quality: combined from 2 participants by the mean of their weights" in text
+
+
+def test_nearest_change_names_the_leader_the_full_sweep_finds_there():
+    from tradeoff.core.brief.sure import nearest_change
+    from tradeoff.core.sensitivity import all_sweeps
+
+    for profile in ("balanced", "kyiv", "washington"):
+        m = load_matrix(example_path())
+        p = m.profile(profile)
+        change = nearest_change(m, p)
+        full = next(s for s in all_sweeps(m, p) if s.target == change.sweep.target)
+        point = next(pt for pt in full.change_points
+                     if pt.winner_changes and abs(pt.weight - change.at) < 1e-9)
+        expected = point.winners_after if change.rises else point.winners_before
+        assert change.new_winners == expected, profile
+        assert change.sweep.change_points == []  # the fast sweep skips the crossings

@@ -106,11 +106,13 @@ def _side_shares(current: np.ndarray, swept: np.ndarray) -> tuple[np.ndarray, np
 
 
 def sweep(matrix: DecisionMatrix, profile: WeightProfile, target: str,
-          values: np.ndarray | None = None) -> Sweep | None:
+          values: np.ndarray | None = None, change_points: bool = True) -> Sweep | None:
     """The sweep of criterion or group ``target``; None when it cannot move.
 
     A group that holds every criterion (or none) has nothing to trade against.
     ``values`` (the value matrix) may be passed by callers sweeping many targets.
+    ``change_points=False`` leaves ``change_points`` empty: the intervals alone
+    cost a few options² operations, every crossing many more.
     """
     values = value_matrix(matrix) if values is None else values
     current = normalised_weights(matrix, profile)
@@ -134,15 +136,17 @@ def sweep(matrix: DecisionMatrix, profile: WeightProfile, target: str,
                    winner=None, winner_interval=(w0, w0), ranking_interval=(w0, w0))
     if option_ids:
         _fill_intervals(result)
-        result.change_points = _change_points(result)
+        if change_points:
+            result.change_points = _change_points(result)
     return result
 
 
-def all_sweeps(matrix: DecisionMatrix, profile: WeightProfile) -> list[Sweep]:
+def all_sweeps(matrix: DecisionMatrix, profile: WeightProfile,
+               change_points: bool = True) -> list[Sweep]:
     """Sweeps of every criterion, then every group that can move, in matrix order."""
     values = value_matrix(matrix)
     targets = [c.id for c in matrix.criteria] + [g.id for g in matrix.groups]
-    sweeps = [sweep(matrix, profile, t, values) for t in targets]
+    sweeps = [sweep(matrix, profile, t, values, change_points) for t in targets]
     return [s for s in sweeps if s is not None]
 
 

@@ -9,7 +9,9 @@ from :func:`tradeoff.core.tornado.tornado`. Nothing is recomputed here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+import numpy as np
 
 from tradeoff.core.brief.answer import Standing, score_quotes
 from tradeoff.core.brief.document import Bullets, Paragraph
@@ -17,12 +19,13 @@ from tradeoff.core.brief.text import count, join, share, total
 from tradeoff.core.errors import WeightError
 from tradeoff.core.flip import Flip, flip_table
 from tradeoff.core.model import DecisionMatrix, WeightProfile
-from tradeoff.core.sensitivity import Sweep, all_sweeps
+from tradeoff.core.sensitivity import TIE, Sweep, all_sweeps
 from tradeoff.core.smaa import SmaaResult
 from tradeoff.core.stakeholders import compare_profiles
 from tradeoff.core.tornado import tornado
 
 KEY_UNCERTAINTIES = 3
+BEYOND = 1e-6  # how far past a change point the new leader is read off
 MC_OPTIONS_NAMED = 3
 
 
@@ -41,22 +44,27 @@ class ChangeOfWinner:
 
 
 def nearest_change(matrix: DecisionMatrix, profile: WeightProfile) -> ChangeOfWinner | None:
-    """The ends of the winner's stability intervals, nearest first; None when none exists."""
+    """The end of a winner stability interval nearest its weight now; None when none exists.
+
+    The intervals come from the sweeps (without every crossing, which the brief
+    does not need); who leads just beyond the end is read off the sweep's lines.
+    """
     best: ChangeOfWinner | None = None
-    for s in all_sweeps(matrix, profile):
+    for s in all_sweeps(matrix, profile, change_points=False):
         lo, hi = s.winner_interval
         for rises, at in ((True, hi), (False, lo)):
             if (rises and at >= 1.0) or (not rises and at <= 0.0):
                 continue
-            point = min((p for p in s.winner_change_points), default=None,
-                        key=lambda p, at=at: abs(p.weight - at))
-            if point is None:
-                continue
-            new = point.winners_after if rises else point.winners_before
-            change = ChangeOfWinner(s, rises, at, new)
+            change = ChangeOfWinner(s, rises, at, ())
             if best is None or change.distance < best.distance:
                 best = change
-    return best
+    if best is None:
+        return None
+    s = best.sweep
+    beyond = min(1.0, best.at + BEYOND) if best.rises else max(0.0, best.at - BEYOND)
+    totals = s.totals_at(beyond)
+    leaders = np.flatnonzero(totals >= totals.max() - TIE)
+    return replace(best, new_winners=tuple(s.options[i] for i in leaders))
 
 
 def change_clause(change: ChangeOfWinner) -> str:

@@ -48,6 +48,20 @@ def render_brief(brief: Brief, fmt: str) -> bytes:
 
 
 def write_brief(brief: Brief, path: str | os.PathLike[str]) -> None:
-    """Write the brief in the format its extension names, atomically."""
-    data = render_brief(brief, brief_format(path))
-    atomic_write_bytes(Path(path), data)
+    """Write the brief in the format its extension names, atomically.
+
+    A file that cannot be written raises TradeoffError naming it and saying why
+    (the system's own message would name the temporary file instead).
+    """
+    target = Path(path)
+    data = render_brief(brief, brief_format(target))
+    try:
+        atomic_write_bytes(target, data)
+    except OSError as e:
+        if not target.parent.is_dir():
+            why = f"the folder {target.parent} does not exist"
+        elif target.is_dir():
+            why = "that is a folder"
+        else:
+            why = e.strerror or str(e)
+        raise TradeoffError(f"{target}: cannot write the file: {why}") from e
