@@ -199,3 +199,28 @@ def test_output_that_is_a_folder_exits_2_and_leaves_nothing_behind(tmp_path, cap
     assert "that is a folder" in capsys.readouterr().err
     assert [p.name for p in tmp_path.iterdir()] == ["brief.pdf"]
     assert list((tmp_path / "brief.pdf").iterdir()) == []
+
+
+def test_scenarios_section_agrees_with_the_scenarios_command(capsys, budapest_md):
+    data = run_json(capsys, "scenarios", BUDAPEST)
+    section = budapest_md.split("## Scenarios", 1)[1].split("\n## ", 1)[0]
+    contingent = "; ".join(f"{'If' if k == 0 else 'if'} {s['name']}: {s['winner']}"
+                           for k, s in enumerate(data["scenarios"])) + "."
+    assert contingent in section
+    m = one(rf"\(minimax regret\) is (.+?): it is never more than {NUMBER} behind", section)
+    assert [m.group(1)] == data["minimax_regret"]
+    assert float(m.group(2)) == round(data["max_regret"][m.group(1)], 3)
+
+
+def test_a_scenario_argues_from_that_scenarios_scores(capsys, tmp_path):
+    data = run_json(capsys, "scenarios", BUDAPEST)
+    resists = next(s for s in data["scenarios"] if s["id"] == "moscow-resists")
+    out = tmp_path / "resists.md"
+    assert cli.main(["brief", BUDAPEST, "-o", str(out), "--scenario", "moscow-resists",
+                     "--samples", "0"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Budapest summit: US policy options — Moscow resists a ceasefire")
+    m = one(rf"recommendation is (.+?), with a total of {NUMBER}", text)
+    assert m.group(1) == resists["winner"]
+    assert float(m.group(2)) == round(resists["ranking"][0]["score"], 3)
+    assert "## Scenarios" not in text  # the view is one world, not the comparison

@@ -31,7 +31,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "(replaced if it exists)")
     p.add_argument("--profile", help="weight profile name or id (default: the active one)")
     p.add_argument("--scenario", metavar="ID",
-                   help="argue under this scenario's scores (a scenario's id or name)")
+                   help="argue under this scenario's scores (a scenario's id or name); "
+                        "without it the brief argues from the base case and, when the matrix "
+                        "has scenarios, adds the recommendation in each")
     p.add_argument("--samples", type=int, default=DEFAULT_SAMPLES,
                    help=f"Monte Carlo draws (default {DEFAULT_SAMPLES:,}; 0 leaves the Monte "
                         "Carlo out)")
@@ -43,6 +45,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from tradeoff.core.brief import BriefOptions, build_brief
+    from tradeoff.core.scenarios import scenario_view
     from tradeoff.io.brief import brief_format, write_brief
 
     output = Path(args.output)
@@ -55,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         raise TradeoffError(f"{output}: would overwrite the matrix file the brief is made from")
     matrix = load(args.file)
     profile = pick_profile(matrix, args.profile) if matrix.profiles or args.profile else None
-    if args.scenario is not None:
+    if args.scenario is not None:  # unknown: exit 2 naming the scenarios there are
         matrix = scenario_view(matrix, args.scenario)
     brief = build_brief(matrix, profile, BriefOptions(samples=args.samples, seed=args.seed))
     with writing(output):
@@ -64,10 +67,3 @@ def run(args: argparse.Namespace) -> int:
             else "no single recommendation")
     print(f"{output}: {fmt} brief ({said})")
     return 0
-
-
-def scenario_view(matrix, key: str):
-    """The matrix under scenario ``key``; exit 2 naming the scenarios that exist."""
-    scenarios = getattr(matrix, "scenarios", None) or []
-    names = ", ".join(getattr(s, "name", str(s)) for s in scenarios) or "none"
-    raise TradeoffError(f"no scenario named {key!r} (scenarios: {names})")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from tradeoff.core.brief.document import Bullets, Paragraph, Quote, Table
-from tradeoff.core.brief.text import join, sentence, share, shorten, total
+from tradeoff.core.brief.text import QUOTE_CHARS, join, sentence, share, shorten, total
 from tradeoff.core.errors import WeightError
 from tradeoff.core.model import DecisionMatrix, WeightProfile
 from tradeoff.core.scoring import ScoreResult, score
@@ -138,7 +138,8 @@ def reasons(matrix: DecisionMatrix, s: Standing) -> tuple[list[Reason], Reason |
     return chosen, counter
 
 
-def score_quotes(matrix: DecisionMatrix, criterion: str, options: list[str]) -> tuple[Quote, ...]:
+def score_quotes(matrix: DecisionMatrix, criterion: str, options: list[str],
+                 limit: int = QUOTE_CHARS) -> tuple[Quote, ...]:
     """Each option's rationale (and source) for its score on ``criterion``, shortened."""
     out = []
     for oid in options:
@@ -146,10 +147,17 @@ def score_quotes(matrix: DecisionMatrix, criterion: str, options: list[str]) -> 
         if not cell.rationale and not cell.source:
             continue
         who = matrix.option(oid).name
-        text = shorten(cell.rationale) if cell.rationale else "(no rationale given)"
+        text = shorten(cell.rationale, limit) if cell.rationale else "(no rationale given)"
         source = f"; source: {shorten(cell.source, 120)}" if cell.source else ""
         out.append(Quote(text, f"{who}{source}"))
     return tuple(out)
+
+
+def quoted_cells(matrix: DecisionMatrix, s: Standing) -> frozenset[tuple[str, str]]:
+    """The (option, criterion) cells whose rationales the Why section quotes."""
+    chosen, counter = reasons(matrix, s)
+    crits = [r.criterion for r in chosen + ([counter] if counter else [])]
+    return frozenset((o, c) for c in crits for o in (s.first, s.second))
 
 
 def why_blocks(matrix: DecisionMatrix, s: Standing) -> list:

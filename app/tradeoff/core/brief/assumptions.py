@@ -7,7 +7,7 @@ from typing import Any
 
 from tradeoff.core.brief.answer import Standing, score_quotes
 from tradeoff.core.brief.document import Bullets, Chart, Paragraph, Quote, Table
-from tradeoff.core.brief.text import count, join, share, shorten, total
+from tradeoff.core.brief.text import APPENDIX_QUOTE_CHARS, count, join, share, shorten, total
 from tradeoff.core.elicitation.rank_weights import RANK_METHODS
 from tradeoff.core.elicitation.records import elicitation_levels, level_title, stored_record
 from tradeoff.core.model import Criterion, DecisionMatrix, WeightProfile
@@ -152,7 +152,7 @@ def appendix_blocks(matrix: DecisionMatrix, s: Standing | None) -> list:
                                   "(low … high) where the score is uncertain.")]
     quoted = []
     for crit in matrix.criteria:
-        quotes = score_quotes(matrix, crit.id, options)
+        quotes = score_quotes(matrix, crit.id, options, APPENDIX_QUOTE_CHARS)
         if quotes:
             quoted.append((Paragraph("", crit.name), quotes))
     if quoted:

@@ -10,6 +10,7 @@ from tradeoff.core.brief.answer import (
     Standing,
     left_out,
     no_weights_reason,
+    quoted_cells,
     ranking_table,
     recommendation,
     standing,
@@ -21,6 +22,7 @@ from tradeoff.core.brief.assumptions import (
     assumption_blocks,
     contributions_chart,
 )
+from tradeoff.core.brief.contingent import scenario_blocks
 from tradeoff.core.brief.document import SECTION_KEYS, SECTION_TITLES, Brief, Paragraph, Section
 from tradeoff.core.brief.sure import (
     change_clause,
@@ -129,7 +131,9 @@ def build_brief(matrix: DecisionMatrix, profile: WeightProfile | None,
         charts.append(acceptability_chart(matrix, smaa))
     content = {
         "answer": answer, "why": why_blocks(matrix, s), "sure": sure,
-        "uncertainties": uncertainty_blocks(matrix, profile),
+        "scenarios": scenario_blocks(matrix, profile) if "scenarios" in options.sections else [],
+        "uncertainties": uncertainty_blocks(matrix, profile, quoted_cells(matrix, s)
+                                            if "why" in options.sections else frozenset()),
         "assumptions": assumption_blocks(matrix, profile, s), "charts": charts,
         "appendix": appendix_blocks(matrix, s),
     }

@@ -183,8 +183,10 @@ def stakeholder_sentence(matrix: DecisionMatrix) -> str | None:
     return f"Of the {len(matrix.profiles)} weight profiles, {join(parts)}."
 
 
-def uncertainty_blocks(matrix: DecisionMatrix, profile: WeightProfile) -> list:
-    """The tornado's top bars, each with the cell's rationale."""
+def uncertainty_blocks(matrix: DecisionMatrix, profile: WeightProfile,
+                       quoted: frozenset[tuple[str, str]] = frozenset()) -> list:
+    """The tornado's top bars, each with the cell's rationale unless ``quoted`` already
+    holds its (option, criterion)."""
     t = tornado(matrix, profile)
     bars = [b for b in t.bars if b.swing > 0][:KEY_UNCERTAINTIES]
     if not bars or t.winner is None:
@@ -204,6 +206,10 @@ def uncertainty_blocks(matrix: DecisionMatrix, profile: WeightProfile) -> list:
         text = (f": {now} now, between {crit.format_value(b.low)} and "
                 f"{crit.format_value(b.high)}; the lead moves between {total(lo)} and "
                 f"{total(hi)} (swing {total(b.swing)}).{flip}")
-        items.append((Paragraph(text, f"{option} on {crit.name}"),
-                      score_quotes(matrix, b.criterion, [b.option])))
+        if (b.option, b.criterion) in quoted:
+            text += " Its rationale is quoted under “Why”."
+            quotes: tuple = ()
+        else:
+            quotes = score_quotes(matrix, b.criterion, [b.option])
+        items.append((Paragraph(text, f"{option} on {crit.name}"), quotes))
     return [intro, Bullets(tuple(items))]

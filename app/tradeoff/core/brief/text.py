@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-QUOTE_CHARS = 180  # a rationale or source longer than this is shortened
+QUOTE_CHARS = 150  # a rationale or source longer than this is shortened in the body
+APPENDIX_QUOTE_CHARS = 400  # and in the appendix
 
 
 def total(x: float) -> str:

@@ -155,7 +155,7 @@ def _charts(charts: list[Chart], st: dict[str, ParagraphStyle]) -> list:
         return [KeepTogether([_chart_image(c, CHART_WIDTH, 7.5, 3),
                               RLParagraph(_text(c.title), st["caption"])])]
     half = (WIDTH - 0.4 * cm) / 2
-    cells = [[_chart_image(c, half, 6.5, 2) for c in charts[:2]],
+    cells = [[_chart_image(c, half, 6.0, 2) for c in charts[:2]],
              [RLParagraph(_text(c.title), st["caption"]) for c in charts[:2]]]
     grid = RLTable(cells, colWidths=[half + 0.2 * cm] * 2)
     grid.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), FONT),
@@ -212,7 +212,7 @@ def to_pdf(brief: Brief) -> bytes:
         canvas.restoreState()
 
     doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
-                            topMargin=1.5 * cm, bottomMargin=1.6 * cm, title=title,
+                            topMargin=1.3 * cm, bottomMargin=1.5 * cm, title=title,
                             author="Tradeoff", invariant=1,
                             # each page starts in this font: no unembedded Helvetica at all
                             initialFontName=FONT, initialFontSize=8)
