@@ -183,3 +183,13 @@ def test_nearest_change_names_the_leader_the_full_sweep_finds_there():
         expected = point.winners_after if change.rises else point.winners_before
         assert change.new_winners == expected, profile
         assert change.sweep.change_points == []  # the fast sweep skips the crossings
+
+
+def test_an_option_no_weighting_puts_first_is_named():
+    # O1 is beaten on both criteria by O0: no weights can put it first. O2 wins only when
+    # C0 weighs almost nothing, far outside ± 20 % of the 50/50 profile.
+    m = numeric_matrix([[9, 6], [2, 1], [0, 10]], [50, 50])
+    text = texts(build_brief(m, m.profile(), BriefOptions(samples=0)))
+    assert ("Whatever the weights, O1 could never come first: every weighting puts another "
+            "option ahead. Within ± 20 % of the P weights, with the scores as they stand, "
+            "only O0 could; O2 could not.") in text

@@ -32,6 +32,7 @@ from tradeoff.core.brief.sure import (
     monte_carlo_sentence,
     monte_carlo_short,
     nearest_change,
+    optimality_sentence,
     smallest_flip,
     stakeholder_sentence,
     uncertainty_blocks,
@@ -152,6 +153,8 @@ def _sure_sentences(matrix: DecisionMatrix, profile: WeightProfile, s: Standing,
         out.append(flip_sentence(matrix, smallest_flip(matrix, profile)))
     if smaa is not None:
         out.append(monte_carlo_sentence(matrix, s, smaa, profile, spread))
+    if (reach := optimality_sentence(matrix, profile, DEFAULT_SPREAD)) is not None:
+        out.append(reach)
     if (lenses := stakeholder_sentence(matrix)) is not None:
         out.append(lenses)
     return out

@@ -16,11 +16,13 @@ import numpy as np
 from tradeoff.core.brief.answer import Standing, score_quotes
 from tradeoff.core.brief.document import Bullets, Paragraph
 from tradeoff.core.brief.text import count, join, share, total
-from tradeoff.core.errors import WeightError
+from tradeoff.core.errors import TradeoffError, WeightError
 from tradeoff.core.flip import Flip, flip_table
 from tradeoff.core.model import DecisionMatrix, WeightProfile
+from tradeoff.core.optimality import matrix_optimality
 from tradeoff.core.sensitivity import TIE, Sweep, all_sweeps
 from tradeoff.core.smaa import SmaaResult
+from tradeoff.core.smaa_sampling import spec_for_matrix, uniform_weights
 from tradeoff.core.stakeholders import compare_profiles
 from tradeoff.core.tornado import tornado
 
@@ -155,6 +157,42 @@ def monte_carlo_short(matrix: DecisionMatrix, s: Standing, result: SmaaResult) -
     shares = dict(zip(result.options, result.probability_best, strict=True))
     return (f"it ranks first in {share(float(shares.get(s.first, 0.0)))} of "
             f"{result.samples:,} Monte Carlo draws")
+
+
+def optimality_sentence(matrix: DecisionMatrix, profile: WeightProfile,
+                        spread: float) -> str | None:
+    """Which options could never come first, whatever the weights and near the profile.
+
+    From :func:`tradeoff.core.optimality.matrix_optimality` (exact linear
+    programmes): first over every weighting, then within ``spread`` of the
+    profile's weights (the Monte Carlo's default region). None when it cannot be judged.
+    """
+    try:
+        anywhere = matrix_optimality(matrix, uniform_weights(len(matrix.criteria)), ranks=False)
+        near = matrix_optimality(matrix, spec_for_matrix(matrix, profile, "profile", spread),
+                                 ranks=False)
+    except TradeoffError:
+        return None
+    if len(anywhere.options) < 2:
+        return None
+    name = {o.id: o.name for o in matrix.options}
+    never = [o for o, r in anywhere.options.items() if not r.potentially_optimal]
+    never_near = [o for o, r in near.options.items()
+                  if not r.potentially_optimal and o not in never]
+    if never:
+        first = (f"Whatever the weights, {join([name[o] for o in never])} could never come "
+                 "first: every weighting puts another option ahead.")
+    else:
+        first = "Every option could come first under some weighting of the criteria."
+    pm = f"± {spread * 100:g} %"
+    if never_near:
+        can = [name[o] for o, r in near.options.items() if r.potentially_optimal]
+        return (f"{first} Within {pm} of the {profile.name} weights, with the scores as they "
+                f"stand, only {join(can)} could; {join([name[o] for o in never_near])} "
+                "could not.")
+    if not never:
+        return f"{first} That stays so within {pm} of the {profile.name} weights."
+    return first
 
 
 def stakeholder_sentence(matrix: DecisionMatrix) -> str | None:

@@ -20,7 +20,7 @@ from tradeoff.core.brief.document import Chart
 from tradeoff.core.brief.text import shorten
 
 WIDTH_IN = 6.6
-BAR_IN = 0.34
+BAR_IN = 0.3
 LABEL_CHARS = 34
 PNG_DPI = 160
 SVG_SALT = "tradeoff-brief"
@@ -41,7 +41,7 @@ def figure(chart: Chart, width_in: float = WIDTH_IN, font: float = 8.0,
     """The chart as a figure ``width_in`` inches wide, its text ``font`` points."""
     n = len(chart.categories)
     legend_rows = -(-len(chart.series) // columns)
-    height = 0.55 + font / 10 * (0.4 + BAR_IN * n + 0.24 * legend_rows)
+    height = 0.5 + font / 10 * (0.4 + BAR_IN * n + 0.2 * legend_rows)
     fig = Figure(figsize=(width_in, height), layout="constrained")
     ax = fig.add_subplot()
     y = np.arange(n)

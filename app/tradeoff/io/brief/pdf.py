@@ -38,7 +38,7 @@ from tradeoff.io.brief.charts import chart_png
 from tradeoff.io.brief.xml_text import clean
 
 FONT, BOLD, ITALIC = "TradeoffSans", "TradeoffSans-Bold", "TradeoffSans-Oblique"
-MARGIN = 1.7 * cm
+MARGIN = 1.5 * cm
 WIDTH = A4[0] - 2 * MARGIN
 ACCENT = colors.HexColor("#1f4e79")
 MUTED = colors.HexColor("#5b6573")
@@ -59,7 +59,7 @@ def _register_fonts() -> None:
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    body = ParagraphStyle("body", fontName=FONT, fontSize=8.6, leading=11.2, spaceAfter=3.5)
+    body = ParagraphStyle("body", fontName=FONT, fontSize=8.6, leading=11.2, spaceAfter=2.5)
     return {
         "body": body,
         "title": ParagraphStyle("title", body, fontName=BOLD, fontSize=15, leading=18,
