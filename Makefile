@@ -8,7 +8,7 @@ BOOTSTRAP := $(shell for p in python3.13 python3.12 python3 python; do \
   then echo $$p; break; fi; done)
 EXAMPLE := matrices/budapest-summit.toml
 
-.PHONY: run test lint bench package package-test clean system-deps
+.PHONY: run test lint bench docs screenshots package package-test clean system-deps
 
 $(STAMP): pyproject.toml
 	@test -n "$(BOOTSTRAP)" || { echo "Tradeoff needs Python 3.12 or newer on PATH." >&2; exit 1; }
@@ -26,6 +26,16 @@ run: $(STAMP) system-deps
 test: $(STAMP) system-deps
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -q
+
+# The user guide (docs/) as HTML in resources/guide/, shipped with the package and opened
+# by Help › User Guide. --strict: a warning, a broken link or a failing example stops it.
+# (make test builds it too, in tests/docs/.)
+docs: $(STAMP)
+	$(VENV)/bin/mkdocs build --strict --quiet
+
+# The guide's pictures, taken from the real app offscreen (docs/images/*.png).
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m scripts.guide.screenshots
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -47,7 +57,7 @@ $(PACKAGE_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet -e '.[package]'
 	@touch $@
 
-package: $(PACKAGE_STAMP)
+package: $(PACKAGE_STAMP) docs
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist \
 	  --workpath build/pyinstaller packaging/tradeoff.spec
 	cp packaging/install-desktop.sh $(BUNDLE)/

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from tradeoff.core.model import Criterion
+from tradeoff.gui.common.cell_marks import MARKER_RGB, MARKER_SIZE
 from tradeoff.gui.grid.matrix_model import NOTE_ROLE, MatrixModel
 
 NO_SCORE = "—"  # the combo box entry that clears a level score
-MARKER_SIZE = 7
-MARKER_COLOUR = QColor(200, 60, 160)
+MARKER_COLOUR = QColor(*MARKER_RGB)
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from tradeoff.core.model import Score
+from tradeoff.gui.common.cell_marks import TINT_RGB, TINT_STEPS, WARNING_RGBA, tint_alpha
 from tradeoff.gui.common.cell_values import (
     CellValueError,
     checked_number,
@@ -28,11 +29,8 @@ NOTE_ROLE = USER + 1  # True when the cell has a range or a rationale
 STATE_ROLE = USER + 2  # "ok" | "missing" | "outside"
 _CELL_ROLES = frozenset({DISPLAY, EDIT, TOOLTIP, BACKGROUND, ALIGN, NOTE_ROLE, STATE_ROLE})
 
-TINT_STEPS = 20
-# A translucent tint reads on light and dark palettes alike: stronger = better value.
-TINT_BRUSHES = [QBrush(QColor(38, 139, 210, int(12 + 118 * i / TINT_STEPS)))
-                for i in range(TINT_STEPS + 1)]
-WARNING_BRUSH = QBrush(QColor(230, 120, 0, 150))
+TINT_BRUSHES = [QBrush(QColor(*TINT_RGB, tint_alpha(i))) for i in range(TINT_STEPS + 1)]
+WARNING_BRUSH = QBrush(QColor(*WARNING_RGBA))
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 Index = QModelIndex | QPersistentModelIndex

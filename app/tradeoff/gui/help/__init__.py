@@ -1,0 +1,1 @@
+"""Help: the user guide, the glossary and the legend of the grid."""

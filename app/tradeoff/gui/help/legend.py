@@ -1,0 +1,52 @@
+"""What the grid's tints and corner marks mean: for Help › Legend and the guide.
+
+Plain data, no Qt; the colours are the grid's own, from
+:mod:`tradeoff.gui.common.cell_marks`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tradeoff.gui.common.cell_marks import (
+    MARKER_RGB,
+    TINT_RGB,
+    TINT_STEPS,
+    WARNING_RGBA,
+    tint_alpha,
+)
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    """One mark: ``rgba`` is its colour, ``corner`` True for a corner triangle."""
+
+    label: str
+    meaning: str
+    rgba: tuple[int, int, int, int]
+    corner: bool = False
+
+
+def _tint(step: int) -> tuple[int, int, int, int]:
+    return (*TINT_RGB, tint_alpha(step))
+
+
+LEGEND: tuple[LegendItem, ...] = (
+    LegendItem("Faint blue", "A score near the criterion's worst anchor (value near 0).",
+               _tint(0)),
+    LegendItem("Mid blue", "A score halfway between the anchors (value 0.5).",
+               _tint(TINT_STEPS // 2)),
+    LegendItem("Strong blue", "A score at or near the best anchor (value near 1). The tint "
+               "follows the value, so a cost criterion's lowest score is the strongest.",
+               _tint(TINT_STEPS)),
+    LegendItem("Amber", "A missing score, or one beyond the scale's anchors: the option gets "
+               "no total until it is filled, or the value runs past 0 or 1. The banner "
+               "above the results names each one.", WARNING_RGBA),
+    LegendItem("Corner mark", "The cell carries a low/high range or a rationale; its tooltip "
+               "and the Cell details panel show them.", (*MARKER_RGB, 255), corner=True),
+)
+
+
+def css_colour(rgba: tuple[int, int, int, int]) -> str:
+    r, g, b, a = rgba
+    return f"rgba({r}, {g}, {b}, {a / 255:.2f})"

@@ -1,0 +1,1 @@
+"""Tools that build the user guide in docs/: generated sections and screenshots."""

@@ -1,0 +1,186 @@
+"""Take the guide's screenshots from the real app, offscreen.
+
+    python -m scripts.guide.screenshots [--quick] [--out DIR] [--only NAME ...]
+
+Opens the main window on the Budapest example with every feature installed,
+drives it to each state the guide shows (a weight moved, a cell selected, the
+Monte Carlo run with its fixed seed…) and saves one PNG per state in
+docs/images/. Settings go to a throwaway folder, the window has a fixed size
+and the light palette, so a rerun changes a picture only when the app changes.
+``--quick`` takes only the first picture (the tests run it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+OUT = REPO / "docs" / "images"
+WINDOW_SIZE = (1400, 900)
+
+
+def _prepare_environment() -> Path:
+    """Offscreen Qt and a scratch settings folder, before Qt is imported."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    scratch = Path(tempfile.mkdtemp(prefix="tradeoff-shots-"))
+    os.environ["XDG_CONFIG_HOME"] = str(scratch / "config")
+    return scratch
+
+
+def settle(ms: int = 300) -> None:
+    """Let timers (debounced recomputes, chart layouts) fire and paint."""
+    from PySide6.QtWidgets import QApplication
+
+    end = time.monotonic() + ms / 1000
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def open_window(scratch: Path):  # -> MainWindow (Qt types load only here)
+    from PySide6.QtCore import QByteArray, QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)
+    from tradeoff.gui.common import settings
+    from tradeoff.gui.window.app import create_app
+    from tradeoff.gui.window.main_window import MainWindow
+    from tradeoff.paths import example_path
+
+    create_app()
+    settings.write(settings.DARK_PALETTE, False)
+    settings.write(settings.GEOMETRY, QByteArray())
+    settings.write(settings.WINDOW_STATE, QByteArray())
+    window = MainWindow(autosave_folder=scratch / "autosave")
+    if not window.files.open_path(example_path(), ask=False):
+        raise SystemExit("the example matrix did not open")
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    window.results_panel.show_chart()
+    window.install_features()
+    settle(800)
+    return window
+
+
+def _save(widget, name: str, out: Path) -> Path:
+    settle(300)
+    path = out / f"{name}.png"
+    if not widget.grab().save(str(path)):
+        raise SystemExit(f"could not write {path}")
+    return path
+
+
+# -- the states the guide shows ------------------------------------------------------------
+def shot_window(window, out: Path) -> Path:
+    """The whole window as it first opens on the example."""
+    return _save(window, "window", out)
+
+
+def shot_grid(window, out: Path) -> Path:
+    window.grid.select_cell(0, 0)
+    return _save(window.grid, "grid", out)
+
+
+def shot_cell_details(window, out: Path) -> Path:
+    window.grid.select_cell(0, 1)  # Harder line × Escalation risk: a range and a rationale
+    return _save(window.cell_panel, "cell-details", out)
+
+
+def shot_weights(window, out: Path) -> Path:
+    return _save(window.weights_panel, "weights", out)
+
+
+def shot_weight_moved(window, out: Path) -> Path:
+    """Escalation risk weighed three times as heavily: the ranking follows."""
+    panel = window.weights_panel
+    row = next(r for r in panel.rows if r.node_id == "escalation-risk")
+    profile = window.document.active_profile()
+    panel.set_weight(row, 3 * profile.weights["escalation-risk"])
+    settle(1500)  # the chart re-sorts its bars a moment after the last change
+    path = _save(window, "weight-moved", out)
+    window.document.undo_stack.undo()
+    settle()
+    return path
+
+
+def _robustness(window, tab: str):
+    from tradeoff.gui.robustness.panel import RobustnessPanel
+
+    window.raise_dock("Robustness")
+    panel = window.findChild(RobustnessPanel, "robustness_panel")
+    view = getattr(panel, tab)
+    panel.setCurrentWidget(view)
+    settle(600)
+    return panel, view
+
+
+def shot_sensitivity(window, out: Path) -> Path:
+    panel, _ = _robustness(window, "sensitivity")
+    return _save(panel, "sensitivity", out)
+
+
+def shot_flips(window, out: Path) -> Path:
+    panel, _ = _robustness(window, "flips")
+    return _save(panel, "flips", out)
+
+
+def shot_monte_carlo(window, out: Path) -> Path:
+    panel, view = _robustness(window, "monte_carlo")
+    view.start()
+    deadline = time.monotonic() + 60
+    while view.running and time.monotonic() < deadline:
+        settle(100)
+    if view.running:
+        raise SystemExit("the Monte Carlo run did not finish within a minute")
+    return _save(panel, "monte-carlo", out)
+
+
+def shot_tornado(window, out: Path) -> Path:
+    panel, _ = _robustness(window, "tornado")
+    return _save(panel, "tornado", out)
+
+
+def shot_stakeholders(window, out: Path) -> Path:
+    panel, _ = _robustness(window, "stakeholders")
+    return _save(panel, "stakeholders", out)
+
+
+SHOTS: dict[str, Callable] = {
+    "window": shot_window, "grid": shot_grid, "cell-details": shot_cell_details,
+    "weights": shot_weights, "weight-moved": shot_weight_moved,
+    "sensitivity": shot_sensitivity, "flips": shot_flips, "monte-carlo": shot_monte_carlo,
+    "tornado": shot_tornado, "stakeholders": shot_stakeholders,
+}
+
+
+def take(names: list[str], out: Path) -> list[Path]:
+    scratch = _prepare_environment()
+    out.mkdir(parents=True, exist_ok=True)
+    window = open_window(scratch)
+    try:
+        return [SHOTS[name](window, out) for name in names]
+    finally:
+        window.document.undo_stack.setClean()
+        window.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="take only the first picture")
+    parser.add_argument("--out", type=Path, default=OUT, help=f"folder (default {OUT})")
+    parser.add_argument("--only", nargs="+", choices=list(SHOTS), help="take these only")
+    args = parser.parse_args(argv)
+    names = args.only or (list(SHOTS)[:1] if args.quick else list(SHOTS))
+    for path in take(names, args.out):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""``make screenshots`` in quick mode: the real app, offscreen, gives the guide's
+first picture, and the picture the guide ships still shows the app as it is."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _differing_share(a, b) -> float:
+    """The share of pixels that differ between two images of the same size."""
+    differ = 0
+    step = 4  # every fourth pixel each way is plenty to see a changed window
+    total = 0
+    for y in range(0, a.height(), step):
+        for x in range(0, a.width(), step):
+            total += 1
+            differ += a.pixel(x, y) != b.pixel(x, y)
+    return differ / total
+
+
+def test_quick_mode_takes_the_window_and_matches_the_guides_picture(tmp_path, qapp):
+    from PySide6.QtGui import QImage
+
+    r = subprocess.run([sys.executable, "-m", "scripts.guide.screenshots", "--quick", "--out",
+                        str(tmp_path)], cwd=REPO, capture_output=True, text=True, timeout=240)
+    assert r.returncode == 0, r.stderr
+    taken = QImage(str(tmp_path / "window.png"))
+    shipped = QImage(str(REPO / "docs" / "images" / "window.png"))
+    assert not taken.isNull() and (taken.width(), taken.height()) == (1400, 900)
+    assert (shipped.width(), shipped.height()) == (taken.width(), taken.height())
+    # Rerun on an unchanged app, the picture is the same; a few pixels may differ where
+    # fonts render differently. More than that: run `make screenshots`.
+    assert _differing_share(taken, shipped) < 0.02
+    colours = {taken.pixel(x, y) for x in range(0, 1400, 7) for y in range(0, 900, 7)}
+    assert len(colours) > 50  # a drawn window, not a blank one
