@@ -32,11 +32,13 @@ def expand(markdown: str, page: str) -> str:
 # -- keyboard shortcuts ----------------------------------------------------------------
 def shortcuts() -> str:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is shown
-    from PySide6.QtGui import QGuiApplication, QKeySequence
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QApplication
 
     from tradeoff.gui.common.shortcuts import SHORTCUTS, shortcut_list
 
-    _ = QGuiApplication.instance() or QGuiApplication([])  # standard keys need a platform
+    # Standard keys need a platform; a widgets application, as the app and the tests use.
+    _ = QApplication.instance() or QApplication([])
     rows = ["| Action | Keys |", "| --- | --- |"]
     for name in SHORTCUTS:
         keys = ", ".join(f"`{k.toString(QKeySequence.SequenceFormat.PortableText)}`"
