@@ -17,8 +17,8 @@ from tradeoff.core.errors import TradeoffError
 from tradeoff.version import __version__
 
 # Sub-command modules under tradeoff.commands, in the order --help lists them.
-COMMANDS = ["validate", "score", "crosscheck", "analyse", "scenarios", "brief", "export",
-            "import_matrix"]
+COMMANDS = ["validate", "score", "crosscheck", "analyse", "scenarios", "value", "portfolio",
+            "brief", "export", "import_matrix"]
 # Sub-commands named after a Python keyword live in a module with another name.
 COMMAND_NAMES = {"import_matrix": "import"}
 # Control characters other than tab and line feed (each problem is one line).
