@@ -43,6 +43,8 @@ SHORTCUTS: dict[str, QKeySequence | Std] = {
     "focus_weights": QKeySequence("Ctrl+2"),
     "focus_cell": QKeySequence("Ctrl+3"),
     "focus_results": QKeySequence("Ctrl+4"),
+    "user_guide": Std.HelpContents,
+    "whats_this": Std.WhatsThis,
 }
 
 
