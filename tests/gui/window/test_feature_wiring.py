@@ -75,8 +75,9 @@ def shown_ranking(window: MainWindow) -> list[str]:
 def test_every_feature_has_its_menu_entries_and_docks(wired):
     file_actions = wired.menu("File").actions()
     at = file_actions.index(wired.file_export_separator)
-    assert file_actions[at - 2:at] == [wired.actions["import_matrix"],
-                                       wired.actions["export_excel"]]
+    assert file_actions[at - 3:at] == [wired.actions["import_matrix"],
+                                       wired.actions["export_excel"],
+                                       wired.actions["export_brief"]]
     assert wired.actions["export_excel"].shortcut() == QKeySequence("Ctrl+E")
     assert texts(wired, "Weights")[-4:] == ["Swing Weights…", "Weights from a Ranking…",
                                             "AHP Pairwise Comparisons…",

@@ -69,16 +69,20 @@ def monte_carlo(matrix: DecisionMatrix, profile: WeightProfile, samples: int, se
 
 
 def headline(matrix: DecisionMatrix, profile: WeightProfile | None,
-             smaa: SmaaResult | None = None) -> tuple[str, ...]:
+             smaa: SmaaResult | None = None, how_sure: bool = True) -> tuple[str, ...]:
     """The brief's first two sentences: the recommendation with its margin, and how sure.
 
     No Monte Carlo is run: its share is added only when ``smaa`` (a current run) is given.
+    ``how_sure=False`` gives the recommendation alone (the sweeps and the flip test grow
+    with options² × criteria).
     """
     if profile is None:
         return (no_weights_reason(matrix),)
     s = standing(matrix, profile)
     if isinstance(s, str):
         return (s,)
+    if not how_sure:
+        return (recommendation(matrix, profile, s),)
     return (recommendation(matrix, profile, s), how_sure_short(matrix, profile, s, smaa))
 
 

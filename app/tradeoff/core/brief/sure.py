@@ -19,7 +19,6 @@ from tradeoff.core.brief.text import count, join, share, total
 from tradeoff.core.errors import TradeoffError, WeightError
 from tradeoff.core.flip import Flip, flip_table
 from tradeoff.core.model import DecisionMatrix, WeightProfile
-from tradeoff.core.optimality import matrix_optimality
 from tradeoff.core.sensitivity import TIE, Sweep, all_sweeps
 from tradeoff.core.smaa import SmaaResult
 from tradeoff.core.smaa_sampling import spec_for_matrix, uniform_weights
@@ -167,6 +166,10 @@ def optimality_sentence(matrix: DecisionMatrix, profile: WeightProfile,
     programmes): first over every weighting, then within ``spread`` of the
     profile's weights (the Monte Carlo's default region). None when it cannot be judged.
     """
+    # scipy (the LP solver) loads only when a whole brief is written, never for the
+    # headline the app shows on start-up
+    from tradeoff.core.optimality import matrix_optimality
+
     try:
         anywhere = matrix_optimality(matrix, uniform_weights(len(matrix.criteria)), ranks=False)
         near = matrix_optimality(matrix, spec_for_matrix(matrix, profile, "profile", spread),

@@ -1,0 +1,1 @@
+"""The decision brief in the app: File › Export Brief… and the Results panel's headline."""

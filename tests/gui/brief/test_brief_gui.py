@@ -1,0 +1,131 @@
+"""The brief in the app: the headline above the results follows the sliders, and
+File › Export Brief… previews and writes the same brief the command line does."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradeoff import cli
+from tradeoff.core.brief import headline
+from tradeoff.gui.brief.dialog import ExportBriefDialog
+from tradeoff.gui.document.commands import SetWeight
+
+
+def label(window):
+    return window.results_panel.findChild(object, "brief_headline")
+
+
+def open_dialog(qtbot, window) -> ExportBriefDialog:
+    window.actions["export_brief"].trigger()
+    dialog = window.findChild(ExportBriefDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.up_to_date, timeout=30_000)
+    return dialog
+
+
+def test_headline_is_the_briefs_first_two_sentences_and_follows_a_slider(qtbot, wired):
+    doc = wired.document
+    shown = label(wired)
+    assert shown is not None and shown.isVisible()
+    expected = headline(doc.matrix, doc.active_profile())
+    assert shown.text() == " ".join(expected)
+    assert shown.text().startswith("Under the Balanced weights, the recommendation is Pause "
+                                   "for deliverables, with a total of 0.620")
+    assert "Monte Carlo" not in shown.text()  # no run is current: no share claimed
+    row = next(r for r in wired.weights_panel.rows if r.node_id == "leverage")
+    row.slider.sliderPressed.emit()
+    for position in range(row.slider.value(), row.slider.maximum() + 1, 100):
+        row.slider.setValue(position)  # each step of a drag re-words the headline
+        assert shown.text() == " ".join(headline(doc.matrix, doc.active_profile()))
+    row.slider.sliderReleased.emit()
+    assert "the recommendation is Calibrated pressure" in shown.text()  # leverage outweighs
+    doc.undo_stack.undo()
+    assert shown.text() == " ".join(expected)
+
+
+def test_headline_adds_the_monte_carlo_share_only_while_the_run_is_current(qtbot, wired):
+    panel = wired.docks["Robustness"].widget()
+    panel.monte_carlo.samples.setValue(2000)
+    with qtbot.waitSignal(panel.monte_carlo.result_ready, timeout=30_000) as blocker:
+        panel.monte_carlo.start()
+    run = blocker.args[0]
+    doc = wired.document
+    share = run.probability_best[run.options.index("pause-for-deliverables")]
+    assert label(wired).text().endswith(
+        f"it ranks first in {share * 100:.1f} % of 2,000 Monte Carlo draws.")
+    doc.push(SetWeight(doc, "balanced", "leverage", 2.0))
+    assert "Monte Carlo" not in label(wired).text()  # that run describes other weights
+    panel.shutdown()
+
+
+def test_dialog_previews_and_exports_what_the_command_line_writes(qtbot, wired, tmp_path):
+    dialog = open_dialog(qtbot, wired)
+    assert "the recommendation is Pause for deliverables" in dialog.preview.toPlainText()
+    dialog.profile.setCurrentIndex(dialog.profile.findText("Kyiv"))
+    dialog.samples.setValue(0)
+    qtbot.waitUntil(lambda: dialog.up_to_date, timeout=30_000)
+    text = dialog.preview.toPlainText()
+    assert "Under the Kyiv weights, the recommendation is Harder line" in text
+    assert "Monte Carlo draws" not in text
+    ours = tmp_path / "app.md"
+    with qtbot.waitSignal(dialog.exported):
+        assert dialog.export_to(str(ours))
+    theirs = tmp_path / "cli.md"
+    assert cli.main(["brief", str(wired.document.path), "-o", str(theirs), "--profile", "Kyiv",
+                     "--samples", "0"]) == 0
+    assert ours.read_bytes() == theirs.read_bytes()
+    dialog.reject()
+
+
+def test_leaving_sections_out_and_choosing_a_scenario(qtbot, wired, tmp_path):
+    dialog = open_dialog(qtbot, wired)
+    dialog.samples.setValue(0)
+    dialog.sections["appendix"].setChecked(False)
+    dialog.scenario.setCurrentIndex(dialog.scenario.findData("moscow-resists"))
+    qtbot.waitUntil(lambda: dialog.up_to_date, timeout=30_000)
+    out = tmp_path / "resists.html"
+    assert dialog.export_to(str(out))
+    html = out.read_text(encoding="utf-8")
+    assert "Moscow resists a ceasefire" in html and "the recommendation is Harder line" in html
+    assert "Appendix" not in html
+    dialog.reject()
+
+
+def test_cancel_stops_the_monte_carlo_and_export_waits_for_a_current_preview(qtbot, wired):
+    dialog = open_dialog(qtbot, wired)
+    dialog.samples.setValue(1_000_000)
+    dialog.rebuild()
+    assert dialog.cancel_button.isEnabled() and not dialog.export_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.progress.value() > 0, timeout=30_000)
+    dialog.cancel_button.click()
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Cancelled"), timeout=30_000)
+    assert not dialog.up_to_date and not dialog.export_button.isEnabled()
+    assert not dialog.export_to("/nonexistent/never-written.md")
+    dialog.reject()
+
+
+@pytest.mark.parametrize("name, words", [("brief.txt", "use .html, .pdf, .docx or .md"),
+                                         ("folder.pdf", "that is a folder")])
+def test_export_errors_are_shown_with_the_command_lines_words(qtbot, wired, tmp_path, name,
+                                                              words):
+    (tmp_path / "folder.pdf").mkdir()
+    dialog = open_dialog(qtbot, wired)
+    target = tmp_path / name
+    assert not dialog.export_to(str(target))
+    assert dialog.error_box is not None and dialog.error_box.isVisible()
+    assert str(target) in dialog.error_box.text() and words in dialog.error_box.text()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "autosave") == ["folder.pdf"]
+    dialog.error_box.close()
+    dialog.reject()
+
+
+def test_an_exported_brief_says_what_the_weights_now_say(qtbot, wired, tmp_path):
+    doc = wired.document
+    doc.push(SetWeight(doc, "balanced", "leverage", 10.0))
+    dialog = open_dialog(qtbot, wired)
+    out = tmp_path / "after.md"
+    assert dialog.export_to(str(out))
+    text = out.read_text(encoding="utf-8")
+    first = headline(doc.matrix, doc.active_profile())[0]
+    assert f"**{first}**" in text and "Harder line" in first
+    dialog.reject()
