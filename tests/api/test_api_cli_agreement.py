@@ -129,3 +129,23 @@ def test_an_unknown_scenario_gets_the_cli_message(capsys):
     with pytest.raises(tradeoff.MatrixError) as caught:
         tradeoff.load(path).score(scenario="Nowhere")
     assert str(caught.value) == expected
+
+
+def test_options_screened_by_a_must_have_leave_the_ranking_as_on_the_cli(capsys, tmp_path):
+    from tradeoff.io.matrix_file import load_matrix, save_matrix
+
+    model = load_matrix(tradeoff.paths.example_path())
+    model.criterion("leverage").must_reach = 3  # Holding pattern (2) and Press Kyiv (1) fail
+    path = tmp_path / "screened.toml"
+    save_matrix(model, path)
+    data = cli_json(capsys, "score", str(path))
+    m = tradeoff.load(path)
+    frame = m.score()
+    assert list(frame.index) == [r["option"] for r in data["ranking"]]
+    assert "Holding pattern" not in frame.index and len(frame) == 3
+    assert set(m.screened_out()["option"]) == {"Holding pattern",
+                                               "Press Kyiv toward an interim arrangement"}
+    analysed = cli_json(capsys, "analyse", str(path), "--samples", "300")
+    a = m.analyse(samples=300)
+    assert set(a.rank_acceptability.index) == set(analysed["rank_acceptability"])
+    assert a.probability_best.to_dict() == pytest.approx(analysed["probability_best"])

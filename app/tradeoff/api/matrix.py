@@ -37,6 +37,7 @@ from tradeoff.core.errors import Problem, ValidationError
 from tradeoff.core.model import Criterion, DecisionMatrix, Score, WeightProfile
 from tradeoff.core.robustness_report import DEFAULT_SAMPLES, DEFAULT_SEED
 from tradeoff.core.scoring import value_matrix
+from tradeoff.core.screening import screen, without_screened
 from tradeoff.core.validate import check_matrix
 from tradeoff.core.weights import normalised_weights
 
@@ -151,6 +152,15 @@ class Matrix:
             p = pick_profile(self._model, profile)
             return weights_series(self._model, normalised_weights(self._model, p))
 
+    def screened_out(self, scenario: str | None = None) -> pd.DataFrame:
+        """The options a must-have threshold (``must_reach``) keeps out of the ranking:
+        one row per failed threshold, with the option's score and the threshold."""
+        with matrix_errors():
+            m = self._view(scenario)
+        rows = [{"option": m.option(s.option).name, "criterion": m.criterion(s.criterion).name,
+                 "score": s.score, "must_reach": s.threshold} for s in screen(m)]
+        return pd.DataFrame(rows, columns=["option", "criterion", "score", "must_reach"])
+
     # -- results ---------------------------------------------------------------
     def score(self, profile: str | None = None, method: str = "wsm",
               scenario: str | None = None, *, normalisation: str | None = None,
@@ -162,14 +172,17 @@ class Matrix:
         each criterion's contribution to the total (additive model only).
         ``method`` is ``wsm`` (the additive value model), ``wpm``, ``topsis``,
         ``vikor`` or ``promethee``; ``normalisation``, ``v`` and ``preference``
-        are the TOPSIS, VIKOR and PROMETHEE settings of the command line.
+        are the TOPSIS, VIKOR and PROMETHEE settings of the command line. An
+        option that fails a criterion's must-have threshold (``must_reach``) is
+        left out of the ranking, as on the command line: see :meth:`screened_out`.
         """
         with matrix_errors():
             m = self._view(scenario)
             p = pick_profile(m, profile)
             settings = method_settings(m, method, normalisation=normalisation, v=v,
                                        preference=preference)
-            return score_frame(m, score_by(m, p, method, settings))
+            kept = without_screened(m)  # as the command line: screened options are not ranked
+            return score_frame(kept, score_by(kept, p, method, settings))
 
     def analyse(self, samples: int = DEFAULT_SAMPLES, seed: int | None = None,
                 weights: str = "profile", *, profile: str | None = None,
@@ -190,7 +203,7 @@ class Matrix:
         with matrix_errors():
             seed = DEFAULT_SEED if seed is None else seed
             analyse_command.check_run(samples, seed, spread)
-            m, across = analyse_command.scenario_choice(self._model, scenario)
+            m, across = analyse_command.analysed_matrix(self._model, scenario)
             p = pick_profile(m, profile)
             result, share = analyse_command.monte_carlo(
                 m, p, samples=samples, seed=seed, weights=weights, bounds=_fractions(bounds),

@@ -82,8 +82,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     check_run(args.samples, args.seed, args.spread)
-    matrix, across = scenario_choice(load(args.file), args.scenario)
-    matrix = without_screened(matrix)  # screened options are not ranked
+    matrix, across = analysed_matrix(load(args.file), args.scenario)
     profile = pick_profile(matrix, args.profile)
     bounds = [parse_bound(b) for b in args.bound]
     # Across scenarios, the Monte Carlo draws the scenario too; the other analyses
@@ -112,6 +111,13 @@ def scenario_shares(matrix: DecisionMatrix, samples: int, seed: int) -> dict:
     counts = scenario_draws(matrix, samples, seed)
     names = unique_names(matrix.scenarios)
     return {names[s.id]: int(n) for s, n in zip(matrix.scenarios, counts, strict=True)}
+
+
+def analysed_matrix(matrix: DecisionMatrix, key: str | None) -> tuple[DecisionMatrix, bool]:
+    """The matrix ``analyse`` reports on: the scenario asked for (see
+    :func:`scenario_choice`), without the options screened out by a must-have."""
+    matrix, across = scenario_choice(matrix, key)
+    return without_screened(matrix), across  # screened options are not ranked
 
 
 def scenario_choice(matrix: DecisionMatrix, key: str | None) -> tuple[DecisionMatrix, bool]:

@@ -7,7 +7,6 @@ import csv
 import sys
 from typing import Any
 
-from tradeoff.commands import standing as standing_report
 from tradeoff.commands.common import (
     add_scenario_option,
     apply_scenario,
@@ -121,7 +120,10 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "csv":
         write_csv(kept, result)
         return 0
-    # Potential optimality is a property of the additive value model.
+    # Potential optimality is a property of the additive value model. (Imported here:
+    # its LP solver, scipy, takes a third of a second that the Python API need not pay.)
+    from tradeoff.commands import standing as standing_report
+
     extra = standing_report.standing(matrix, kept, screened,
                                      spec if args.method == PRIMARY else None)
     if args.format == "json":
