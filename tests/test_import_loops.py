@@ -100,3 +100,15 @@ def test_the_graph_sees_type_checking_and_function_level_imports():
 
 def test_no_import_loop_under_app_tradeoff():
     assert _loops(_graph()) == []
+
+
+def test_every_gui_room_is_named_in_the_rooms_contract():
+    """A room left out of the import-linter contract would escape its rules unnoticed."""
+    import tomllib
+
+    config = tomllib.loads((APP.parent / "pyproject.toml").read_text())
+    contract = next(c for c in config["tool"]["importlinter"]["contracts"]
+                    if c.get("containers") == ["tradeoff.gui"])
+    named = {room.strip() for layer in contract["layers"] for room in layer.split("|")}
+    rooms = {p.parent.name for p in (PACKAGE / "gui").glob("*/__init__.py")}
+    assert rooms == named
