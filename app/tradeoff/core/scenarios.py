@@ -41,7 +41,7 @@ the app, the CLI and the workbook cannot disagree.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -66,7 +66,11 @@ def scenario_view(matrix: DecisionMatrix,
         except KeyError as e:
             raise TradeoffError(str(e.args[0])) from e
     scores = dict(matrix.scores)
-    scores.update(scenario.scores)
+    # An override of an option or criterion since removed (kept so that undoing the
+    # removal brings it back) has no cell to replace.
+    options, criteria = {o.id for o in matrix.options}, {c.id for c in matrix.criteria}
+    scores.update({k: s for k, s in scenario.scores.items()
+                   if k[0] in options and k[1] in criteria})
     title = f"{matrix.metadata.title} — {scenario.name}"
     return replace(matrix, scores=scores, scenarios=[],
                    metadata=replace(matrix.metadata, title=title))
@@ -87,10 +91,20 @@ def has_probabilities(matrix: DecisionMatrix) -> bool:
 
 @dataclass(frozen=True)
 class ScenarioOutcome:
-    """One scenario scored (``scenario`` None for the base case)."""
+    """One scenario scored (``scenario`` None for the base case).
+
+    ``winners``: option ids ranked first (several on a tie), in matrix order.
+    """
 
     scenario: Scenario | None
     result: ScoreResult
+    winners: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, scenario: Scenario | None, result: ScoreResult) -> ScenarioOutcome:
+        ranks = result.ranks.to_numpy()
+        return cls(scenario, result, [str(result.table.index[i])
+                                      for i in np.flatnonzero(ranks == 1)])
 
     @property
     def id(self) -> str | None:
@@ -99,12 +113,6 @@ class ScenarioOutcome:
     @property
     def name(self) -> str:
         return BASE_CASE if self.scenario is None else self.scenario.name
-
-    @property
-    def winners(self) -> list[str]:
-        """Option ids ranked first (several on a tie), in matrix order."""
-        ranks = self.result.ranks
-        return [str(o) for o in ranks.index[ranks == 1]]
 
     @property
     def margin(self) -> float:
@@ -195,8 +203,8 @@ def analyse_scenarios(matrix: DecisionMatrix,
         raise TradeoffError("the matrix has no scenarios")
     if not isinstance(profile, WeightProfile):
         profile = matrix.profile(profile)
-    base = ScenarioOutcome(None, score(matrix, profile))
-    outcomes = [ScenarioOutcome(s, score(scenario_view(matrix, s), profile))
+    base = ScenarioOutcome.of(None, score(matrix, profile))
+    outcomes = [ScenarioOutcome.of(s, score(scenario_view(matrix, s), profile))
                 for s in matrix.scenarios]
     ids = [s.id for s in matrix.scenarios]
     totals = pd.DataFrame({s: o.result.totals for s, o in zip(ids, outcomes, strict=True)},
@@ -222,29 +230,42 @@ def signposts(matrix: DecisionMatrix, outcomes: list[ScenarioOutcome],
     between the two; their effects add up exactly to the change in margin.
     """
     out: list[Signpost] = []
+    rows = {o.id: i for i, o in enumerate(matrix.options)}
+    cols = {c.id: j for j, c in enumerate(matrix.criteria)}
+    w = {c: float(x) for c, x in weights.items()}
+    values: dict[int, np.ndarray] = {}  # each scenario's value matrix, read once
     for a, b in itertools.combinations(outcomes, 2):
         if not a.winners or not b.winners or set(a.winners) == set(b.winners):
             continue
         wa = a.winners[0]
-        wb = next((w for w in b.winners if w != wa), None)
+        wb = next((x for x in b.winners if x != wa), None)
         if wb is None or a.scenario is None or b.scenario is None:
             continue
-        out.append(Signpost(a.scenario.id, b.scenario.id, wa, wb,
-                            _cells(matrix, a, b, wa, wb, weights)))
+        for o in (a, b):
+            if id(o) not in values:
+                values[id(o)] = o.result.values().to_numpy(dtype=float)
+        cells = _cells(matrix, a, b, (wa, wb), (values[id(a)], values[id(b)]), w,
+                       (rows, cols))
+        out.append(Signpost(a.scenario.id, b.scenario.id, wa, wb, cells))
     return out
 
 
-def _cells(matrix: DecisionMatrix, a: ScenarioOutcome, b: ScenarioOutcome, wa: str, wb: str,
-           weights: pd.Series) -> tuple[SignpostCell, ...]:
+def _cells(matrix: DecisionMatrix, a: ScenarioOutcome, b: ScenarioOutcome,
+           winners: tuple[str, str], values: tuple[np.ndarray, np.ndarray],
+           weights: dict[str, float], index: tuple[dict[str, int], dict[str, int]]
+           ) -> tuple[SignpostCell, ...]:
     assert a.scenario is not None and b.scenario is not None
-    va, vb = a.result.values(), b.result.values()
+    wa, wb = winners
+    va, vb = values
+    rows, cols = index
     keys = [k for k in {**a.scenario.scores, **b.scenario.scores} if k[0] in (wa, wb)]
     cells = []
     for oid, cid in keys:
-        if cid not in weights.index or oid not in va.index:
+        if cid not in cols or oid not in rows:
             continue
+        i, j = rows[oid], cols[cid]
         sign = 1.0 if oid == wb else -1.0
-        effect = sign * float(weights[cid]) * (float(vb.at[oid, cid]) - float(va.at[oid, cid]))
+        effect = sign * weights[cid] * (vb[i, j] - va[i, j])
         if not np.isfinite(effect) or round(effect, RANK_DECIMALS) == 0:
             continue
         base = matrix.scores.get((oid, cid))
@@ -255,8 +276,7 @@ def _cells(matrix: DecisionMatrix, a: ScenarioOutcome, b: ScenarioOutcome, wa: s
             overridden_in=tuple(s.id for s in (a.scenario, b.scenario)
                                 if (oid, cid) in s.scores),
             effect=effect, to_scenario=b.scenario.id))
-    cells.sort(key=lambda c: (-abs(c.effect), matrix.option_index(c.option),
-                              matrix.criterion_index(c.criterion)))
+    cells.sort(key=lambda c: (-abs(c.effect), rows[c.option], cols[c.criterion]))
     return tuple(cells)
 
 

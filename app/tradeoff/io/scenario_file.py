@@ -65,8 +65,10 @@ def scenarios_doc(m: DecisionMatrix) -> list[dict[str, Any]]:
         rows: dict[str, dict[str, Any]] = {}
         order = {(o.id, c.id): (i, j) for i, o in enumerate(m.options)
                  for j, c in enumerate(m.criteria)}
-        for (oid, cid), s in sorted(sc.scores.items(),
-                                    key=lambda kv: order.get(kv[0], (len(order), 0))):
+        # Overrides of a removed option or criterion (kept in memory so an undo can
+        # bring them back) are not written: the file would not load.
+        for (oid, cid), s in sorted(((k, s) for k, s in sc.scores.items() if k in order),
+                                    key=lambda kv: order[kv[0]]):
             rows.setdefault(oid, {})[cid] = cell_doc(s)
         if rows:
             d["scores"] = rows

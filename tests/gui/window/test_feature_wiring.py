@@ -84,11 +84,11 @@ def test_every_feature_has_its_menu_entries_and_docks(wired):
                                             "Combine Participants…"]
     analysis = texts(wired, "Analysis")
     for entry in ["Cross-check Methods", "Weight Sensitivity", "Score Flips",
-                  "Monte Carlo (SMAA-2)…", "Tornado", "Stakeholder Comparison"]:
+                  "Monte Carlo (SMAA-2)…", "Tornado", "Stakeholder Comparison", "Scenarios"]:
         assert entry in analysis
     results = wired.docks["Results"]
     assert {d.windowTitle() for d in wired.tabifiedDockWidgets(results)} == {
-        "Cross-check", "Robustness"}
+        "Cross-check", "Robustness", "Scenarios"}
     assert not results.visibleRegion().isEmpty()  # Results stays the tab in front
     view = texts(wired, "View")
     assert view.index("Robustness") < view.index("Dark Palette")  # toggles stay together

@@ -31,6 +31,10 @@ class WindowHost(Protocol):
     # The Results panel (built by the window from the results room); features in
     # that room know its type, others use only QWidget's methods.
     results_panel: Any
+    # The Weights panel (its add_beside_profile puts a widget in the profile's row)
+    # and the score grid (a QTableView), built by the window from their rooms.
+    weights_panel: Any
+    grid: Any
 
     @property
     def closing(self) -> SignalInstance: ...

@@ -46,19 +46,24 @@ def _adopt(parent: Macro | None, child: QUndoCommand) -> None:
 
 
 class SetScore(QUndoCommand):
+    """A score edit; while a scenario is shown, an edit of that scenario's override
+    (the scenario is fixed when the command is made, so undo reaches the same cell)."""
+
     def __init__(self, doc: Document, option_id: str, criterion_id: str, score: Score | None,
                  text: str = "", parent: Macro | None = None) -> None:
         super().__init__(text or "Edit score")
         _adopt(parent, self)
         self.doc, self.option_id, self.criterion_id = doc, option_id, criterion_id
+        self.scenario_id = doc.scenario_id
         self.new = replace(score) if score is not None else None
         self.old: Score | None = None
 
     def redo(self) -> None:
-        self.old = self.doc.set_score(self.option_id, self.criterion_id, self.new)
+        self.old = self.doc.set_score(self.option_id, self.criterion_id, self.new,
+                                      self.scenario_id)
 
     def undo(self) -> None:
-        self.doc.set_score(self.option_id, self.criterion_id, self.old)
+        self.doc.set_score(self.option_id, self.criterion_id, self.old, self.scenario_id)
 
 
 def set_scores(doc: Document, cells: dict[tuple[str, str], Score | None],

@@ -9,6 +9,13 @@ panels can refresh. "Modified" is simply ``not undo_stack.isClean()``.
 The value matrix (0..1 per cell) does not depend on the weights, so it is
 cached here and only recomputed when a score or a scale changes: moving a
 weight slider costs one small matrix product.
+
+The document also knows which scenario is being looked at (``scenario_id``,
+None for the base case). :meth:`Document.view` is the matrix as it stands in
+that scenario (:func:`tradeoff.core.scenarios.scenario_view`); the cached
+values, the grid, the results and the robustness views read it, and a score
+edited while a scenario is selected is written as that scenario's override.
+Choosing a scenario changes what is shown, not the file, so it is no undo step.
 """
 
 from __future__ import annotations
@@ -22,8 +29,10 @@ from PySide6.QtGui import QUndoStack
 from tradeoff.core import edits
 from tradeoff.core.errors import WeightError
 from tradeoff.core.model import Criterion, DecisionMatrix, Group, Option, Score, WeightProfile
+from tradeoff.core.scenarios import scenario_view
 from tradeoff.core.scoring import competition_ranks, margins, raw_matrix, value_matrix
 from tradeoff.core.weights import node_shares, normalised_weights
+from tradeoff.gui.document.scenario_edits import ScenarioEdits
 
 UNTITLED = "Untitled"
 
@@ -40,7 +49,7 @@ class Totals:
         self.margins = margins(self.totals)
 
 
-class Document(QObject):
+class Document(QObject, ScenarioEdits):
     """The matrix being edited, with undo and change signals (see module docstring)."""
 
     # Anything in the matrix changed (emitted after every edit, undo and redo).
@@ -70,6 +79,10 @@ class Document(QObject):
     criterion_changed = Signal(int)
     # Criteria or groups were added, removed, regrouped or renamed (value tree shape).
     tree_changed = Signal()
+    # Scenarios were added, removed, renamed or given probabilities.
+    scenarios_changed = Signal()
+    # Another scenario (or the base case) was selected.
+    scenario_selected = Signal()
 
     def __init__(self, matrix: DecisionMatrix | None = None, path: Path | None = None,
                  parent: QObject | None = None) -> None:
@@ -82,6 +95,10 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self._values: np.ndarray | None = None
         self._raw: np.ndarray | None = None
+        self.scenario_id: str | None = None  # the scenario shown; None is the base case
+        self._view: DecisionMatrix | None = None
+        # Overrides of removed options and criteria, by their id, for an undo to restore.
+        self._stashed: dict[str, dict[str, dict[tuple[str, str], Score]]] = {}
         # A bound method, never a lambda: the stack's destructor clears it and emits
         # indexChanged while this Document is being destroyed. Qt drops a connection
         # to a receiver QObject at that point, but a lambda would still run and emit
@@ -110,9 +127,12 @@ class Document(QObject):
         self.untitled_name = untitled_name or UNTITLED
         self.suggested_file = suggested_file or "matrix.toml"
         self.matrix = matrix
+        self.scenario_id = None
         self._invalidate_values()
         self.set_path(path)
         self.replaced.emit()
+        self.scenarios_changed.emit()
+        self.scenario_selected.emit()
         self.weights_changed.emit()
         self.profiles_changed.emit()
         self.changed.emit()
@@ -131,16 +151,27 @@ class Document(QObject):
     def _invalidate_values(self) -> None:
         self._values = None
         self._raw = None
+        self._view = None
+
+    def view(self) -> DecisionMatrix:
+        """The matrix as it stands in the selected scenario (the matrix itself for the base)."""
+        if self._view is not None and self._view.active_profile != self.matrix.active_profile:
+            self._view = None  # the view shares the profiles, but not the choice among them
+        if self._view is None:
+            scenario = self.scenario()
+            self._view = self.matrix if scenario is None else scenario_view(self.matrix,
+                                                                            scenario)
+        return self._view
 
     def raw(self) -> np.ndarray:
         if self._raw is None:
-            self._raw = raw_matrix(self.matrix)
+            self._raw = raw_matrix(self.view())
         return self._raw
 
     def values(self) -> np.ndarray:
-        """Value 0..1 of every cell (NaN where missing); cached between edits."""
+        """Value 0..1 of every cell of the view (NaN where missing); cached between edits."""
         if self._values is None:
-            self._values = value_matrix(self.matrix, self.raw())
+            self._values = value_matrix(self.view(), self.raw())
         return self._values
 
     def active_profile(self) -> WeightProfile | None:
@@ -166,17 +197,29 @@ class Document(QObject):
         return Totals(self.values() * w, w)
 
     # -- cells -------------------------------------------------------------------
-    def set_score(self, option_id: str, criterion_id: str, score: Score | None) -> Score | None:
-        old = edits.set_score(self.matrix, option_id, criterion_id, score)
+    def set_score(self, option_id: str, criterion_id: str, score: Score | None,
+                  scenario_id: str | None = None) -> Score | None:
+        """Set a base score, or with ``scenario_id`` that scenario's override (None
+        removes the override: the cell reverts to the base score). Returns the old one."""
+        if scenario_id is None:
+            old = edits.set_score(self.matrix, option_id, criterion_id, score)
+        else:
+            overrides = self.matrix.find_scenario(scenario_id).scores
+            old = overrides.pop((option_id, criterion_id), None)
+            if score is not None:
+                overrides[(option_id, criterion_id)] = score
         self._invalidate_values()
         r, c = self.matrix.option_index(option_id), self.matrix.criterion_index(criterion_id)
         self.cells_changed.emit(r, c, r, c)
+        if scenario_id is not None:
+            self.scenarios_changed.emit()
         return old
 
     # -- options -----------------------------------------------------------------
     def insert_option(self, index: int, option: Option, scores: dict[str, Score]) -> None:
         self.options_about_to_insert.emit(index)
         edits.insert_option(self.matrix, index, option, scores)
+        self._restore_overrides(option.id)
         self._invalidate_values()
         self.options_inserted.emit(index)
 
@@ -184,6 +227,7 @@ class Document(QObject):
         index = self.matrix.option_index(option_id)
         self.options_about_to_remove.emit(index)
         removed = edits.remove_option(self.matrix, option_id)
+        self._stash_overrides(option_id, 0)
         self._invalidate_values()
         self.options_removed.emit(index)
         return removed
@@ -206,6 +250,7 @@ class Document(QObject):
                          weights: dict[str, float] | None) -> None:
         self.criteria_about_to_insert.emit(index)
         edits.insert_criterion(self.matrix, index, criterion, scores, weights)
+        self._restore_overrides(criterion.id)
         self._invalidate_values()
         self.criteria_inserted.emit(index)
         self.tree_changed.emit()
@@ -216,6 +261,7 @@ class Document(QObject):
         index = self.matrix.criterion_index(criterion_id)
         self.criteria_about_to_remove.emit(index)
         removed = edits.remove_criterion(self.matrix, criterion_id)
+        self._stash_overrides(criterion_id, 1)
         self._invalidate_values()
         self.criteria_removed.emit(index)
         self.tree_changed.emit()

@@ -105,7 +105,7 @@ class CellPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        m = self.doc.matrix
+        m = self.doc.view()
         if self.cell is not None:
             try:
                 option, criterion = m.option(self.cell[0]), m.criterion(self.cell[1])
@@ -150,7 +150,7 @@ class CellPanel(QWidget):
         """Push the edited fields as one command, if they changed and fit the scale."""
         if self.cell is None:
             return
-        m = self.doc.matrix
+        m = self.doc.view()
         option, criterion = m.option(self.cell[0]), m.criterion(self.cell[1])
         old = m.score(option.id, criterion.id)
         try:

@@ -109,7 +109,7 @@ class MatrixView(QTableView):
             return
         rows = sorted({r for r, _ in cells})
         cols = sorted({c for _, c in cells})
-        QGuiApplication.clipboard().setText(block_to_tsv(self.doc.matrix, rows, cols))
+        QGuiApplication.clipboard().setText(block_to_tsv(self.doc.view(), rows, cols))
         self.message.emit(f"Copied {len(rows)} × {len(cols)} cells")
 
     def paste(self, text: str | None = None) -> bool:

@@ -11,7 +11,7 @@ import math
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from tradeoff.core.model import Score
 from tradeoff.gui.common.cell_marks import TINT_RGB, TINT_STEPS, WARNING_RGBA, tint_alpha
@@ -21,13 +21,18 @@ from tradeoff.gui.common.cell_values import (
     parse_score_text,
     with_value,
 )
-from tradeoff.gui.common.roles import ALIGN, BACKGROUND, DISPLAY, EDIT, TOOLTIP, USER
+from tradeoff.gui.common.roles import ALIGN, BACKGROUND, DISPLAY, EDIT, FONT, TOOLTIP, USER
 from tradeoff.gui.document import Document
 from tradeoff.gui.document.commands import SetScore
 
 NOTE_ROLE = USER + 1  # True when the cell has a range or a rationale
 STATE_ROLE = USER + 2  # "ok" | "missing" | "outside"
-_CELL_ROLES = frozenset({DISPLAY, EDIT, TOOLTIP, BACKGROUND, ALIGN, NOTE_ROLE, STATE_ROLE})
+OVERRIDE_ROLE = USER + 3  # True when the shown scenario overrides the cell's base score
+_CELL_ROLES = frozenset({DISPLAY, EDIT, TOOLTIP, BACKGROUND, ALIGN, NOTE_ROLE, STATE_ROLE,
+                         FONT, OVERRIDE_ROLE})
+OVERRIDE_FONT = QFont()
+OVERRIDE_FONT.setBold(True)
+OVERRIDE_FONT.setItalic(True)
 
 TINT_BRUSHES = [QBrush(QColor(*TINT_RGB, tint_alpha(i))) for i in range(TINT_STEPS + 1)]
 WARNING_BRUSH = QBrush(QColor(*WARNING_RGBA))
@@ -92,8 +97,12 @@ class MatrixModel(QAbstractTableModel):
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if role not in _CELL_ROLES or not index.isValid():
             return None
-        m = self.doc.matrix
+        m = self.doc.view()
         row, col = index.row(), index.column()
+        if role in (FONT, OVERRIDE_ROLE):
+            overridden = self.doc.is_overridden(row, col)
+            return overridden if role == OVERRIDE_ROLE else (OVERRIDE_FONT if overridden
+                                                             else None)
         criterion = m.criteria[col]
         score = m.scores.get((m.options[row].id, criterion.id))
         if role == DISPLAY:
@@ -120,6 +129,12 @@ class MatrixModel(QAbstractTableModel):
         m = self.doc.matrix
         criterion, option = m.criteria[col], m.options[row]
         lines = [f"<b>{_esc(option.name)}</b> on <b>{_esc(criterion.name)}</b>"]
+        scenario = self.doc.scenario()
+        if scenario is not None and self.doc.is_overridden(row, col):
+            base = m.score(option.id, criterion.id)
+            shown = criterion.format_value(base.value) if base.value is not None else "no score"
+            lines.append(f"<i>Overridden in “{_esc(scenario.name)}”; base case: "
+                         f"{_esc(shown)}.</i>")
         if score is None or score.value is None:
             lines.append("<i>No score yet.</i>")
         else:
@@ -141,7 +156,7 @@ class MatrixModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any, role: int = EDIT) -> bool:
         if role != EDIT or not index.isValid():
             return False
-        m = self.doc.matrix
+        m = self.doc.view()
         option, criterion = m.options[index.row()], m.criteria[index.column()]
         try:
             if isinstance(value, int | float) and not isinstance(value, bool):
@@ -154,6 +169,9 @@ class MatrixModel(QAbstractTableModel):
         old = m.score(option.id, criterion.id)
         if parsed == old.value:
             return True
+        if self.doc.scenario() is not None and not self.doc.is_overridden(index.row(),
+                                                                          index.column()):
+            old = Score()  # a new override: the base cell's range and reason are not its own
         new = with_value(criterion, old, parsed)
         self.doc.push(SetScore(self.doc, option.id, criterion.id, new,
                                f"Score {option.name} on {criterion.name}"))

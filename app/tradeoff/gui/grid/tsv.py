@@ -44,7 +44,7 @@ def paste_command(doc: Document, text: str, top: int, left: int,
     A single value pasted into a larger selection fills the selection
     (``fill_rows`` × ``fill_columns``), as spreadsheets do. Raises PasteError.
     """
-    m = doc.matrix
+    m = doc.view()  # in a scenario, the cells pasted over are its own
     block = parse_tsv(text)
     if not block:
         raise PasteError("the clipboard holds no cells to paste")
@@ -74,7 +74,7 @@ def paste_command(doc: Document, text: str, top: int, left: int,
 
 def clear_command(doc: Document, cells: list[tuple[int, int]]) -> QUndoCommand:
     """Clear the values (and ranges) of the cells; rationale and source stay."""
-    m = doc.matrix
+    m = doc.view()
     changes: dict[tuple[str, str], Score | None] = {}
     for r, c in cells:
         option, criterion = m.options[r], m.criteria[c]

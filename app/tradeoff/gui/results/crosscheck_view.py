@@ -222,7 +222,7 @@ class CrossCheckView(QWidget):
             self.recompute_button.setText("Recompute (out of date)")
             return
         self.recompute_button.setText("Recompute")
-        self.set_matrix(doc.matrix, doc.active_profile_id())
+        self.set_matrix(doc.view(), doc.active_profile_id())
 
     def refresh(self) -> None:
         cc, error = None, ""

@@ -209,20 +209,27 @@ class ResultsPanel(QWidget):
 
     def _heading(self, method: str, normalisation: str) -> str:
         profile = self.doc.active_profile()
-        return (f"Ranking under “{profile.name if profile else '—'}” · Method: {method} "
+        return (f"Ranking under “{profile.name if profile else '—'}”{self._scenario_text()}"
+                f" · Method: {method} "
                 f"({normalisation})")
+
+    def _scenario_text(self) -> str:
+        """' in “Moscow resists”' while a scenario is shown, nothing for the base case."""
+        scenario = self.doc.scenario()
+        return "" if scenario is None else f" in “{scenario.name}”"
 
     def _additive_heading(self) -> str:
         if not self.method_box.count():  # before the methods are loaded: the short form
             profile = self.doc.active_profile()
-            return f"Ranking under “{profile.name if profile else '—'}” · additive value model"
+            return (f"Ranking under “{profile.name if profile else '—'}”"
+                    f"{self._scenario_text()} · additive value model")
         from tradeoff.core.methods.registry import METHODS, VALUE_FUNCTIONS
 
         return self._heading(METHODS[ADDITIVE].display_name, VALUE_FUNCTIONS)
 
     def _show_additive(self) -> None:
         """The primary model from the Document's cached values: cheap enough for a drag."""
-        m = self.doc.matrix
+        m = self.doc.view()
         names = [o.name for o in m.options]
         try:
             totals = self.doc.totals()
@@ -239,7 +246,7 @@ class ResultsPanel(QWidget):
         """A cross-check method, recomputed in full (a few ms for a matrix of this size)."""
         from tradeoff.core.methods.registry import METHODS, normalisation_text, run_method
 
-        m, spec = self.doc.matrix, METHODS[key]
+        m, spec = self.doc.view(), METHODS[key]
         if key in PAIRWISE_METHODS and len(m.options) > PAIRWISE_LIVE_LIMIT:
             self._no_ranking(TradeoffError(
                 f"{spec.display_name} compares every pair of options, too slow to follow "

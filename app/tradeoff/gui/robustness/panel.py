@@ -108,13 +108,13 @@ class RobustnessPanel(QTabWidget):
         self.recompute_button.setVisible(large)
         if large and not force:
             # The Monte Carlo only takes the matrix (cheap); the rest waits for the button.
-            self.monte_carlo.set_matrix(doc.matrix, doc.active_profile_id())
+            self.monte_carlo.set_matrix(doc.view(), doc.active_profile_id())
             self.recompute_button.setEnabled(True)
             self.recompute_button.setText("Recompute (out of date)")
             return
         self.recompute_button.setEnabled(False)
         self.recompute_button.setText("Recompute")
-        self.set_matrix(doc.matrix, doc.active_profile_id())
+        self.set_matrix(doc.view(), doc.active_profile_id())
 
     def charts_on_screen(self) -> None:
         """Build the current tab's charts if they are on screen (call when the panel's

@@ -182,6 +182,7 @@ class WeightsPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(profile_label)
         top.addWidget(self.profile_combo, 1)
+        self.beside_profile = QHBoxLayout()  # filled by other rooms (the scenario selector)
         self.method_label = QLabel()
         self.method_label.setObjectName("profile_method")
         self.method_label.setWordWrap(True)
@@ -217,6 +218,7 @@ class WeightsPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(self.beside_profile)
         layout.addWidget(self.method_label)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.status)
@@ -227,6 +229,11 @@ class WeightsPanel(QWidget):
         doc.profiles_changed.connect(self._fill_profiles)
         doc.weights_changed.connect(self.refresh)
         self.rebuild()
+
+    def add_beside_profile(self, *widgets: QWidget, stretch: tuple[int, ...] = ()) -> None:
+        """Put widgets of another room (the scenario selector) in a row under the profile's."""
+        for k, widget in enumerate(widgets):
+            self.beside_profile.addWidget(widget, stretch[k] if k < len(stretch) else 0)
 
     # -- building ---------------------------------------------------------------------
     def _fill_profiles(self) -> None:

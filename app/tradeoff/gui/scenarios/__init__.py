@@ -1,0 +1,2 @@
+"""The scenarios room: the scenario selector, the Scenarios dialog, Revert to Base
+and the Scenarios analysis view."""

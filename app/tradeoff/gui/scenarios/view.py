@@ -1,0 +1,220 @@
+"""The Scenarios view (Analysis › Scenarios): which option wins in which world,
+which is safest across them, and what to watch for.
+
+Options × scenarios with totals and ranks (each scenario's winner
+highlighted), the regret table with each option's maximum regret and the
+minimax-regret choice, expected totals when the scenarios have probabilities,
+a chart of each option's total across the scenarios, and the signposts. It
+recomputes from :func:`tradeoff.core.scenarios.analyse_scenarios` whenever a
+score, a scenario or a weight changes, so it follows a weight slider as it moves.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tradeoff.core.errors import TradeoffError
+from tradeoff.core.scenarios import BASE_CASE, ScenarioAnalysis, analyse_scenarios
+from tradeoff.gui.document import Document
+from tradeoff.gui.scenarios.chart import ScenarioChart
+
+WINNER_BRUSH = QBrush(QColor(46, 160, 67, 90))
+BOLD = QFont()
+BOLD.setBold(True)
+CHART_DELAY_MS = 40  # the chart redraws when a drag pauses; the tables follow every step
+
+
+class ScenariosView(QWidget):
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.analysis: ScenarioAnalysis | None = None
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.totals = QTableWidget()
+        self.totals.setObjectName("scenario_totals")
+        self.regret = QTableWidget()
+        self.regret.setObjectName("scenario_regret")
+        for table in (self.totals, self.regret):
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.signposts = QTextBrowser()
+        self.signposts.setObjectName("scenario_signposts")
+        self.chart = ScenarioChart()
+        tabs = QTabWidget()
+        tabs.addTab(self.totals, "Totals")
+        tabs.addTab(self.regret, "Regret")
+        tabs.addTab(self.chart, "Chart")
+        tabs.addTab(self.signposts, "Signposts")
+        self.tabs = tabs
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(tabs)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        self._chart_timer = QTimer(self)
+        self._chart_timer.setSingleShot(True)
+        self._chart_timer.setInterval(CHART_DELAY_MS)
+        self._chart_timer.timeout.connect(self._draw_chart)
+        for signal in (doc.changed, doc.weights_changed, doc.scenarios_changed,
+                       doc.replaced):
+            signal.connect(self.refresh)
+        self.refresh()
+
+    # -- computing ---------------------------------------------------------------------
+    def refresh(self) -> None:
+        m = self.doc.matrix
+        try:
+            self.analysis = analyse_scenarios(m, self.doc.active_profile_id()) \
+                if m.scenarios and m.profiles else None
+            why = "" if m.scenarios else ("This matrix has no scenarios yet: add them with "
+                                          "Scenarios… beside the weight profile.")
+        except (TradeoffError, KeyError) as e:
+            self.analysis, why = None, f"No scenario analysis: {e}"
+        if self.analysis is None:
+            self.summary.setText(why or "No scenario analysis.")
+            for table in (self.totals, self.regret):
+                table.clear()
+                table.setRowCount(0)
+                table.setColumnCount(0)
+            self.signposts.clear()
+            self.chart.set_data([], [])
+            return
+        self._fill_summary(self.analysis)
+        self._fill_totals(self.analysis)
+        self._fill_regret(self.analysis)
+        self._fill_signposts(self.analysis)
+        self._chart_timer.start()
+
+    def _draw_chart(self) -> None:
+        a = self.analysis
+        if a is None:
+            return
+        m = self.doc.matrix
+        series = [(o.name, [float(a.totals.at[o.id, s.id]) for s in m.scenarios],
+                   o.id in a.minimax) for o in m.options]
+        self.chart.set_data([s.name for s in m.scenarios], series)
+
+    # -- showing -----------------------------------------------------------------------
+    def _names(self) -> dict[str, str]:
+        return {o.id: o.name for o in self.doc.matrix.options}
+
+    def _fill_summary(self, a: ScenarioAnalysis) -> None:
+        names = self._names()
+        profile = self.doc.active_profile()
+        lines = [f"Under “{profile.name if profile else '—'}”:"]
+        for o in a.outcomes:
+            if not o.winners:
+                lines.append(f"If {o.name}: no option has every score.")
+            elif len(o.winners) > 1:
+                lines.append(f"If {o.name}: {' and '.join(names[w] for w in o.winners)} tie.")
+            else:
+                lines.append(f"If {o.name}: {names[o.winners[0]]} (margin {o.margin:.3f}).")
+        if a.minimax:
+            worst = float(a.max_regret[a.minimax[0]])
+            tie = " (a tie)" if len(a.minimax) > 1 else ""
+            lines.append(f"Safest across scenarios (minimax regret): "
+                         f"{' and '.join(names[o] for o in a.minimax)}{tie}, at most "
+                         f"{worst:.3f} behind the best.")
+        if a.expected is not None and a.expected.notna().any():
+            best = a.expected.idxmax()
+            lines.append(f"Highest expected total: {names[best]} "
+                         f"({a.expected[best]:.3f}).")
+        self.summary.setText("\n".join(lines))
+
+    def _fill_totals(self, a: ScenarioAnalysis) -> None:
+        m = self.doc.matrix
+        heads = [BASE_CASE] + [o.name for o in a.outcomes]
+        if a.expected is not None:
+            heads.append("Expected")
+        t = self.totals
+        t.clear()
+        t.setRowCount(len(m.options))
+        t.setColumnCount(len(heads))
+        t.setHorizontalHeaderLabels(heads)
+        t.setVerticalHeaderLabels([o.name for o in m.options])
+        for k, outcome in enumerate([a.base, *a.outcomes]):
+            table = outcome.result.table
+            for i, o in enumerate(m.options):
+                total, rank = table.at[o.id, ("total", "")], table.at[o.id, ("rank", "")]
+                text = "—" if math.isnan(rank) else f"{total:.3f} ({int(rank)})"
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if o.id in outcome.winners:
+                    item.setBackground(WINNER_BRUSH)
+                    item.setFont(BOLD)
+                    item.setToolTip(f"Wins in {outcome.name}")
+                t.setItem(i, k, item)
+        if a.expected is not None:
+            for i, o in enumerate(m.options):
+                value = a.expected[o.id]
+                t.setItem(i, len(heads) - 1,
+                          QTableWidgetItem("—" if math.isnan(value) else f"{value:.3f}"))
+        t.resizeColumnsToContents()
+
+    def _fill_regret(self, a: ScenarioAnalysis) -> None:
+        m = self.doc.matrix
+        heads = [o.name for o in a.outcomes] + ["Max regret"]
+        t = self.regret
+        t.clear()
+        t.setRowCount(len(m.options))
+        t.setColumnCount(len(heads))
+        t.setHorizontalHeaderLabels(heads)
+        t.setVerticalHeaderLabels([o.name for o in m.options])
+        for i, o in enumerate(m.options):
+            values = [a.regret.at[o.id, s.id] for s in m.scenarios] + [a.max_regret[o.id]]
+            for k, value in enumerate(values):
+                item = QTableWidgetItem("—" if math.isnan(value) else f"{value:.3f}")
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if o.id in a.minimax:
+                    item.setFont(BOLD)
+                    if k == len(values) - 1:
+                        item.setBackground(WINNER_BRUSH)
+                        item.setToolTip("The minimax-regret choice: the smallest worst case")
+                t.setItem(i, k, item)
+        t.resizeColumnsToContents()
+
+    def _fill_signposts(self, a: ScenarioAnalysis) -> None:
+        m = self.doc.matrix
+        names = self._names()
+        scen = {s.id: s.name for s in m.scenarios}
+        if not a.signposts:
+            self.signposts.setPlainText("Every scenario has the same winner: nothing to "
+                                        "watch for.")
+            return
+        parts = ["<p>The overridden scores that move the margin between two scenarios' "
+                 "winners most, largest first — what to watch for.</p>"]
+        for post in a.signposts:
+            items = []
+            for c in post.cells[:5]:
+                crit = m.criterion(c.criterion)
+                favours = names[post.to_winner] if c.effect > 0 else names[post.from_winner]
+
+                def fmt(v: object, crit=crit) -> str:
+                    return "—" if v is None else crit.format_value(v)
+                items.append(f"<li>{_esc(names[c.option])} on {_esc(crit.name)}: "
+                             f"{_esc(fmt(c.from_value))} → {_esc(fmt(c.to_value))} (base "
+                             f"{_esc(fmt(c.base))}); {abs(c.effect):.3f} toward "
+                             f"{_esc(favours)}</li>")
+            parts.append(f"<p><b>{_esc(scen[post.from_scenario])}</b> "
+                         f"({_esc(names[post.from_winner])}) vs "
+                         f"<b>{_esc(scen[post.to_scenario])}</b> "
+                         f"({_esc(names[post.to_winner])}):</p><ul>{''.join(items)}</ul>")
+        self.signposts.setHtml("".join(parts))
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
