@@ -21,6 +21,8 @@ system-deps:
 	@./scripts/install-system-deps.sh
 
 run: $(STAMP) system-deps
+	@$(MAKE) --no-print-directory $(GUIDE) || \
+	  echo "(The user guide could not be built; the app runs without it: see make docs.)"
 	$(VENV)/bin/tradeoff $(EXAMPLE)
 
 test: $(STAMP) system-deps
@@ -30,7 +32,12 @@ test: $(STAMP) system-deps
 # The user guide (docs/) as HTML in resources/guide/, shipped with the package and opened
 # by Help › User Guide. --strict: a warning, a broken link or a failing example stops it.
 # (make test builds it too, in tests/docs/.)
+GUIDE := resources/guide/index.html
 docs: $(STAMP)
+	$(VENV)/bin/mkdocs build --strict --quiet
+
+# Built for `make run` only when a page, a picture or the guide tools changed.
+$(GUIDE): $(STAMP) mkdocs.yml $(wildcard docs/*.md docs/images/*.png scripts/guide/*.py)
 	$(VENV)/bin/mkdocs build --strict --quiet
 
 # The guide's pictures, taken from the real app offscreen (docs/images/*.png).

@@ -23,6 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "docs" / "images"
 WINDOW_SIZE = (1400, 900)
+ROBUSTNESS_HEIGHT = 460
 
 
 def _prepare_environment() -> Path:
@@ -96,6 +97,45 @@ def shot_weights(window, out: Path) -> Path:
     return _save(window.weights_panel, "weights", out)
 
 
+def _dialog_shot(window, action: str, class_name: str, name: str, out: Path,
+                 fill: Callable | None = None) -> Path:
+    """Open a Weights dialog from its menu entry (``fill`` it in), picture it, cancel it."""
+    from PySide6.QtWidgets import QDialog
+
+    window.actions[action].trigger()
+    settle(500)
+    dialog = window.findChild(QDialog, class_name)
+    if dialog is None:
+        raise SystemExit(f"{action} opened no {class_name}")
+    if fill is not None:
+        fill(dialog)
+    try:
+        return _save(dialog, name, out)
+    finally:
+        dialog.reject()
+        settle()
+
+
+def shot_swing(window, out: Path) -> Path:
+    return _dialog_shot(window, "swing_weights", "SwingDialog", "swing-weights", out)
+
+
+# Illustrative judgements for the three top-level pairs, by the value each choice stands
+# for: pressure 2× defence, pressure 3× diplomacy, defence 3× diplomacy (slightly
+# inconsistent, so the consistency ratio shows).
+AHP_JUDGEMENTS = (2.0, 3.0, 3.0)
+
+
+def _judge(dialog) -> None:
+    for combo, value in zip(dialog.pairs.values(), AHP_JUDGEMENTS, strict=False):
+        combo.setCurrentIndex(combo.findData(value))
+    settle(300)
+
+
+def shot_ahp(window, out: Path) -> Path:
+    return _dialog_shot(window, "ahp_weights", "AhpDialog", "ahp-weights", out, fill=_judge)
+
+
 def shot_weight_moved(window, out: Path) -> Path:
     """Escalation risk weighed three times as heavily: the ranking follows."""
     panel = window.weights_panel
@@ -110,9 +150,13 @@ def shot_weight_moved(window, out: Path) -> Path:
 
 
 def _robustness(window, tab: str):
+    from PySide6.QtCore import Qt
+
     from tradeoff.gui.robustness.panel import RobustnessPanel
 
-    window.raise_dock("Robustness")
+    dock = window.raise_dock("Robustness")
+    # Taller than at first start, so a table shows more than two rows.
+    window.resizeDocks([dock], [ROBUSTNESS_HEIGHT], Qt.Orientation.Vertical)
     panel = window.findChild(RobustnessPanel, "robustness_panel")
     view = getattr(panel, tab)
     panel.setCurrentWidget(view)
@@ -153,7 +197,8 @@ def shot_stakeholders(window, out: Path) -> Path:
 
 SHOTS: dict[str, Callable] = {
     "window": shot_window, "grid": shot_grid, "cell-details": shot_cell_details,
-    "weights": shot_weights, "weight-moved": shot_weight_moved,
+    "weights": shot_weights, "weight-moved": shot_weight_moved, "swing-weights": shot_swing,
+    "ahp-weights": shot_ahp,
     "sensitivity": shot_sensitivity, "flips": shot_flips, "monte-carlo": shot_monte_carlo,
     "tornado": shot_tornado, "stakeholders": shot_stakeholders,
 }
