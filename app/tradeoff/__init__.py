@@ -5,9 +5,9 @@
 >>> m.score().index[0]
 'Pause for deliverables'
 
-``load``, ``Matrix``, ``Analysis`` and ``MatrixError`` are loaded on first use,
-so ``import tradeoff`` stays cheap for the app's start-up (pandas is not
-imported until the API is).
+``load``, ``Matrix``, ``Analysis``, ``ScenarioComparison`` and ``MatrixError`` load
+on first use, so ``import tradeoff`` stays cheap for the app's start-up (pandas is
+not imported until the API is).
 """
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ TYPE_CHECKING = False  # not typing's: importing typing would double the cost of
 if TYPE_CHECKING:
     from typing import Any
 
-    from tradeoff.api import Analysis, Matrix, MatrixError, load
+    from tradeoff.api import Analysis, Matrix, MatrixError, ScenarioComparison, load
 
-__all__ = ["APP_NAME", "Analysis", "Matrix", "MatrixError", "__version__", "load"]
-_API = frozenset({"Analysis", "Matrix", "MatrixError", "load"})
+__all__ = ["APP_NAME", "Analysis", "Matrix", "MatrixError", "ScenarioComparison",
+           "__version__", "load"]
+_API = frozenset({"Analysis", "Matrix", "MatrixError", "ScenarioComparison", "load"})
 
 
 def __getattr__(name: str) -> Any:

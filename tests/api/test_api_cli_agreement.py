@@ -149,3 +149,30 @@ def test_options_screened_by_a_must_have_leave_the_ranking_as_on_the_cli(capsys,
     a = m.analyse(samples=300)
     assert set(a.rank_acceptability.index) == set(analysed["rank_acceptability"])
     assert a.probability_best.to_dict() == pytest.approx(analysed["probability_best"])
+
+
+@pytest.mark.parametrize("path", [p for p in EXAMPLES if tradeoff.load(p).scenarios],
+                         ids=lambda p: p.stem)
+def test_scenario_comparison_matches_cli(capsys, path):
+    data = cli_json(capsys, "scenarios", str(path))
+    c = tradeoff.load(path).compare_scenarios()
+    assert c.minimax_regret == data["minimax_regret"]
+    assert c.max_regret.to_dict() == pytest.approx(data["max_regret"])
+    for scenario in data["scenarios"]:
+        assert c.winners[scenario["name"]] == scenario["winner"]
+        for row in scenario["ranking"]:
+            assert same(c.totals.at[row["option"], scenario["name"]], row["score"])
+            assert same(c.regret.at[row["option"], scenario["name"]],
+                        data["regret"][row["option"]][scenario["name"]])
+    # Regret is how far behind the scenario's best: zero for each scenario's winner.
+    for scenario in data["scenarios"]:
+        assert c.regret.at[scenario["winner"], scenario["name"]] == pytest.approx(0)
+
+
+def test_comparing_scenarios_without_any_says_so(capsys, tmp_path):
+    path = next(p for p in EXAMPLES if not tradeoff.load(p).scenarios)
+    assert cli.main(["scenarios", str(path)]) == 2
+    expected = capsys.readouterr().err.strip().split(": ", 1)[1]
+    with pytest.raises(tradeoff.MatrixError) as caught:
+        tradeoff.load(path).compare_scenarios()
+    assert str(caught.value) == expected

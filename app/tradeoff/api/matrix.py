@@ -27,6 +27,7 @@ from tradeoff.api.frames import (
     weights_series,
 )
 from tradeoff.api.names import find
+from tradeoff.api.scenarios import ScenarioComparison
 from tradeoff.commands import analyse as analyse_command
 from tradeoff.commands.common import apply_scenario, pick_profile
 from tradeoff.commands.common import load as load_file
@@ -213,6 +214,18 @@ class Matrix:
                 report["monte_carlo"]["scenarios"] = analyse_command.scenario_shares(
                     m, samples, seed)
             return Analysis(report)
+
+    def compare_scenarios(self, profile: str | None = None) -> ScenarioComparison:
+        """Every scenario's ranking, regret and the minimax-regret choice, as
+        ``tradeoff scenarios`` reports them (the matrix must have scenarios)."""
+        from tradeoff.commands import scenarios as scenarios_command
+        from tradeoff.core.scenarios import analyse_scenarios
+
+        with matrix_errors():
+            p = pick_profile(self._model, profile)
+            report = scenarios_command.as_json(self._model, p,
+                                               analyse_scenarios(self._model, p))
+        return ScenarioComparison(report)
 
     # -- new matrices ------------------------------------------------------------
     def with_weights(self, weights: Mapping[str, float] | pd.Series,
