@@ -129,3 +129,21 @@ def test_an_exported_brief_says_what_the_weights_now_say(qtbot, wired, tmp_path)
     first = headline(doc.matrix, doc.active_profile())[0]
     assert f"**{first}**" in text and "Harder line" in first
     dialog.reject()
+
+
+def test_preview_shows_hostile_names_as_text(qtbot):
+    from factories import small_matrix
+    from tradeoff.gui.document import Document
+
+    m = small_matrix()
+    m.options[2].name = "<script>alert(1)</script> *Gamma* | [x](http://example.invalid)"
+    dialog = ExportBriefDialog(Document(m))
+    qtbot.addWidget(dialog)
+    dialog.samples.setValue(0)
+    qtbot.waitUntil(lambda: dialog.up_to_date, timeout=30_000)
+    text = dialog.preview.toPlainText()
+    assert ("the recommendation is <script>alert(1)</script> *Gamma* | "
+            "[x](http://example.invalid)") in text
+    # a bare address may show as a link (as on a wiki), but the preview follows none
+    assert not dialog.preview.openLinks() and not dialog.preview.openExternalLinks()
+    dialog.reject()
