@@ -147,3 +147,17 @@ def test_preview_shows_hostile_names_as_text(qtbot):
     # a bare address may show as a link (as on a wiki), but the preview follows none
     assert not dialog.preview.openLinks() and not dialog.preview.openExternalLinks()
     dialog.reject()
+
+
+def test_headline_and_dialog_follow_the_scenario_selected_in_the_window(qtbot, wired):
+    doc = wired.document
+    doc.select_scenario("moscow-resists")
+    shown = label(wired).text()
+    assert shown.startswith("Under the Balanced weights, the recommendation is Harder line")
+    assert shown == " ".join(headline(doc.view(), doc.active_profile()))
+    dialog = open_dialog(qtbot, wired)
+    assert dialog.scenario.currentData() == "moscow-resists"
+    assert "— Moscow resists a ceasefire" in dialog.preview.toPlainText()
+    dialog.reject()
+    doc.select_scenario(None)
+    assert "recommendation is Pause for deliverables" in label(wired).text()

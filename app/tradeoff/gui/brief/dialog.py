@@ -95,6 +95,7 @@ class ExportBriefDialog(QDialog):
         self.scenario.addItem("Base case (and every scenario side by side)", None)
         for s in m.scenarios:
             self.scenario.addItem(s.name, s.id)
+        self.scenario.setCurrentIndex(max(self.scenario.findData(self.doc.scenario_id), 0))
         self.scenario.setEnabled(bool(m.scenarios))
         self.samples = QSpinBox()
         self.samples.setObjectName("brief_samples")

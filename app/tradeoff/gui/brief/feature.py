@@ -52,7 +52,7 @@ def current_run(window: WindowHost) -> SmaaResult | None:
     current = getattr(_robustness(window), "current_monte_carlo", None)
     if not callable(current):
         return None
-    run = current(window.document.matrix, window.document.active_profile_id())
+    run = current(window.document.view(), window.document.active_profile_id())
     return None if run is None else run[0]
 
 

@@ -2,7 +2,8 @@
 
 The recommendation with its margin, then "how sure": the nearest weight change
 point and the smallest score flip (and the Monte Carlo share when the
-Robustness panel's run belongs to the matrix as it is). No Monte Carlo runs
+Robustness panel's run belongs to the matrix as it is). Like the results, it
+argues from the scenario selected in the window. No Monte Carlo runs
 here. On a small matrix both sentences follow every slider step (about 15 ms
 for the Budapest matrix); on a larger one they wait until the drag pauses, and
 past :data:`HOW_SURE_CELLS` only the recommendation is given, since the sweeps
@@ -49,18 +50,19 @@ class HeadlineLabel(QLabel):
         doc.changed.connect(self.schedule)
         doc.weights_changed.connect(self.schedule)
         doc.replaced.connect(self.refresh)
+        doc.scenario_selected.connect(self.refresh)
         self.refresh()
 
     def schedule(self) -> None:
         """Re-word now on a small matrix, after the drag pauses on a large one."""
-        m = self.doc.matrix
+        m = self.doc.view()
         if len(m.options) * len(m.criteria) <= LIVE_CELLS:
             self.refresh()
         else:
             self._timer.start()
 
     def refresh(self) -> None:
-        m = self.doc.matrix
+        m = self.doc.view()  # the scenario shown, as the results below it
         profile = self.doc.active_profile()
         cells = len(m.options) * len(m.criteria)
         try:
