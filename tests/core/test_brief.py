@@ -193,3 +193,19 @@ def test_an_option_no_weighting_puts_first_is_named():
     assert ("Whatever the weights, O1 could never come first: every weighting puts another "
             "option ahead. Within ± 20 % of the P weights, with the scores as they stand, "
             "only O0 could; O2 could not.") in text
+
+
+def test_the_monte_carlo_runs_only_for_the_sections_that_show_it():
+    m = small_matrix()
+
+    def charts(sections):
+        brief = build_brief(m, m.profile(), BriefOptions(samples=300, sections=sections))
+        return [b.kind for s in brief.sections if s.key == "charts" for b in s.blocks]
+
+    assert charts(frozenset({"charts"})) == ["contributions", "acceptability"]
+    assert charts(frozenset({"why", "charts"})) == ["contributions", "acceptability"]
+    assert charts(frozenset({"why"})) == []
+    seen = []
+    build_brief(m, m.profile(), BriefOptions(samples=300, sections=frozenset({"why"})),
+                progress=lambda done, total: seen.append(done))
+    assert seen == []  # no section shows it: no draws at all

@@ -122,7 +122,7 @@ def build_brief(matrix: DecisionMatrix, profile: WeightProfile | None,
     if isinstance(s, str):
         return _no_recommendation(matrix, profile, subtitle, intro, s, options.sections)
     smaa = options.smaa
-    if smaa is None and options.samples and "sure" in options.sections | {"charts"}:
+    if smaa is None and options.samples and {"sure", "charts"} & options.sections:
         smaa = monte_carlo(matrix, profile, options.samples, options.seed, progress, cancelled)
     spread = options.spread if options.smaa is not None else DEFAULT_SPREAD
     first_two = (recommendation(matrix, profile, s), how_sure_short(matrix, profile, s, smaa))
