@@ -162,6 +162,7 @@ def test_probabilities_apply_only_when_they_sum_to_one(wired, qtbot):
     assert doc.undo_stack.count() == before + 1
     assert [s.probability for s in doc.matrix.scenarios] == [0.4, 0.1, 0.25, 0.25]
     view = wired.scenarios.view
+    wired.actions["scenarios"].trigger()  # a view out of sight waits until it is shown
     assert "Highest expected total" in view.summary.text()
     assert view.totals.horizontalHeaderItem(view.totals.columnCount() - 1).text() == "Expected"
     # deleting a scenario rescales the others so the file stays valid
@@ -177,7 +178,11 @@ def test_probabilities_apply_only_when_they_sum_to_one(wired, qtbot):
 def test_scenarios_view_updates_live_while_a_weight_slider_moves(wired, qtbot):
     doc = wired.document
     view = wired.scenarios.view
+    assert view.out_of_sight  # behind Results
+    select(wired, "moscow-resists")
+    assert view.stale  # so it has not computed a thing
     wired.actions["scenarios"].trigger()
+    assert not view.stale
 
     def shown_totals() -> np.ndarray:
         t = view.totals

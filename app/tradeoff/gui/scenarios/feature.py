@@ -31,8 +31,10 @@ class ScenariosFeature:
         window.weights_panel.add_beside_profile(self.selector, stretch=(1,))
         self.view = ScenariosView(doc)
         self.view.setObjectName("scenarios_view")
-        window.add_dock(DOCK_TITLE, self.view, Qt.DockWidgetArea.BottomDockWidgetArea,
-                        tabify_with="Results")
+        dock = window.add_dock(DOCK_TITLE, self.view, Qt.DockWidgetArea.BottomDockWidgetArea,
+                               tabify_with="Results")
+        # Raising its tab sends the view no show event; the dock says it came into view.
+        dock.visibilityChanged.connect(lambda shown: shown and self.view.came_into_sight())
 
         self.revert = QAction("Re&vert to Base", window)
         self.revert.setStatusTip("Remove the shown scenario's overrides of the selected "

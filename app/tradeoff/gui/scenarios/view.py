@@ -6,7 +6,8 @@ highlighted), the regret table with each option's maximum regret and the
 minimax-regret choice, expected totals when the scenarios have probabilities,
 a chart of each option's total across the scenarios, and the signposts. It
 recomputes from :func:`tradeoff.core.scenarios.analyse_scenarios` whenever a
-score, a scenario or a weight changes, so it follows a weight slider as it moves.
+score, a scenario or a weight changes, so it follows a weight slider as it moves;
+while it is out of sight (a tab behind Results) it waits until it is shown.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
@@ -42,6 +43,7 @@ class ScenariosView(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.analysis: ScenarioAnalysis | None = None
+        self.stale = True  # the document changed while the view was out of sight
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -75,7 +77,25 @@ class ScenariosView(QWidget):
         self.refresh()
 
     # -- computing ---------------------------------------------------------------------
-    def refresh(self) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.came_into_sight()
+
+    def came_into_sight(self) -> None:
+        """Catch up with the changes made while out of sight (its tab was raised)."""
+        if self.stale:
+            self.refresh(force=True)
+
+    @property
+    def out_of_sight(self) -> bool:
+        # A dock tab behind another counts as visible, with nothing of it on screen.
+        return not self.isVisible() or self.visibleRegion().isEmpty()
+
+    def refresh(self, force: bool = False) -> None:
+        if self.out_of_sight and not force:
+            self.stale = True
+            return
+        self.stale = False
         m = self.doc.matrix
         try:
             self.analysis = analyse_scenarios(m, self.doc.active_profile_id()) \
