@@ -195,12 +195,56 @@ def shot_stakeholders(window, out: Path) -> Path:
     return _save(panel, "stakeholders", out)
 
 
+def shot_scenario_grid(window, out: Path) -> Path:
+    """The window showing one scenario: its overridden scores in bold in the grid."""
+    doc = window.document
+    window.raise_dock("Results")
+    scenario = doc.matrix.scenarios[-1]
+    doc.select_scenario(scenario.id)
+    settle(1500)  # the results and the chart follow
+    try:
+        return _save(window, "scenario-window", out)
+    finally:
+        doc.select_scenario(None)
+        settle()
+
+
+def shot_scenarios(window, out: Path) -> Path:
+    """The Scenarios view: winners, regret and signposts."""
+    from PySide6.QtCore import Qt
+
+    dock = window.raise_dock("Scenarios")
+    window.resizeDocks([dock], [ROBUSTNESS_HEIGHT], Qt.Orientation.Vertical)
+    return _save(dock.widget(), "scenarios", out)
+
+
+def shot_brief(window, out: Path) -> Path:
+    """File › Export Brief…: the options beside the preview, once it is built."""
+    from tradeoff.gui.brief.dialog import ExportBriefDialog
+
+    window.actions["export_brief"].trigger()
+    settle(300)
+    dialog = window.findChild(ExportBriefDialog)
+    if dialog is None:
+        raise SystemExit("Export Brief opened no dialog")
+    dialog.resize(1200, 760)
+    deadline = time.monotonic() + 90
+    while not dialog.preview.toPlainText().strip() and time.monotonic() < deadline:
+        settle(200)
+    try:
+        return _save(dialog, "brief", out)
+    finally:
+        dialog.reject()
+        settle()
+
+
 SHOTS: dict[str, Callable] = {
     "window": shot_window, "grid": shot_grid, "cell-details": shot_cell_details,
-    "weights": shot_weights, "weight-moved": shot_weight_moved, "swing-weights": shot_swing,
-    "ahp-weights": shot_ahp,
-    "sensitivity": shot_sensitivity, "flips": shot_flips, "monte-carlo": shot_monte_carlo,
-    "tornado": shot_tornado, "stakeholders": shot_stakeholders,
+    "weights": shot_weights, "weight-moved": shot_weight_moved,
+    "scenario-window": shot_scenario_grid, "swing-weights": shot_swing,
+    "ahp-weights": shot_ahp, "sensitivity": shot_sensitivity, "flips": shot_flips,
+    "monte-carlo": shot_monte_carlo, "tornado": shot_tornado,
+    "stakeholders": shot_stakeholders, "scenarios": shot_scenarios, "brief": shot_brief,
 }
 
 

@@ -120,3 +120,5 @@ def test_every_analysis_view_explains_itself(wired):
         assert term in monte_carlo.whatsThis()
     assert "Additive value model" in wired.docks["Results"].widget().whatsThis()
     assert wired.docks["Cross-check"].widget().whatsThis()
+    if "Scenarios" in wired.docks:
+        assert "Regret" in wired.docks["Scenarios"].widget().whatsThis()
