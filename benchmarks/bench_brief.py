@@ -3,7 +3,9 @@
 Prints, for each format, the median of the analysis (statements and Monte Carlo),
 of laying it out, and of the whole (analysis + layout + atomic write), in the
 same process after a warm-up; then the wall time of ``tradeoff brief`` as a new
-process (Python start-up and imports included), once per format.
+process (Python start-up and imports included), once per format, with the CPU
+time it used (on a shared, busy machine the wall time waits for a core; the CPU
+time does not).
 
     .venv/bin/python benchmarks/bench_brief.py [--repeat N]
 """
@@ -11,6 +13,7 @@ process (Python start-up and imports included), once per format.
 from __future__ import annotations
 
 import argparse
+import resource
 import subprocess
 import sys
 import tempfile
@@ -53,11 +56,15 @@ def main() -> None:
         print("tradeoff brief as a new process (start-up and imports included):")
         for ext in EXTENSIONS:
             target = Path(folder) / f"cli{ext}"
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t0 = time.perf_counter()
             subprocess.run([sys.executable, "-m", "tradeoff", "brief", str(example_path()),
                             "-o", str(target), "--samples", str(SAMPLES)], check=True,
                            capture_output=True)
-            print(f"  {FORMATS[ext]:8}  {time.perf_counter() - t0:6.2f} s")
+            wall = time.perf_counter() - t0
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            print(f"  {FORMATS[ext]:8}  wall {wall:5.2f} s   CPU {cpu:5.2f} s")
 
 
 if __name__ == "__main__":

@@ -161,3 +161,26 @@ def test_headline_and_dialog_follow_the_scenario_selected_in_the_window(qtbot, w
     dialog.reject()
     doc.select_scenario(None)
     assert "recommendation is Pause for deliverables" in label(wired).text()
+
+
+def test_on_a_large_matrix_the_headline_waits_for_the_drag_to_pause(qtbot):
+    import numpy as np
+
+    from robustness_factories import random_matrix
+    from tradeoff.gui.brief.headline import LIVE_CELLS, HeadlineLabel
+    from tradeoff.gui.document import Document
+
+    m = random_matrix(np.random.default_rng(3), 150, 15)
+    assert len(m.options) * len(m.criteria) > LIVE_CELLS
+    doc = Document(m)
+    shown = HeadlineLabel(doc)
+    qtbot.addWidget(shown)
+    before = shown.text()
+    assert before == " ".join(headline(doc.view(), doc.active_profile()))
+    profile = doc.active_profile()
+    doc.push(SetWeight(doc, profile.id, m.criteria[0].id, 1000.0))
+    assert shown.text() == before  # not on every step of a drag on 2,250 cells
+    expected = " ".join(headline(doc.view(), doc.active_profile()))
+    assert expected != before
+    qtbot.waitUntil(lambda: shown.text() == expected, timeout=5_000)
+    doc.undo_stack.clear()
