@@ -122,3 +122,26 @@ def test_every_analysis_view_explains_itself(wired):
     assert wired.docks["Cross-check"].widget().whatsThis()
     if "Scenarios" in wired.docks:
         assert "Regret" in wired.docks["Scenarios"].widget().whatsThis()
+
+
+def test_whats_this_on_a_table_inside_a_view_shows_the_views_text(wired, qtbot):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QAbstractItemView, QApplication, QWhatsThis
+
+    panel = wired.docks["Robustness"].widget()
+    monte_carlo = next(panel.widget(i) for i in range(panel.count())
+                       if panel.tabText(i) == "Monte Carlo")
+    wired.raise_dock("Robustness")
+    panel.setCurrentWidget(monte_carlo)
+    table = monte_carlo.findChild(QAbstractItemView)
+    assert table is not None and not table.whatsThis()  # the text is the view's, not its own
+    before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
+    point = QPoint(5, 5)
+    QApplication.sendEvent(table.viewport(), QHelpEvent(
+        QEvent.Type.WhatsThis, point, table.viewport().mapToGlobal(point)))
+    qtbot.wait(50)
+    popups = [w for w in QApplication.topLevelWidgets()
+              if w.isVisible() and id(w) not in before]
+    assert popups, "no What's This? popup"
+    QWhatsThis.hideText()
