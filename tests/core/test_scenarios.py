@@ -220,3 +220,16 @@ def test_monte_carlo_over_scenarios_without_uncertainty_is_the_mix_of_winners():
     np.testing.assert_allclose(result.rank_acceptability.sum(axis=1), 1.0)
     np.testing.assert_allclose(result.rank_acceptability.sum(axis=0), 1.0)
     assert np.isnan(result.confidence[2])
+
+
+def test_outcome_totals_are_exactly_those_of_score_on_the_view():
+    m = load_matrix(example_path())
+    for profile in m.profiles:
+        a = analyse_scenarios(m, profile)
+        for outcome in [a.base, *a.outcomes]:
+            result = score(scenario_view(m, outcome.scenario), profile)
+            np.testing.assert_array_equal(outcome.totals, result.totals.to_numpy())
+            np.testing.assert_array_equal(outcome.ranks, result.ranks.to_numpy())
+            assert outcome.result.table.equals(result.table)
+            assert outcome.winners == [o for o in result.table.index
+                                       if result.ranks[o] == 1]

@@ -41,7 +41,7 @@ the app, the CLI and the workbook cannot disagree.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -49,7 +49,16 @@ import pandas as pd
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import DecisionMatrix, Scenario, ScoreValue, WeightProfile
 from tradeoff.core.regret import expected_totals, max_regret, minimax_regret, regret_table
-from tradeoff.core.scoring import RANK_DECIMALS, ScoreResult, score
+from tradeoff.core.scoring import (
+    RANK_DECIMALS,
+    ScoreResult,
+    competition_ranks,
+    margins,
+    raw_matrix,
+    score,
+    value_matrix,
+)
+from tradeoff.core.weights import normalised_weights
 
 BASE_CASE = "Base case"  # how the base matrix is named beside the scenarios
 PROBABILITY_TOLERANCE = 1e-6  # probabilities must sum to 1 within this
@@ -89,22 +98,35 @@ def has_probabilities(matrix: DecisionMatrix) -> bool:
     return bool(matrix.scenarios) and all(s.probability is not None for s in matrix.scenarios)
 
 
-@dataclass(frozen=True)
 class ScenarioOutcome:
     """One scenario scored (``scenario`` None for the base case).
 
-    ``winners``: option ids ranked first (several on a tie), in matrix order.
+    ``totals``, ``ranks`` and ``margins`` are arrays in matrix order, and
+    ``values`` the value matrix (options × criteria), computed as
+    :func:`~tradeoff.core.scoring.score` computes them; ``winners`` are the
+    option ids ranked first (several on a tie). ``result``, the full
+    :class:`ScoreResult` table, is built the first time it is asked for: a view
+    that re-scores on every slider step does not pay for it.
     """
 
-    scenario: Scenario | None
-    result: ScoreResult
-    winners: list[str] = field(default_factory=list)
+    def __init__(self, scenario: Scenario | None, view: DecisionMatrix,
+                 profile: WeightProfile, weights: np.ndarray) -> None:
+        self.scenario, self.view, self.profile = scenario, view, profile
+        self.raw = raw_matrix(view)
+        self.values = value_matrix(view, self.raw)
+        # The same arithmetic as score(): the total is the sum of the contributions.
+        self.totals = (self.values * weights).sum(axis=1)
+        self.ranks = competition_ranks(self.totals)
+        self.margins = margins(self.totals)
+        ids = [o.id for o in view.options]
+        self.winners = [ids[i] for i in np.flatnonzero(self.ranks == 1)]
+        self._result: ScoreResult | None = None
 
-    @classmethod
-    def of(cls, scenario: Scenario | None, result: ScoreResult) -> ScenarioOutcome:
-        ranks = result.ranks.to_numpy()
-        return cls(scenario, result, [str(result.table.index[i])
-                                      for i in np.flatnonzero(ranks == 1)])
+    @property
+    def result(self) -> ScoreResult:
+        if self._result is None:
+            self._result = score(self.view, self.profile, self.raw)
+        return self._result
 
     @property
     def id(self) -> str | None:
@@ -121,7 +143,7 @@ class ScenarioOutcome:
             return 0.0
         if not self.winners:
             return float("nan")
-        return float(self.result.table.at[self.winners[0], ("margin", "")])
+        return float(self.margins[self.view.option_index(self.winners[0])])
 
 
 @dataclass(frozen=True)
@@ -203,11 +225,12 @@ def analyse_scenarios(matrix: DecisionMatrix,
         raise TradeoffError("the matrix has no scenarios")
     if not isinstance(profile, WeightProfile):
         profile = matrix.profile(profile)
-    base = ScenarioOutcome.of(None, score(matrix, profile))
-    outcomes = [ScenarioOutcome.of(s, score(scenario_view(matrix, s), profile))
+    weights = normalised_weights(matrix, profile)
+    base = ScenarioOutcome(None, matrix, profile, weights)
+    outcomes = [ScenarioOutcome(s, scenario_view(matrix, s), profile, weights)
                 for s in matrix.scenarios]
     ids = [s.id for s in matrix.scenarios]
-    totals = pd.DataFrame({s: o.result.totals for s, o in zip(ids, outcomes, strict=True)},
+    totals = pd.DataFrame({s: o.totals for s, o in zip(ids, outcomes, strict=True)},
                           index=pd.Index([o.id for o in matrix.options], name="option"),
                           columns=pd.Index(ids, name="scenario"), dtype=float)
     regret = regret_table(totals)
@@ -218,7 +241,8 @@ def analyse_scenarios(matrix: DecisionMatrix,
     return ScenarioAnalysis(
         profile=profile.id, base=base, outcomes=outcomes, totals=totals, regret=regret,
         max_regret=worst, minimax=minimax_regret(worst), expected=expected,
-        signposts=signposts(matrix, outcomes, base.result.weights))
+        signposts=signposts(matrix, outcomes,
+                            pd.Series(weights, index=[c.id for c in matrix.criteria])))
 
 
 def signposts(matrix: DecisionMatrix, outcomes: list[ScenarioOutcome],
@@ -233,7 +257,6 @@ def signposts(matrix: DecisionMatrix, outcomes: list[ScenarioOutcome],
     rows = {o.id: i for i, o in enumerate(matrix.options)}
     cols = {c.id: j for j, c in enumerate(matrix.criteria)}
     w = {c: float(x) for c, x in weights.items()}
-    values: dict[int, np.ndarray] = {}  # each scenario's value matrix, read once
     for a, b in itertools.combinations(outcomes, 2):
         if not a.winners or not b.winners or set(a.winners) == set(b.winners):
             continue
@@ -241,11 +264,7 @@ def signposts(matrix: DecisionMatrix, outcomes: list[ScenarioOutcome],
         wb = next((x for x in b.winners if x != wa), None)
         if wb is None or a.scenario is None or b.scenario is None:
             continue
-        for o in (a, b):
-            if id(o) not in values:
-                values[id(o)] = o.result.values().to_numpy(dtype=float)
-        cells = _cells(matrix, a, b, (wa, wb), (values[id(a)], values[id(b)]), w,
-                       (rows, cols))
+        cells = _cells(matrix, a, b, (wa, wb), (a.values, b.values), w, (rows, cols))
         out.append(Signpost(a.scenario.id, b.scenario.id, wa, wb, cells))
     return out
 

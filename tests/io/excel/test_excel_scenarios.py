@@ -144,6 +144,9 @@ def test_recalculated_sheet_equals_the_core(recalculated, name):
     m, out = recalculated[name]
     a = analyse_scenarios(m)
     ws = openpyxl.load_workbook(out, data_only=True)[SCENARIOS]
+    errors = [c.coordinate for row in ws.iter_rows() for c in row if c.data_type == "e"
+              or (isinstance(c.value, str) and c.value.startswith(("#", "Err:")))]
+    assert errors == []
     sheet = ScenarioSheet(build_layout(m, 1))
     for i, o in enumerate(m.options):
         r = FIRST_ROW + i

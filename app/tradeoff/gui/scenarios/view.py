@@ -167,9 +167,8 @@ class ScenariosView(QWidget):
         t.setHorizontalHeaderLabels(heads)
         t.setVerticalHeaderLabels([o.name for o in m.options])
         for k, outcome in enumerate([a.base, *a.outcomes]):
-            table = outcome.result.table
             for i, o in enumerate(m.options):
-                total, rank = table.at[o.id, ("total", "")], table.at[o.id, ("rank", "")]
+                total, rank = outcome.totals[i], outcome.ranks[i]
                 text = "—" if math.isnan(rank) else f"{total:.3f} ({int(rank)})"
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
