@@ -33,7 +33,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import DecisionMatrix, WeightProfile
@@ -143,6 +142,8 @@ def best_portfolio(costs: np.ndarray, benefits: np.ndarray, budget: float, *,
         rows.append(row[None, :])
         highs.append(float(g.limit))
     a = np.vstack(rows)
+    from scipy.optimize import LinearConstraint  # scipy loads when a portfolio is solved
+
     x = _solve(-b, [LinearConstraint(a, -np.inf, highs)], lower, upper)
     if x is None:
         raise TradeoffError("no portfolio satisfies the constraints within the budget")
@@ -160,8 +161,10 @@ def best_portfolio(costs: np.ndarray, benefits: np.ndarray, budget: float, *,
                      float(budget))
 
 
-def _solve(objective: np.ndarray, constraints: list[LinearConstraint], lower: np.ndarray,
+def _solve(objective: np.ndarray, constraints: list, lower: np.ndarray,
            upper: np.ndarray) -> np.ndarray | None:
+    from scipy.optimize import Bounds, milp
+
     with quiet_solver():
         res = milp(objective, constraints=constraints, integrality=np.ones(objective.size),
                    bounds=Bounds(lower, upper), options={"mip_rel_gap": 0.0})

@@ -84,11 +84,12 @@ def test_every_feature_has_its_menu_entries_and_docks(wired):
                                             "Combine Participants…"]
     analysis = texts(wired, "Analysis")
     for entry in ["Cross-check Methods", "Weight Sensitivity", "Score Flips",
-                  "Monte Carlo (SMAA-2)…", "Tornado", "Stakeholder Comparison", "Scenarios"]:
+                  "Monte Carlo (SMAA-2)…", "Tornado", "Stakeholder Comparison", "Scenarios",
+                  "Value for Money", "Portfolio Under a Budget"]:
         assert entry in analysis
     results = wired.docks["Results"]
     assert {d.windowTitle() for d in wired.tabifiedDockWidgets(results)} == {
-        "Cross-check", "Robustness", "Scenarios"}
+        "Cross-check", "Robustness", "Scenarios", "Value for money", "Portfolio"}
     assert not results.visibleRegion().isEmpty()  # Results stays the tab in front
     view = texts(wired, "View")
     assert view.index("Robustness") < view.index("Dark Palette")  # toggles stay together

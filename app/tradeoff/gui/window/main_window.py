@@ -48,7 +48,7 @@ from tradeoff.version import APP_NAME
 # Their order is the order of their menu entries and of the tabs beside Results.
 FEATURE_MODULES = ("excel.feature", "weights.feature", "results.feature",
                    "robustness.feature", "brief.feature", "scenarios.feature",
-                   "help.feature")  # help last: it explains the others
+                   "value.feature", "help.feature")  # help last: it explains the others
 DEFAULT_SIZE = (1280, 800)
 SCREEN_SHARE = 0.9  # of a larger screen, on first start
 

@@ -1,0 +1,248 @@
+"""The Portfolio view: a budget slider and the best set of options within it.
+
+Moving the slider re-solves the portfolio (an exact MILP) and updates the
+selection, its totals and the charts live: value for money with the chosen
+options ringed, and the order-of-merit curve with its knee, the best benefit at
+each budget and the budget line. Options failing a must-have are not candidates.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDoubleSpinBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tradeoff.core.errors import TradeoffError
+from tradeoff.core.portfolio import (
+    BudgetCurve,
+    MeritCurve,
+    Portfolio,
+    PortfolioInputs,
+    best_portfolio,
+    budget_curve,
+    merit_order,
+    portfolio_inputs,
+)
+from tradeoff.core.screening import without_screened
+from tradeoff.core.value_for_money import ValueForMoney, value_for_money
+from tradeoff.gui.document import Document
+from tradeoff.gui.value.canvas import ChartCanvas
+from tradeoff.gui.value.vfm_view import CostChooser
+
+SLIDER_STEPS = 1000
+CURVE_STEPS = 20
+HEADERS = ["Option", "Cost", "Benefit", "Merit", "Chosen"]
+
+
+class PortfolioView(QWidget):
+    message = Signal(str)
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.inputs: PortfolioInputs | None = None
+        self.vfm: ValueForMoney | None = None
+        self.merit: MeritCurve | None = None
+        self.curve: BudgetCurve | None = None
+        self.chosen: Portfolio | None = None
+        self.top = 0.0  # the cost of every candidate together: the slider's end
+        self.cost_box = CostChooser()
+        self.cost_box.setAccessibleName("Cost criterion")
+        self.cost_box.currentIndexChanged.connect(self.recompute)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, SLIDER_STEPS)
+        self.slider.setAccessibleName("Budget")
+        self.slider.valueChanged.connect(self._slider_moved)
+        self.budget_box = QDoubleSpinBox()
+        self.budget_box.setDecimals(2)
+        self.budget_box.setAccessibleName("Budget")
+        self.budget_box.valueChanged.connect(self._budget_typed)
+        self.save_button = QPushButton("Save Chart…")
+        self.save_button.clicked.connect(self.save_chart_dialog)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.chart = ChartCanvas(self._draw)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Cost:"))
+        row.addWidget(self.cost_box)
+        row.addWidget(QLabel("Budget:"))
+        row.addWidget(self.slider, 1)
+        row.addWidget(self.budget_box)
+        row.addWidget(self.save_button)
+        split = QSplitter()
+        split.addWidget(self.table)
+        split.addWidget(self.chart)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        self._stale = True
+        for signal in (document.changed, document.weights_changed, document.replaced):
+            signal.connect(self.schedule)
+
+    def schedule(self) -> None:
+        """Recompute now if the view is on screen, else when it is next seen: nothing
+        (not even scipy or matplotlib) loads for a view nobody has opened. A dock
+        stacked behind another tab counts as shown without being seen."""
+        self._stale = True
+        if self.isVisible() and not self.visibleRegion().isEmpty():
+            self.recompute()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._if_seen)  # once the layout has given it its place
+
+    def _if_seen(self) -> None:
+        if self._stale:
+            self.schedule()
+
+    # -- data ------------------------------------------------------------------------------
+    def recompute(self) -> None:
+        """New candidates, merit order and budget curve; the budget keeps its share."""
+        self._stale = False
+        matrix = self.document.matrix
+        self.cost_box.fill(matrix)
+        cost = self.cost_box.currentData()
+        share = self.slider.value() / SLIDER_STEPS if self.inputs is not None else 1 / 3
+        self.inputs = self.vfm = self.merit = self.curve = self.chosen = None
+        try:
+            if cost is None:
+                raise TradeoffError("a portfolio needs a criterion with a numeric scale as "
+                                    "the cost")
+            kept = without_screened(matrix)
+            self.inputs = portfolio_inputs(kept, None, cost)
+            self.vfm = value_for_money(kept, None, cost)
+            self.merit = merit_order(self.inputs.costs, self.inputs.benefits)
+            self.curve = budget_curve(self.inputs.costs, self.inputs.benefits, CURVE_STEPS)
+        except (TradeoffError, KeyError) as e:
+            self.inputs = None
+            self.summary.setText(str(e.args[0]) if e.args else str(e))
+        self.top = float(np.clip(self.inputs.costs, 0, None).sum()) if self.inputs else 0.0
+        self.budget_box.blockSignals(True)
+        self.budget_box.setRange(0.0, max(self.top, 0.0))
+        self.budget_box.blockSignals(False)
+        self.set_budget(share * self.top)
+
+    def set_budget(self, budget: float) -> None:
+        """Move the slider and the box to ``budget`` and choose the portfolio for it."""
+        for widget, value in ((self.slider, self._to_steps(budget)), (self.budget_box, budget)):
+            widget.blockSignals(True)
+            widget.setValue(value)
+            widget.blockSignals(False)
+        self._choose(budget)
+
+    def _to_steps(self, budget: float) -> int:
+        return round(SLIDER_STEPS * budget / self.top) if self.top > 0 else 0
+
+    def _slider_moved(self, steps: int) -> None:
+        budget = self.top * steps / SLIDER_STEPS
+        self.budget_box.blockSignals(True)
+        self.budget_box.setValue(budget)
+        self.budget_box.blockSignals(False)
+        self._choose(budget)
+
+    def _budget_typed(self, budget: float) -> None:
+        self.slider.blockSignals(True)
+        self.slider.setValue(self._to_steps(budget))
+        self.slider.blockSignals(False)
+        self._choose(budget)
+
+    def _choose(self, budget: float) -> None:
+        self.chosen = None
+        if self.inputs is not None:
+            try:
+                self.chosen = best_portfolio(self.inputs.costs, self.inputs.benefits, budget,
+                                             names=self.inputs.names)
+            except TradeoffError as e:
+                self.summary.setText(str(e))
+            else:
+                self.summary.setText(self._summary_text())
+        self._fill_table()
+        self.chart.ensure_canvas()
+        self.chart.refresh()
+
+    def selected_names(self) -> list[str]:
+        if self.chosen is None or self.inputs is None:
+            return []
+        return [self.inputs.names[i] for i in self.chosen.selected]
+
+    def _summary_text(self) -> str:
+        p, inputs = self.chosen, self.inputs
+        unit = self.vfm.unit if self.vfm else ""
+        text = (f"Budget {p.budget:,.2f} {unit}: fund {len(p.selected)} of "
+                f"{len(inputs.names)} options, costing {p.total_cost:,.2f} {unit}, with total "
+                f"benefit {p.total_benefit:.1f}.")
+        if self.merit is not None and self.merit.knee is not None:
+            k = self.merit.knee
+            text += (f" The order of merit bends after {inputs.names[self.merit.order[k]]} "
+                     f"(at {self.merit.cumulative_cost[k]:,.2f} {unit}).")
+        poor = [q.name for q in self.vfm.points if not q.efficient] if self.vfm else []
+        if poor:
+            text += f" Off the value-for-money frontier: {len(poor)}."
+        return text
+
+    def _fill_table(self) -> None:
+        inputs = self.inputs
+        order = list(self.merit.order) if self.merit is not None else []
+        picked = set(self.chosen.selected) if self.chosen else set()
+        self.table.setRowCount(len(order))
+        for r, i in enumerate(order):
+            cells = [inputs.names[i], f"{inputs.costs[i]:g}", f"{inputs.benefits[i]:.1f}",
+                     str(r + 1), "✓" if i in picked else ""]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if i in picked:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.table.setItem(r, c, item)
+
+    # -- chart -----------------------------------------------------------------------------
+    def _draw(self, figure) -> None:
+        from tradeoff.io.value_charts import draw_merit_curve, draw_value_for_money
+
+        left, right = figure.subplots(1, 2)
+        if self.vfm is None or self.inputs is None or self.merit is None:
+            return
+        chosen = ({self.inputs.ids[i] for i in self.chosen.selected} if self.chosen
+                  else set())
+        draw_value_for_money(left, self.vfm, selected=chosen)
+        draw_merit_curve(right, self.merit, self.inputs.names, curve=self.curve,
+                         budget=self.chosen.budget if self.chosen else None,
+                         cost_name=self.vfm.cost_name)
+
+    def save_chart_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save chart", "portfolio.png",
+                                              "PNG image (*.png);;SVG drawing (*.svg)")
+        if path:
+            self.save_chart(Path(path))
+
+    def save_chart(self, path: Path) -> None:
+        try:
+            self.chart.save(path)
+        except (TradeoffError, OSError) as e:
+            self.message.emit(f"Could not save the chart: {e}")
+        else:
+            self.message.emit(f"Chart saved to {path}")

@@ -1,0 +1,174 @@
+"""The Value-for-money view: benefit against a chosen cost criterion, the efficient
+frontier drawn, and a table of benefit per unit of cost with each option's gap to
+the frontier. Options failing a must-have are left out, as in the ranking.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tradeoff.core.errors import TradeoffError
+from tradeoff.core.model import DecisionMatrix
+from tradeoff.core.screening import without_screened
+from tradeoff.core.value_for_money import ValueForMoney, value_for_money
+from tradeoff.gui.document import Document
+from tradeoff.gui.value.canvas import ChartCanvas
+
+HEADERS = ["Option", "Cost", "Benefit", "Benefit per cost", "To reach the frontier"]
+
+
+def cost_candidates(matrix: DecisionMatrix) -> list[tuple[str, str]]:
+    """(id, name) of the numeric criteria, cost criteria first: what may be the x-axis."""
+    numeric = [c for c in matrix.criteria if not c.is_level_scale]
+    numeric.sort(key=lambda c: c.best > c.worst)  # cost direction (best below worst) first
+    return [(c.id, c.name) for c in numeric]
+
+
+class CostChooser(QComboBox):
+    """The cost criterion, kept when the criteria change if it still exists."""
+
+    def fill(self, matrix: DecisionMatrix) -> None:
+        current = self.currentData()
+        self.blockSignals(True)
+        self.clear()
+        for cid, name in cost_candidates(matrix):
+            self.addItem(name, cid)
+        index = self.findData(current)
+        self.setCurrentIndex(index if index >= 0 else 0)
+        self.blockSignals(False)
+
+
+class ValueView(QWidget):
+    message = Signal(str)
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.result: ValueForMoney | None = None
+        self.cost_box = CostChooser()
+        self.cost_box.setAccessibleName("Cost criterion")
+        self.cost_box.currentIndexChanged.connect(self.recompute)
+        self.save_button = QPushButton("Save Chart…")
+        self.save_button.clicked.connect(self.save_chart_dialog)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.chart = ChartCanvas(self._draw)
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Cost:"))
+        top.addWidget(self.cost_box, 1)
+        top.addWidget(self.save_button)
+        split = QSplitter()
+        split.addWidget(self.chart)
+        split.addWidget(self.table)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.note)
+        layout.addWidget(split, 1)
+        self._stale = True
+        for signal in (document.changed, document.weights_changed, document.replaced):
+            signal.connect(self.schedule)
+
+    def schedule(self) -> None:
+        """Recompute now if the view is on screen, else when it is next seen: nothing
+        (not even scipy or matplotlib) loads for a view nobody has opened. A dock
+        stacked behind another tab counts as shown without being seen."""
+        self._stale = True
+        if self.isVisible() and not self.visibleRegion().isEmpty():
+            self.recompute()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._if_seen)  # once the layout has given it its place
+
+    def _if_seen(self) -> None:
+        if self._stale:
+            self.schedule()
+
+    def recompute(self) -> None:
+        self._stale = False
+        matrix = self.document.matrix
+        self.cost_box.fill(matrix)
+        cost = self.cost_box.currentData()
+        self.result = None
+        if cost is None:
+            self.note.setText("Value for money needs a criterion with a numeric scale as the "
+                              "cost.")
+        else:
+            try:
+                self.result = value_for_money(without_screened(matrix), None, cost)
+            except (TradeoffError, KeyError) as e:
+                self.note.setText(str(e.args[0]) if e.args else str(e))
+            else:
+                self.note.setText(_note(self.result, matrix))
+        self._fill_table()
+        self.chart.ensure_canvas()
+        self.chart.refresh()
+
+    def _fill_table(self) -> None:
+        points = self.result.by_ratio() if self.result else []
+        self.table.setRowCount(len(points))
+        unit = self.result.unit if self.result else ""
+        for r, p in enumerate(points):
+            cells = [p.name, f"{p.cost:g} {unit}".strip(), f"{p.benefit:.1f}",
+                     "—" if p.ratio is None else f"{p.ratio:.3g}", p.describe(unit)]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if p.efficient:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.table.setItem(r, c, item)
+
+    def _draw(self, figure) -> None:
+        from tradeoff.io.value_charts import draw_value_for_money
+
+        axes = figure.add_subplot()
+        if self.result is not None:
+            draw_value_for_money(axes, self.result)
+
+    def save_chart_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save chart", "value-for-money.png",
+                                              "PNG image (*.png);;SVG drawing (*.svg)")
+        if path:
+            self.save_chart(Path(path))
+
+    def save_chart(self, path: Path) -> None:
+        try:
+            self.chart.save(path)
+        except (TradeoffError, OSError) as e:
+            self.message.emit(f"Could not save the chart: {e}")
+        else:
+            self.message.emit(f"Chart saved to {path}")
+
+
+def _note(vfm: ValueForMoney, matrix: DecisionMatrix) -> str:
+    names = {c.id: c.name for c in matrix.criteria}
+    shares = ", ".join(f"{names[c]} {w:.0%}" for c, w in vfm.benefit_weights.items())
+    off = sum(not p.efficient for p in vfm.points)
+    text = (f"Benefit (0–100) weighs the other criteria: {shares}. "
+            f"{len(vfm.frontier)} on the frontier (bold), {off} off it.")
+    if vfm.left_out:
+        text += f" {len(vfm.left_out)} left out for a missing score."
+    return text

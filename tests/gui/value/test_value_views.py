@@ -1,0 +1,111 @@
+"""The Value-for-money and Portfolio views on the city capital programme example, offscreen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tradeoff.core.model import Score
+from tradeoff.core.portfolio import best_portfolio, portfolio_inputs
+from tradeoff.core.screening import without_screened
+from tradeoff.gui.document import Document
+from tradeoff.gui.document.commands import SetScore
+from tradeoff.gui.value.portfolio_view import SLIDER_STEPS, PortfolioView
+from tradeoff.gui.value.vfm_view import ValueView
+from tradeoff.io.matrix_file import load_matrix
+
+CITY = Path(__file__).resolve().parents[3] / "matrices" / "city-capital-programme.toml"
+
+
+@pytest.fixture
+def document(qtbot):
+    return Document(load_matrix(CITY))
+
+
+def column(table, c: int) -> list[str]:
+    return [table.item(r, c).text() for r in range(table.rowCount())]
+
+
+def test_value_view_lists_every_candidate_and_saves_the_chart(qtbot, document, tmp_path):
+    view = ValueView(document)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: not view._stale)
+    assert view.cost_box.currentText() == "Capital cost"  # the cost criterion comes first
+    assert view.cost_box.count() == 5  # the numeric criteria only
+    names = column(view.table, 0)
+    assert len(names) == 41 and "Tram extension to the airport" not in names  # screened
+    ratios = [float(x) for x in column(view.table, 3)]
+    assert ratios == sorted(ratios, reverse=True)
+    gaps = column(view.table, 4)
+    assert gaps.count("on the frontier") == len(view.result.frontier)
+    assert all(g.startswith("needs ") for g in gaps if g != "on the frontier")
+    view.save_chart(tmp_path / "vfm.png")
+    view.save_chart(tmp_path / "vfm.svg")
+    assert (tmp_path / "vfm.png").read_bytes()[:4] == b"\x89PNG"
+    assert "Value for money" in (tmp_path / "vfm.svg").read_text()
+
+
+def test_value_view_follows_an_edit_and_its_undo(qtbot, document):
+    view = ValueView(document)
+    qtbot.addWidget(view)
+    assert view.result is None  # nothing is computed for a view nobody has opened …
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: not view._stale)
+    before = view.result.point("led-streetlights").cost
+    document.push(SetScore(document, "led-streetlights", "capital-cost", Score(value=30.0)))
+    assert view.result.point("led-streetlights").cost == 30.0
+    document.undo_stack.undo()
+    assert view.result.point("led-streetlights").cost == before
+
+
+def test_portfolio_slider_chooses_the_best_set_live(qtbot, document):
+    view = PortfolioView(document)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: not view._stale)
+    inputs = portfolio_inputs(without_screened(document.matrix), None, "capital-cost")
+    for steps in (0, 150, 400, 700, SLIDER_STEPS):
+        view.slider.setValue(steps)  # as a drag does, one step at a time
+        budget = view.top * steps / SLIDER_STEPS
+        assert view.budget_box.value() == pytest.approx(budget, abs=0.01)
+        want = best_portfolio(inputs.costs, inputs.benefits, budget)
+        assert view.chosen.total_benefit == pytest.approx(want.total_benefit)
+        assert view.chosen.total_cost <= budget + 1e-9
+        ticked = [n for n, mark in zip(column(view.table, 0), column(view.table, 4),
+                                       strict=True) if mark == "✓"]
+        assert sorted(ticked) == sorted(view.selected_names())
+        assert f"fund {len(want.selected)} of 41 options" in view.summary.text()
+    assert view.chosen.total_cost == pytest.approx(np.sum(inputs.costs))  # everything fits
+
+
+def test_portfolio_budget_box_moves_the_slider_and_keeps_its_share_on_edits(qtbot, document,
+                                                                             tmp_path):
+    view = PortfolioView(document)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: not view._stale)
+    view.budget_box.setValue(120.0)
+    assert view.slider.value() == round(SLIDER_STEPS * 120 / view.top)
+    assert view.chosen.budget == pytest.approx(120.0)
+    chosen = view.selected_names()
+    assert "Sprinklers in four care homes" in chosen  # the best benefit per cost
+    document.push(SetScore(document, "care-home-sprinklers", "duration", Score(value=6)))
+    assert "Sprinklers in four care homes" not in view.selected_names()  # now screened out
+    view.save_chart(tmp_path / "portfolio.svg")
+    assert "Order of merit" in (tmp_path / "portfolio.svg").read_text()
+
+
+def test_views_are_in_the_analysis_menu(wired, qtbot):
+    for key, title in (("value_for_money", "Value for money"), ("portfolio", "Portfolio")):
+        wired.actions[key].trigger()
+        dock = wired.docks[title]
+        qtbot.waitUntil(lambda d=dock: not d.visibleRegion().isEmpty())
+        qtbot.waitUntil(lambda d=dock: not d.widget()._stale)  # computed once seen
+    assert wired.docks["Portfolio"].widget().chosen is not None
