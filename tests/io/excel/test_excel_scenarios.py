@@ -186,3 +186,25 @@ def test_recalculated_sheet_equals_the_cli_json(recalculated, tmp_path, capsys):
     assert marked == data["minimax_regret"]
     # the weight edit changed the answer: with rent weighing most, Riverside wins everywhere
     assert [item["winner"] for item in data["scenarios"]] == ["Riverside business park"] * 4
+
+
+def test_reimport_takes_the_overrides_a_reader_changed(tmp_path):
+    from tradeoff.core.errors import ValidationError
+    from tradeoff.io.excel.importer import import_matrix
+
+    m = load_matrix(example_path("site-selection.toml"))
+    path = tmp_path / "sites.xlsx"
+    export_workbook(m, path, analysis=False)
+    assert import_matrix(path).matrix.scenarios == m.scenarios  # nothing edited, nothing lost
+    sheet = ScenarioSheet(build_layout(m, 1))
+    tram = m.scenarios.index(m.find_scenario("tram-extension"))
+    ref = f"{col(sheet.score_col(1))}{sheet.block_row(tram, 1)}"  # Riverside's commute
+    _edit(path, tmp_path / "edited.xlsx", SCENARIOS, ref, 25)  # within its range 24…32
+    back = import_matrix(tmp_path / "edited.xlsx").matrix
+    override = back.find_scenario("tram-extension").scores[("riverside", "commute")]
+    assert override.value == 25 and override.rationale.startswith("A tram stop")
+    assert back.scores == m.scores  # the base case is untouched
+    _edit(path, tmp_path / "bad.xlsx", SCENARIOS, ref, 75)  # beyond the 60-minute worst anchor
+    with pytest.raises(ValidationError) as e:
+        import_matrix(tmp_path / "bad.xlsx")
+    assert f"{SCENARIOS}!{ref}: 75 is above the scale's worst anchor 60" in str(e.value)

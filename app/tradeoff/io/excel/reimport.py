@@ -3,7 +3,8 @@
 The hidden sheet carries the matrix document (see :mod:`tradeoff.io.excel.embed`);
 the scores, the worst/best anchors, the raw weight points and the active
 profile are then read from the visible sheets, so whatever a reader changed
-there in Excel or LibreOffice comes back. Every value is checked as it is read,
+there in Excel or LibreOffice comes back. Overrides changed on the Scenarios sheet come back too
+(:mod:`tradeoff.io.excel.scenario_reimport`). Every value is checked as it is read,
 and a problem names its cell (``Scores!C7: 'abc' is not a number``).
 """
 
@@ -24,6 +25,7 @@ from tradeoff.io.excel.layout_check import (
     WeightsLayout,
     checked_layout,
 )
+from tradeoff.io.excel.scenario_reimport import read_overrides
 from tradeoff.io.matrix_file import MAX_FILE_BYTES, loads
 from tradeoff.io.safe_text import cell_text
 from tradeoff.io.sheet_import import (
@@ -87,6 +89,7 @@ def read_tradeoff_workbook(wb: Any, source: str) -> ImportResult:
     _read_scores(sheets[checked.scores.sheet], checked.scores, matrix, reader, refs)
     _read_weights(sheets[checked.weights.sheet], checked.weights, matrix, reader, refs)
     _read_active(sheets[checked.active_sheet], checked.active_cell, matrix, reader)
+    read_overrides(wb, matrix, lambda c, cell, ref: _scale_value(c, cell, ref, reader), refs)
     reader.raise_if_any()
     problems = [Problem(_cell_for(p.path, refs), p.message) for p in check_matrix(matrix)]
     if problems:
