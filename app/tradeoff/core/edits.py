@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TypeGuard
 
 from tradeoff.core.model import Criterion, DecisionMatrix, Group, Option, Score, WeightProfile
+from tradeoff.core.value_tree import MAX_GROUP_DEPTH, group_paths, parents, subtree_height
 
 
 def set_score(m: DecisionMatrix, option_id: str, criterion_id: str,
@@ -171,12 +172,18 @@ def _set_parents(m: DecisionMatrix, parents: dict[str, str | None]) -> None:
 def _check_parent(m: DecisionMatrix, group_id: str, parent: str) -> None:
     if parent not in {g.id for g in m.groups}:
         raise ValueError(f"unknown group {parent!r}")
-    seen, node = set(), parent
+    up = parents(m)
+    seen: set[str] = set()
+    node: str | None = parent
     while node is not None and node not in seen:
         if node == group_id:
             raise ValueError(f"group {group_id!r} cannot sit under itself or its own subgroup")
         seen.add(node)
-        node = m.group(node).parent
+        node = up.get(node)
+    levels = len(group_paths(m)[parent]) + subtree_height(m, group_id)
+    if levels > MAX_GROUP_DEPTH:
+        raise ValueError(f"the value tree would be {levels} levels of groups deep; it may have "
+                         f"at most {MAX_GROUP_DEPTH}")
 
 
 def group_name_problem(m: DecisionMatrix, name: str, group_id: str | None = None) -> str | None:

@@ -283,11 +283,14 @@ class DecisionMatrix:
         """Group ids from the root down to the criterion's own group."""
         path: list[str] = []
         parent = self.criterion(criterion_id).group
+        up = {g.id: g.parent for g in self.groups}  # one pass, not a search per level
         seen: set[str] = set()
         while parent is not None and parent not in seen:
             seen.add(parent)
             path.append(parent)
-            parent = self.group(parent).parent
+            if parent not in up:
+                raise KeyError(parent)
+            parent = up[parent]
         return list(reversed(path))
 
 

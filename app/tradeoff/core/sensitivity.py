@@ -30,6 +30,7 @@ import numpy as np
 
 from tradeoff.core.model import DecisionMatrix, WeightProfile
 from tradeoff.core.scoring import RANK_DECIMALS, value_matrix
+from tradeoff.core.value_tree import criterion_paths
 from tradeoff.core.weights import normalised_weights
 
 TIE = 10.0 ** -RANK_DECIMALS  # totals closer than this are a tie, as in scoring
@@ -106,23 +107,28 @@ def _side_shares(current: np.ndarray, swept: np.ndarray) -> tuple[np.ndarray, np
 
 
 def sweep(matrix: DecisionMatrix, profile: WeightProfile, target: str,
-          values: np.ndarray | None = None, change_points: bool = True) -> Sweep | None:
+          values: np.ndarray | None = None, change_points: bool = True,
+          current: np.ndarray | None = None,
+          paths: dict[str, list[str]] | None = None) -> Sweep | None:
     """The sweep of criterion or group ``target``; None when it cannot move.
 
     A group that holds every criterion (or none) has nothing to trade against.
     ``values`` (the value matrix) may be passed by callers sweeping many targets.
     ``change_points=False`` leaves ``change_points`` empty: the intervals alone
-    cost a few options² operations, every crossing many more.
+    cost a few options² operations, every crossing many more. ``current`` (the
+    normalised weights) and ``paths`` (criterion_paths) may be passed too, so a
+    tree of many groups is walked once, not once per group.
     """
     values = value_matrix(matrix) if values is None else values
-    current = normalised_weights(matrix, profile)
+    current = normalised_weights(matrix, profile) if current is None else current
     crit_ids = [c.id for c in matrix.criteria]
     if target in crit_ids:
         kind, name = "criterion", matrix.criterion(target).name
         swept = np.array([cid == target for cid in crit_ids])
     else:
         kind, name = "group", matrix.group(target).name
-        swept = np.array([target in matrix.group_path(cid) for cid in crit_ids])
+        paths = criterion_paths(matrix) if paths is None else paths
+        swept = np.array([target in paths[cid] for cid in crit_ids])
     if not swept.any() or swept.all():
         return None
     ok = ~np.isnan(values).any(axis=1)
@@ -146,7 +152,8 @@ def all_sweeps(matrix: DecisionMatrix, profile: WeightProfile,
     """Sweeps of every criterion, then every group that can move, in matrix order."""
     values = value_matrix(matrix)
     targets = [c.id for c in matrix.criteria] + [g.id for g in matrix.groups]
-    sweeps = [sweep(matrix, profile, t, values, change_points) for t in targets]
+    current, paths = normalised_weights(matrix, profile), criterion_paths(matrix)
+    sweeps = [sweep(matrix, profile, t, values, change_points, current, paths) for t in targets]
     return [s for s in sweeps if s is not None]
 
 
@@ -273,7 +280,10 @@ def profile_with_weights(matrix: DecisionMatrix, flat: np.ndarray, profile_id: s
     the flat weights below it, so the value tree normalises back to ``flat``.
     """
     weights = {c.id: float(w) for c, w in zip(matrix.criteria, flat, strict=True)}
-    for g in matrix.groups:
-        weights[g.id] = float(sum(w for c, w in zip(matrix.criteria, flat, strict=True)
-                                  if g.id in matrix.group_path(c.id)))
+    below = dict.fromkeys((g.id for g in matrix.groups), 0.0)
+    paths = criterion_paths(matrix)
+    for c, w in zip(matrix.criteria, flat, strict=True):
+        for gid in paths[c.id]:
+            below[gid] += float(w)
+    weights.update(below)
     return WeightProfile(profile_id, name, weights, method="direct")

@@ -19,6 +19,7 @@ from tradeoff.core.model import (
     Direction,
     Score,
 )
+from tradeoff.core.value_tree import tree_problems
 from tradeoff.core.weights import normalised_weights
 
 
@@ -62,19 +63,8 @@ def _check_ids(m: DecisionMatrix) -> list[Problem]:
 
 
 def _check_groups(m: DecisionMatrix) -> list[Problem]:
-    problems: list[Problem] = []
+    problems = tree_problems(m)
     group_ids = {g.id for g in m.groups}
-    for i, g in enumerate(m.groups):
-        if g.parent is not None and g.parent not in group_ids:
-            problems.append(Problem(f"groups[{i}].parent", f"unknown group {g.parent!r}"))
-        seen, parent = {g.id}, g.parent
-        while parent is not None and parent in group_ids:
-            if parent in seen:
-                problems.append(Problem(f"groups[{i}].parent",
-                                        f"group {g.id!r} is its own ancestor (a cycle)"))
-                break
-            seen.add(parent)
-            parent = m.group(parent).parent
     for i, c in enumerate(m.criteria):
         if c.group is not None and c.group not in group_ids:
             problems.append(Problem(f"criteria[{i}].group", f"unknown group {c.group!r}"))
@@ -289,10 +279,11 @@ def distribution_problem(c: Criterion, s: Score) -> str | None:
 def _check_profiles(m: DecisionMatrix, tree_is_sound: bool) -> list[Problem]:
     problems: list[Problem] = []
     nodes = [c.id for c in m.criteria] + [g.id for g in m.groups]
+    known = set(nodes)  # membership in a set: a list search per weight is quadratic
     for i, p in enumerate(m.profiles):
         path = f"profiles[{i}].weights"
         for key, w in p.weights.items():
-            if key not in nodes:
+            if key not in known:
                 problems.append(Problem(f"{path}.{key}", "not a criterion or group of this matrix"))
             elif isinstance(w, bool) or not isinstance(w, int | float) or not math.isfinite(w):
                 problems.append(Problem(f"{path}.{key}", f"{w!r} is not a number"))

@@ -13,6 +13,7 @@ import numpy as np
 
 from tradeoff.core.errors import WeightError
 from tradeoff.core.model import DecisionMatrix, WeightProfile
+from tradeoff.core.value_tree import children_index, criterion_paths
 
 
 def _raw(profile: WeightProfile, node_id: str) -> float:
@@ -30,11 +31,12 @@ def node_shares(matrix: DecisionMatrix, profile: WeightProfile) -> dict[str, flo
     shares: dict[str, float] = {}
     # A group with no criteria below it carries no weight: leaving it out keeps
     # the effective weights summing to 1 while a value tree is being built.
-    live = {g for c in matrix.criteria for g in matrix.group_path(c.id)}
+    live = {g for path in criterion_paths(matrix).values() for g in path}
+    group_ids = {g.id for g in matrix.groups}
+    members = children_index(matrix)
     parents = [None, *[g.id for g in matrix.groups if g.id in live]]
     for parent in parents:
-        kids = [k for k in matrix.children(parent)
-                if k in live or not any(g.id == k for g in matrix.groups)]
+        kids = [k for k in members.get(parent, []) if k in live or k not in group_ids]
         if not kids:
             continue
         raw = [_raw(profile, k) for k in kids]
@@ -60,10 +62,11 @@ def normalised_weights(matrix: DecisionMatrix, profile: WeightProfile | None = N
     if not matrix.criteria:
         return np.zeros(0)
     shares = node_shares(matrix, profile)
+    paths = criterion_paths(matrix)
     out = np.empty(len(matrix.criteria))
     for i, c in enumerate(matrix.criteria):
         w = shares[c.id]
-        for g in matrix.group_path(c.id):
+        for g in paths[c.id]:
             w *= shares[g]
         out[i] = w
     return out
@@ -72,5 +75,6 @@ def normalised_weights(matrix: DecisionMatrix, profile: WeightProfile | None = N
 def group_weight(matrix: DecisionMatrix, profile: WeightProfile, group_id: str) -> float:
     """A group's effective weight: the sum of its criteria's normalised weights."""
     weights = normalised_weights(matrix, profile)
+    paths = criterion_paths(matrix)
     return float(sum(w for c, w in zip(matrix.criteria, weights, strict=True)
-                     if group_id in matrix.group_path(c.id)))
+                     if group_id in paths[c.id]))

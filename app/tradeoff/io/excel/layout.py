@@ -10,10 +10,12 @@ hidden ``tradeoff`` sheet that carries the matrix document for re-import.
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass, field
 
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import Criterion, DecisionMatrix
+from tradeoff.core.value_tree import children_index, criterion_paths
 from tradeoff.io.excel.xlsx_stream import col
 
 SUMMARY, SCORES, WEIGHTS, VALUES, SCALES, NOTES, EMBEDDED = (
@@ -187,15 +189,16 @@ def _node_rows(matrix: DecisionMatrix) -> list[NodeRow]:
     Groups with no criteria below them carry no weight (as in the core) and
     are left out.
     """
-    live = {g for c in matrix.criteria for g in matrix.group_path(c.id)}
+    live = {g for path in criterion_paths(matrix).values() for g in path}
+    members = children_index(matrix)
     group_ids = {g.id for g in matrix.groups}
     names = {g.id: g.name for g in matrix.groups} | {c.id: c.name for c in matrix.criteria}
     rows: list[NodeRow] = []
-    queue: list[str | None] = [None]
+    queue: deque[str | None] = deque([None])
     row = WEIGHTS_FIRST_ROW
     while queue:
-        parent = queue.pop(0)
-        kids = [k for k in matrix.children(parent) if k in live or k not in group_ids]
+        parent = queue.popleft()
+        kids = [k for k in members.get(parent, []) if k in live or k not in group_ids]
         first = row
         for kid in kids:
             kind = "group" if kid in group_ids else "criterion"
