@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -49,6 +48,7 @@ from tradeoff.core.model import (
 )
 from tradeoff.core.preference_functions import KINDS, THRESHOLDS, PreferenceFunction
 from tradeoff.core.validate import check_matrix
+from tradeoff.io.atomic import atomic_write_bytes
 from tradeoff.io.scenario_file import read_scenarios, scenarios_doc
 from tradeoff.io.score_cells import cell_doc, read_cell
 from tradeoff.io.toml_reader import Reader, kind_of, number_problem
@@ -349,7 +349,7 @@ def _drop_empty(d: dict[str, Any]) -> dict[str, Any]:
 
 def save_matrix(m: DecisionMatrix, path: str | os.PathLike[str], *,
                 touch_modified: bool = True) -> None:
-    """Write atomically: a temporary file in the same folder, fsync, then replace.
+    """Write atomically (:mod:`tradeoff.io.atomic`): a temporary file, fsync, replace, fsync.
 
     A crash or a full disk leaves the previous file as it was. The text is
     built (and so checked for unwritable values) before any file is opened.
@@ -361,25 +361,3 @@ def save_matrix(m: DecisionMatrix, path: str | os.PathLike[str], *,
             m.metadata.created = today
     text = dumps(m).encode("utf-8")
     atomic_write_bytes(Path(path), text)
-
-
-def atomic_write_bytes(target: Path, data: bytes) -> None:
-    """Replace ``target`` with ``data`` so readers see the old or the new file, never half."""
-    target = Path(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import io
 import math
-import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -30,6 +28,7 @@ from pathlib import Path
 from defusedxml import ElementTree as SafeET
 from openpyxl.utils import get_column_letter
 
+from tradeoff.io.atomic import atomic_file
 from tradeoff.io.safe_text import cell_text, needs_quote_prefix, xml_escape_text
 
 ProgressCallback = Callable[[float], None]
@@ -129,29 +128,17 @@ def write_package(skeleton: bytes, sheets: list[SheetRows], target: Path, *,
     target = Path(target)
     total_rows = max(1, sum(s.row_count for s in sheets))
     ticker = _Ticker(progress, should_cancel, done_before, total_rows)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as raw, \
-                zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, compresslevel=3) as out, \
-                zipfile.ZipFile(io.BytesIO(skeleton)) as package:
-            parts = sheet_parts(package)
-            streamed = {parts[s.title]: s for s in sheets}
-            for info in package.infolist():
-                if info.filename in streamed:
-                    _write_sheet(package.read(info).decode("utf-8"), streamed[info.filename],
-                                 out, info, ticker)
-                else:
-                    out.writestr(info, package.read(info))
-            raw.flush()
-            os.fsync(raw.fileno())
-        os.chmod(tmp_name, target.stat().st_mode & 0o777 if target.exists() else 0o644)
-        os.replace(tmp_name, target)
-    except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except OSError:
-            pass
-        raise
+    with atomic_file(target) as raw, \
+            zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, compresslevel=3) as out, \
+            zipfile.ZipFile(io.BytesIO(skeleton)) as package:
+        parts = sheet_parts(package)
+        streamed = {parts[s.title]: s for s in sheets}
+        for info in package.infolist():
+            if info.filename in streamed:
+                _write_sheet(package.read(info).decode("utf-8"), streamed[info.filename],
+                             out, info, ticker)
+            else:
+                out.writestr(info, package.read(info))
     if progress is not None:
         progress(1.0)
 
