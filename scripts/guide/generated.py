@@ -39,12 +39,51 @@ def shortcuts() -> str:
 
     # Standard keys need a platform; a widgets application, as the app and the tests use.
     _ = QApplication.instance() or QApplication([])
+    labels = action_labels()
     rows = ["| Action | Keys |", "| --- | --- |"]
     for name in SHORTCUTS:
         keys = ", ".join(f"`{k.toString(QKeySequence.SequenceFormat.PortableText)}`"
-                         for k in shortcut_list(name) if not k.isEmpty())
-        rows.append(f"| {name.replace('_', ' ').capitalize()} | {keys} |")
+                         for k in shortcut_list(name) if _on_a_keyboard(k)) or "—"
+        rows.append(f"| {labels.get(name) or name.replace('_', ' ').capitalize()} | {keys} |")
     return "\n".join(rows)
+
+
+# Qt's standard bindings also list the dedicated keys some keyboards have (Open,
+# Save, Help, Copy…), which sit above Qt.Key_Help in Qt's key codes; the table
+# keeps the keys every keyboard has.
+_DEDICATED_KEYS_FROM = 0x01000058  # Qt.Key.Key_Help
+
+
+def _on_a_keyboard(sequence: object) -> bool:
+    if sequence.isEmpty():  # type: ignore[attr-defined]
+        return False
+    key = sequence[0].key()  # type: ignore[index]
+    return getattr(key, "value", key) < _DEDICATED_KEYS_FROM
+
+
+def action_labels() -> dict[str, str]:
+    """Each action's menu text, by its shortcut name, from the real window (offscreen,
+    with every feature installed), so the table says what the menus say."""
+    import tempfile
+    from pathlib import Path
+
+    from PySide6.QtCore import QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)  # the user's own settings stay untouched
+    from tradeoff.gui.window.app import create_app
+    from tradeoff.gui.window.main_window import MainWindow
+
+    create_app()
+    with tempfile.TemporaryDirectory() as scratch:
+        window = MainWindow(autosave_folder=Path(scratch))
+        try:
+            window.install_features()
+            return {name: action.text().replace("&", "").rstrip("…").strip()
+                    for name, action in window.actions.items()}
+        finally:
+            window.document.undo_stack.setClean()
+            window.close()
+            window.deleteLater()
 
 
 # -- the file format -------------------------------------------------------------------

@@ -24,6 +24,8 @@ REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "docs" / "images"
 WINDOW_SIZE = (1400, 900)
 ROBUSTNESS_HEIGHT = 460
+STEADY_INTERVAL_MS = 400  # two grabs this far apart must agree before a picture is kept
+STEADY_TIMEOUT = 20.0
 
 
 def _prepare_environment() -> Path:
@@ -69,10 +71,25 @@ def open_window(scratch: Path):  # -> MainWindow (Qt types load only here)
     return window
 
 
-def _save(widget, name: str, out: Path) -> Path:
+def steady_picture(widget, timeout: float = STEADY_TIMEOUT):
+    """The widget's picture once two grabs a moment apart agree: charts, debounced
+    recomputes and deferred views have caught up, however busy the machine is."""
     settle(300)
+    picture = widget.grab().toImage()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        settle(STEADY_INTERVAL_MS)
+        again = widget.grab().toImage()
+        if again == picture:
+            return again
+        picture = again
+    raise SystemExit(f"{widget.objectName() or type(widget).__name__} kept changing for "
+                     f"{timeout:.0f} s")
+
+
+def _save(widget, name: str, out: Path) -> Path:
     path = out / f"{name}.png"
-    if not widget.grab().save(str(path)):
+    if not steady_picture(widget).save(str(path)):
         raise SystemExit(f"could not write {path}")
     return path
 
