@@ -13,10 +13,9 @@ REPO = Path(__file__).resolve().parents[2]
 def _differing_share(a, b) -> float:
     """The share of pixels that differ between two images of the same size."""
     differ = 0
-    step = 4  # every fourth pixel each way is plenty to see a changed window
     total = 0
-    for y in range(0, a.height(), step):
-        for x in range(0, a.width(), step):
+    for y in range(a.height()):
+        for x in range(a.width()):
             total += 1
             differ += a.pixel(x, y) != b.pixel(x, y)
     return differ / total
@@ -32,8 +31,10 @@ def test_quick_mode_takes_the_window_and_matches_the_guides_picture(tmp_path, qa
     shipped = QImage(str(REPO / "docs" / "images" / "window.png"))
     assert not taken.isNull() and (taken.width(), taken.height()) == (1400, 900)
     assert (shipped.width(), shipped.height()) == (taken.width(), taken.height())
-    # Rerun on an unchanged app, the picture is the same; a few pixels may differ where
-    # fonts render differently. More than that: run `make screenshots`.
-    assert _differing_share(taken, shipped) < 0.02
+    # Rerun on an unchanged app, the picture is the same to the byte on this machine; a
+    # few pixels may differ where fonts render differently elsewhere. Two more tabs in
+    # the window differ in 0.3 % of the pixels, so 0.1 % catches a changed window: then
+    # run `make screenshots`.
+    assert _differing_share(taken, shipped) < 0.001
     colours = {taken.pixel(x, y) for x in range(0, 1400, 7) for y in range(0, 900, 7)}
     assert len(colours) > 50  # a drawn window, not a blank one

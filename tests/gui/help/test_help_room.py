@@ -122,6 +122,9 @@ def test_every_analysis_view_explains_itself(wired):
     assert wired.docks["Cross-check"].widget().whatsThis()
     if "Scenarios" in wired.docks:
         assert "Regret" in wired.docks["Scenarios"].widget().whatsThis()
+    for title in ("Value for money", "Portfolio"):
+        if title in wired.docks:
+            assert "Efficient frontier" in wired.docks[title].widget().whatsThis()
 
 
 def test_whats_this_on_a_table_inside_a_view_shows_the_views_text(wired, qtbot):

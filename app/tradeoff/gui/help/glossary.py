@@ -81,6 +81,11 @@ GLOSSARY: tuple[Term, ...] = (
          "Which single score range moves the winner's margin most: each bar runs from the "
          "margin at the low end of a range to the margin at its high end, longest on top.",
          "how-sure.html#tornado"),
+    Term("Efficient frontier",
+         "With one criterion taken as a cost: the options that no other option beats on "
+         "both cost and benefit (the total over the other criteria). An option off the "
+         "frontier is dominated: another gives more benefit for no more cost.",
+         "command-line.html#value-for-money-and-portfolios"),
     Term("Scenario",
          "A state of the world in which some scores differ from the base case. Weights are "
          "values, not states of the world, so a scenario never changes them.",

@@ -24,6 +24,12 @@ VIEWS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Tornado": ("Which score ranges move the winner's margin most.", ("Tornado", "Margin")),
     "Stakeholders": ("The ranking under every weight profile side by side.",
                      ("Weight profile",)),
+    "Value for money": ("Each option's benefit (its total over the other criteria) against "
+                        "the criterion taken as its cost.", ("Efficient frontier",
+                                                            "Additive value model")),
+    "Portfolio": ("The set of options with the most benefit whose total cost fits the "
+                  "budget, and how the best benefit grows with the budget.",
+                  ("Efficient frontier", "Additive value model")),
     "Scenarios": ("Each scenario's ranking, every option's regret and the minimax-regret "
                   "choice.", ("Scenario", "Regret")),
 }
