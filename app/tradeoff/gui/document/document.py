@@ -31,6 +31,7 @@ from tradeoff.core.errors import WeightError
 from tradeoff.core.model import Criterion, DecisionMatrix, Group, Option, Score, WeightProfile
 from tradeoff.core.scenarios import scenario_view
 from tradeoff.core.scoring import competition_ranks, margins, raw_matrix, value_matrix
+from tradeoff.core.screening import ScreenedOut, reasons_by_option
 from tradeoff.core.weights import node_shares, normalised_weights
 from tradeoff.gui.document.scenario_edits import ScenarioEdits
 
@@ -40,11 +41,14 @@ UNTITLED = "Untitled"
 class Totals:
     """Scores of every option under the active profile, in matrix order."""
 
-    def __init__(self, contributions: np.ndarray, weights: np.ndarray) -> None:
+    def __init__(self, contributions: np.ndarray, weights: np.ndarray,
+                 left_out: np.ndarray | None = None) -> None:
         self.weights = weights
         self.contributions = contributions
         self.totals = contributions.sum(axis=1) if contributions.size else np.zeros(
             contributions.shape[0])
+        if left_out is not None and left_out.any():  # screened out: no total, no rank
+            self.totals = np.where(left_out, np.nan, self.totals)
         self.ranks = competition_ranks(self.totals)
         self.margins = margins(self.totals)
 
@@ -151,6 +155,7 @@ class Document(QObject, ScenarioEdits):
     def _invalidate_values(self) -> None:
         self._values = None
         self._raw = None
+        self._screened: dict[int, list[ScreenedOut]] | None = None
         self._view = None
 
     def view(self) -> DecisionMatrix:
@@ -192,9 +197,21 @@ class Document(QObject, ScenarioEdits):
         return node_shares(self.matrix, profile) if profile else {}
 
     def totals(self) -> Totals:
-        """Contributions, totals, ranks and margins under the active profile."""
+        """Contributions, totals, ranks and margins under the active profile; options
+        screened out by a must-have get no total and no rank."""
         w = self.weights()
-        return Totals(self.values() * w, w)
+        left_out = np.zeros(len(self.view().options), dtype=bool)
+        left_out[list(self.screened())] = True
+        return Totals(self.values() * w, w, left_out)
+
+    def screened(self) -> dict[int, list[ScreenedOut]]:
+        """Row → the must-haves that row's option fails (in the view); cached between edits."""
+        if getattr(self, "_screened", None) is None:
+            view = self.view()
+            rows = {o.id: i for i, o in enumerate(view.options)}
+            self._screened = {rows[o]: fails
+                              for o, fails in reasons_by_option(view, self.raw()).items()}
+        return self._screened
 
     # -- cells -------------------------------------------------------------------
     def set_score(self, option_id: str, criterion_id: str, score: Score | None,

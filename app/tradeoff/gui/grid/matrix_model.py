@@ -28,8 +28,10 @@ from tradeoff.gui.document.commands import SetScore
 NOTE_ROLE = USER + 1  # True when the cell has a range or a rationale
 STATE_ROLE = USER + 2  # "ok" | "missing" | "outside"
 OVERRIDE_ROLE = USER + 3  # True when the shown scenario overrides the cell's base score
+FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 _CELL_ROLES = frozenset({DISPLAY, EDIT, TOOLTIP, BACKGROUND, ALIGN, NOTE_ROLE, STATE_ROLE,
-                         FONT, OVERRIDE_ROLE})
+                         FONT, OVERRIDE_ROLE, FOREGROUND})
+SCREENED_BRUSH = QBrush(QColor(128, 128, 128))  # a screened option's row is dimmed
 OVERRIDE_FONT = QFont()
 OVERRIDE_FONT.setBold(True)
 OVERRIDE_FONT.setItalic(True)
@@ -99,6 +101,8 @@ class MatrixModel(QAbstractTableModel):
             return None
         m = self.doc.view()
         row, col = index.row(), index.column()
+        if role == FOREGROUND:
+            return SCREENED_BRUSH if row in self.doc.screened() else None
         if role in (FONT, OVERRIDE_ROLE):
             overridden = self.doc.is_overridden(row, col)
             return overridden if role == OVERRIDE_ROLE else (OVERRIDE_FONT if overridden
@@ -129,6 +133,8 @@ class MatrixModel(QAbstractTableModel):
         m = self.doc.matrix
         criterion, option = m.criteria[col], m.options[row]
         lines = [f"<b>{_esc(option.name)}</b> on <b>{_esc(criterion.name)}</b>"]
+        lines += [f"<i>Screened out: {_esc(s.describe(self.doc.view()))}.</i>"
+                  for s in self.doc.screened().get(row, [])]
         scenario = self.doc.scenario()
         if scenario is not None and self.doc.is_overridden(row, col):
             base = m.score(option.id, criterion.id)
@@ -198,8 +204,12 @@ class MatrixModel(QAbstractTableModel):
             return m.options[section].name
         if role == TOOLTIP:
             o = m.options[section]
+            screened = "".join(f"<br><i>Screened out: {_esc(s.describe(self.doc.view()))}; "
+                               "not ranked.</i>" for s in self.doc.screened().get(section, []))
             return f"<b>{_esc(o.name)}</b>" + (f"<br>{_esc(o.description)}"
-                                               if o.description else "")
+                                               if o.description else "") + screened
+        if role == FOREGROUND:
+            return SCREENED_BRUSH if section in self.doc.screened() else None
         return None
 
     # -- change notifications ---------------------------------------------------------------
@@ -211,13 +221,20 @@ class MatrixModel(QAbstractTableModel):
         finish()
 
     def _cells_changed(self, top: int, left: int, bottom: int, right: int) -> None:
+        if any(c.must_reach is not None for c in self.doc.matrix.criteria):
+            # a score may pass or fail a must-have: its whole row dims or not
+            left, right = 0, self.columnCount() - 1
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, top, bottom)
         self.dataChanged.emit(self.index(top, left), self.index(bottom, right))
 
     def _column_changed(self, col: int) -> None:
-        # A new scale changes every cell's value, so the whole column repaints.
+        # A new scale changes every cell's value, so the whole column repaints; a new
+        # must-have threshold may dim or restore whole rows, so those repaint too.
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, col, col)
         if self.rowCount():
-            self.dataChanged.emit(self.index(0, col), self.index(self.rowCount() - 1, col))
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
 
 
 def _qt_dest(old: int, new: int) -> int:

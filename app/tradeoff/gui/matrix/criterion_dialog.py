@@ -200,6 +200,12 @@ class CriterionDialog(QDialog):
         self.group.setCurrentIndex(max(self.group.findData(c.group), 0))
         self.group.setToolTip("Pick a group, or type a new name to create one")
         self.promethee = PrometheeRow(c.promethee)
+        self.must_reach = QLineEdit("" if c.must_reach is None else (
+            c.must_reach if isinstance(c.must_reach, str) else f"{c.must_reach:g}"))
+        self.must_reach.setPlaceholderText("blank for none; a score (or level) an option must "
+                                           "reach")
+        self.must_reach.setToolTip("A must-have: options scoring worse than this are screened "
+                                   "out — dimmed in the grid and left out of the ranking")
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color: #c0392b")
@@ -218,6 +224,7 @@ class CriterionDialog(QDialog):
         form.addRow("Value &function:", self.points)
         form.addRow("&Group:", self.group)
         form.addRow("PR&OMETHEE preference:", self.promethee)
+        form.addRow("&Must reach:", self.must_reach)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problems)
@@ -250,7 +257,20 @@ class CriterionDialog(QDialog):
             value_points=parse_points(self.points.text()),
             group=group_id if new_name is None else "\x00new",  # filled in by the caller
             promethee=self.promethee.function(),
+            must_reach=self.threshold(),
         )
+
+    def threshold(self) -> float | int | str | None:
+        """The must-have as entered: None when blank, a level name on a level scale."""
+        text = self.must_reach.text().strip()
+        if not text:
+            return None
+        if parse_levels(self.levels.toPlainText()):
+            return text  # the scale's rules check that it is one of the levels
+        try:
+            return _tidy(float(text.replace(",", ".")))
+        except ValueError:
+            raise ValueError(f"the must-have threshold {text!r} is not a number") from None
 
     def check(self) -> list[str]:
         try:

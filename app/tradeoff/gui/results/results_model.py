@@ -11,7 +11,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from tradeoff.gui.common.roles import ALIGN, DISPLAY, TOOLTIP, USER
 
 SORT_ROLE = USER + 1  # the unformatted number
-HEADERS = ["Rank", "Option", "Total", "Margin"]
+HEADERS = ["Rank", "Option", "Total", "Margin", "Could it win?"]
+STANDING_TIP = ("Whether any weights at all could put the option first (exact, by linear "
+                "programming), and whether another option beats it on every criterion")
 TOTAL_TIP = "Weighted sum of values, 0 (worst on everything) … 1 (best)"
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 Index = QModelIndex | QPersistentModelIndex
@@ -41,6 +43,8 @@ class RankingModel(QAbstractTableModel):
         self.order: list[int] = []
         self.total_header = HEADERS[2]
         self.total_tip = TOTAL_TIP
+        self.notes: dict[int, str] = {}  # option row → why it has no rank (screened out)
+        self.standing: dict[int, tuple[str, str]] = {}  # option row → (text, tooltip)
 
     def set_score_label(self, header: str, tooltip: str) -> None:
         """Name the score column after the method's score ("Total", "Closeness", "Q"…)."""
@@ -59,6 +63,15 @@ class RankingModel(QAbstractTableModel):
             self.endResetModel()
         elif names:
             self.dataChanged.emit(self.index(0, 0), self.index(len(names) - 1, len(HEADERS) - 1))
+
+    def set_notes(self, notes: dict[int, str]) -> None:
+        self.notes = notes
+
+    def set_standing(self, standing: dict[int, tuple[str, str]]) -> None:
+        """The "Could it win?" column, by option row (computed after edits settle)."""
+        self.standing = standing
+        if self.order:
+            self.dataChanged.emit(self.index(0, 4), self.index(len(self.order) - 1, 4))
 
     def clear(self) -> None:
         self.set_results([], np.zeros(0), np.zeros(0), np.zeros(0))
@@ -81,7 +94,14 @@ class RankingModel(QAbstractTableModel):
         col = index.column()
         if role == ALIGN:
             return None if col == 1 else RIGHT
+        if col == 4:
+            if role == ALIGN:
+                return None
+            text, tip = self.standing.get(i, ("", ""))
+            return (tip or None) if role == TOOLTIP else (None if role == SORT_ROLE else text)
         if role == TOOLTIP:
+            if i in self.notes:
+                return self.notes[i]
             if math.isnan(self.totals[i]):
                 return "No total: this option is missing at least one score."
             return None
@@ -101,5 +121,5 @@ class RankingModel(QAbstractTableModel):
                 return self.total_header if section == 2 else HEADERS[section]
             if role == TOOLTIP:
                 return ["1 = best; tied options share a rank", "", self.total_tip,
-                        "Lead over the option ranked just below"][section] or None
+                        "Lead over the option ranked just below", STANDING_TIP][section] or None
         return None

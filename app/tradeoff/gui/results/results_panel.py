@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from tradeoff.core.errors import TradeoffError, WeightError
+from tradeoff.core.screening import without_screened
 from tradeoff.gui.common.icons import icon
 from tradeoff.gui.document import Document
 from tradeoff.gui.results.results_chart import ContributionChart
@@ -42,6 +43,7 @@ ADDITIVE = "wsm"
 # follow live (PROMETHEE II on 500 options × 20 criteria: about 0.05 s per edit).
 PAIRWISE_METHODS = frozenset({"promethee"})
 PAIRWISE_LIVE_LIMIT = 500
+STANDING_DELAY_MS = 400
 
 
 class ResultsPanel(QWidget):
@@ -128,6 +130,13 @@ class ResultsPanel(QWidget):
         layout.addWidget(self.splitter, 1)
         self.last_update_ms = 0.0
         doc.changed.connect(self.recompute)
+        # "Could it win?" needs an LP per option: worked out once edits pause.
+        self._standing_timer = QTimer(self)
+        self._standing_timer.setSingleShot(True)
+        self._standing_timer.setInterval(STANDING_DELAY_MS)
+        self._standing_timer.timeout.connect(self.update_standing)
+        doc.changed.connect(self._standing_timer.start)
+        doc.replaced.connect(lambda: self.model.set_standing({}))
         self.method_box.currentIndexChanged.connect(self._method_chosen)
         self.normalisation_box.currentIndexChanged.connect(lambda _i: self.recompute())
         self.preference_box.currentIndexChanged.connect(lambda _i: self.recompute())
@@ -237,16 +246,37 @@ class ResultsPanel(QWidget):
             self._no_ranking(e)
             return
         self.model.set_score_label("Total", TOTAL_TIP)
+        self.model.set_notes(self._screened_notes())
         self.model.set_results(names, totals.totals, totals.ranks, totals.margins)
         self.chart.set_data(names, [c.name for c in m.criteria], totals.contributions,
                             totals.totals)
         self.title.setText(self._additive_heading())
 
+    def _screened_notes(self) -> dict[int, str]:
+        view = self.doc.view()
+        return {row: "Screened out, not ranked: " + "; ".join(s.describe(view) for s in fails)
+                for row, fails in self.doc.screened().items()}
+
+    def update_standing(self) -> None:
+        """Fill the "Could it win?" column (potential optimality and dominance)."""
+        from tradeoff.gui.results.standing import standing_texts
+
+        if self.method != ADDITIVE:  # the column speaks of the additive value model
+            self.model.set_standing({})
+            return
+        try:
+            self.model.set_standing(standing_texts(self.doc.view(), set(self.doc.screened())))
+        except TradeoffError as e:
+            self.model.set_standing({})
+            self.message.emit(f"Could not work out which options could win: {e}")
+
     def _show_method(self, key: str) -> None:
         """A cross-check method, recomputed in full (a few ms for a matrix of this size)."""
         from tradeoff.core.methods.registry import METHODS, normalisation_text, run_method
 
-        m, spec = self.doc.view(), METHODS[key]
+        m, spec = without_screened(self.doc.view()), METHODS[key]  # screened: not ranked
+        self.model.set_standing({})
+        self.model.set_notes({})
         if key in PAIRWISE_METHODS and len(m.options) > PAIRWISE_LIVE_LIMIT:
             self._no_ranking(TradeoffError(
                 f"{spec.display_name} compares every pair of options, too slow to follow "

@@ -1,0 +1,65 @@
+"""The "Could it win?" column: potential optimality and dominance, worded per option.
+
+Computed after edits settle (not on every slider step: neither depends on the
+weights), and only up to :data:`LIVE_LIMIT` options, since an LP per option
+is too slow to follow edits on very large matrices (``tradeoff score`` has it).
+"""
+
+from __future__ import annotations
+
+from tradeoff.core.model import DecisionMatrix
+
+LIVE_LIMIT = 300
+
+
+def standing_texts(view: DecisionMatrix, screened_rows: set[int]
+                   ) -> dict[int, tuple[str, str]]:
+    """Row of ``view`` → (cell text, tooltip) for each ranked option."""
+    from tradeoff.core.dominance import dominance
+    from tradeoff.core.optimality import matrix_optimality
+    from tradeoff.core.smaa_sampling import uniform_weights
+
+    rows = {o.id: i for i, o in enumerate(view.options)}
+    names = {o.id: o.name for o in view.options}
+    kept_ids = [o.id for i, o in enumerate(view.options) if i not in screened_rows]
+    if not kept_ids or not view.criteria:
+        return {}
+    if len(kept_ids) > LIVE_LIMIT:
+        tip = (f"Not worked out live for more than {LIVE_LIMIT} options; "
+               "`tradeoff score FILE --format json` gives it")
+        return {rows[o]: ("", tip) for o in kept_ids}
+    from tradeoff.core.screening import without_screened
+
+    kept = without_screened(view)
+    optimality = matrix_optimality(kept, uniform_weights(len(view.criteria)))
+    dominated = dominance(kept)
+    crit = {c.id: c.name for c in view.criteria}
+    out: dict[int, tuple[str, str]] = {}
+    for oid in kept_ids:
+        verdict = optimality.options.get(oid)
+        by = dominated.get(oid, [])
+        if verdict is None:
+            out[rows[oid]] = ("—", "Not judged: a score is missing")
+            continue
+        if verdict.potentially_optimal:
+            text = "only ties" if verdict.only_tied else "yes"
+            weights = optimality.witness_weights(oid) or {}
+            top = sorted(weights.items(), key=lambda kv: -kv[1])[:4]
+            tip = ("It can come first: for example with weights "
+                   + ", ".join(f"{crit[c]} {w:.0%}" for c, w in top if w >= 0.005)
+                   + (" (it then ties for first at best)" if verdict.only_tied else "") + ".")
+        else:
+            text = "never"
+            rank = optimality.best_rank.get(oid)
+            blend = optimality.blends.get(oid, {})
+            parts = sorted(blend.items(), key=lambda kv: -kv[1])
+            who = (names[parts[0][0]] if len(parts) == 1 else "a blend of " + ", ".join(
+                f"{share:.0%} {names[o]}" for o, share in parts)) if parts else "others"
+            tip = (f"Never first under any weights: {who} scores higher under every "
+                   "weighting" + (f"; its best possible rank is {rank}" if rank else "") + ".")
+        if by:
+            text += " · dominated"
+            tip += " Dominated by " + ", ".join(names[b] for b in by) + (
+                ": at least as good on every criterion and better on one.")
+        out[rows[oid]] = (text, tip)
+    return out
