@@ -29,7 +29,7 @@ from typing import ClassVar
 from tradeoff.core import robustness_report as R
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.methods.crosscheck import CrossCheck, MethodOutcome, crosscheck
-from tradeoff.core.methods.registry import METHODS, PRIMARY, MethodSettings, run_method
+from tradeoff.core.methods.registry import METHODS, PRIMARY, MethodSettings
 from tradeoff.core.model import DecisionMatrix, WeightProfile
 from tradeoff.core.robustness_report import ReportTable
 from tradeoff.core.sensitivity import all_sweeps
@@ -52,8 +52,7 @@ class AnalysisLimits:
     Timings measured on a 2-core machine with 50 criteria unless said otherwise.
     """
 
-    # PROMETHEE II (2,000 options: 1.5 s) and Kendall's τ (10,000 options: 6.6 s
-    # and 2.8 GB per method) compare every pair of options.
+    # PROMETHEE II compares every pair of options (2,000 options: 1.5 s).
     crosscheck_max_options: int = 2_000
     # Weight sweeps: option pairs × (criteria + groups); 100 options × 50 criteria
     # (247,500) take 2.1 s, 300 options × 8 criteria (358,800) 3.3 s: 200,000 allows
@@ -172,29 +171,18 @@ def _methods(matrix: DecisionMatrix, profile: WeightProfile, settings: MethodSet
     n = len(matrix.options)
     if n <= limits.crosscheck_max_options:
         return crosscheck(matrix, profile, settings), []
-    # Above the limit the methods that grow with the options run as the cross-check
-    # does; PROMETHEE II is listed with the reason it was left out, and τ is not computed.
-    outcomes: list[MethodOutcome] = []
-    for key in [PRIMARY, *(k for k in METHODS if k != PRIMARY)]:
-        spec = METHODS[key]
-        if key == PAIRWISE_METHOD:
-            outcomes.append(MethodOutcome(
-                key, spec.display_name, None,
-                f"left out above {limits.crosscheck_max_options:,} options: it compares every "
-                f"pair of options ({n:,} here)", math.nan))
-            continue
-        try:
-            result = run_method(key, matrix, profile, settings)
-        except TradeoffError as e:
-            if key == PRIMARY:
-                raise
-            outcomes.append(MethodOutcome(key, spec.display_name, None, str(e), math.nan))
-            continue
-        outcomes.append(MethodOutcome(key, spec.display_name, result, None, math.nan))
-    cc = CrossCheck([o.id for o in matrix.options], [o.name for o in matrix.options],
-                    profile.id, outcomes)
-    return cc, [f"Kendall's τ is not computed above {limits.crosscheck_max_options:,} options "
-                f"(it compares every pair of options; this matrix has {n:,})."]
+    # Above the limit PROMETHEE II, which compares every pair of options, is listed
+    # with the reason it was left out; the others (and Kendall's τ, a merge-sort count
+    # since it stopped comparing every pair) run as the cross-check runs them.
+    cc = crosscheck(matrix, profile, settings,
+                    methods=[k for k in METHODS if k != PAIRWISE_METHOD])
+    skipped = MethodOutcome(
+        PAIRWISE_METHOD, METHODS[PAIRWISE_METHOD].display_name, None,
+        f"left out above {limits.crosscheck_max_options:,} options: it compares every "
+        f"pair of options ({n:,} here)", math.nan)
+    order = [PRIMARY, *(k for k in METHODS if k != PRIMARY)]
+    cc.outcomes = sorted([*cc.outcomes, skipped], key=lambda o: order.index(o.key))
+    return cc, []
 
 
 # -- Sensitivity -----------------------------------------------------------------
