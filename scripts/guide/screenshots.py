@@ -56,7 +56,8 @@ def open_window(scratch: Path):  # -> MainWindow (Qt types load only here)
     from tradeoff.gui.window.main_window import MainWindow
     from tradeoff.paths import example_path
 
-    create_app()
+    app = create_app()
+    app.setCursorFlashTime(0)  # a text cursor that blinks would make pictures differ
     settings.write(settings.DARK_PALETTE, False)
     settings.write(settings.GEOMETRY, QByteArray())
     settings.write(settings.WINDOW_STATE, QByteArray())
@@ -112,6 +113,22 @@ def shot_cell_details(window, out: Path) -> Path:
 
 def shot_weights(window, out: Path) -> Path:
     return _save(window.weights_panel, "weights", out)
+
+
+def shot_criterion(window, out: Path) -> Path:
+    """The criterion dialog (Matrix › Edit Criterion…) on a level scale: Escalation risk."""
+    from tradeoff.gui.matrix.criterion_dialog import CriterionDialog
+
+    matrix = window.document.matrix
+    dialog = CriterionDialog(matrix, matrix.criterion("escalation-risk"), "Edit Criterion",
+                             window)
+    dialog.show()
+    try:
+        return _save(dialog, "criterion-dialog", out)
+    finally:
+        dialog.reject()
+        dialog.deleteLater()
+        settle()
 
 
 def _dialog_shot(window, action: str, class_name: str, name: str, out: Path,
@@ -257,8 +274,9 @@ def shot_brief(window, out: Path) -> Path:
 
 SHOTS: dict[str, Callable] = {
     "window": shot_window, "grid": shot_grid, "cell-details": shot_cell_details,
-    "weights": shot_weights, "weight-moved": shot_weight_moved,
-    "scenario-window": shot_scenario_grid, "swing-weights": shot_swing,
+    "criterion-dialog": shot_criterion, "weights": shot_weights,
+    "weight-moved": shot_weight_moved, "scenario-window": shot_scenario_grid,
+    "swing-weights": shot_swing,
     "ahp-weights": shot_ahp, "sensitivity": shot_sensitivity, "flips": shot_flips,
     "monte-carlo": shot_monte_carlo, "tornado": shot_tornado,
     "stakeholders": shot_stakeholders, "scenarios": shot_scenarios, "brief": shot_brief,
