@@ -20,6 +20,8 @@ os.environ["TRADEOFF_TEST_MODE"] = "1"
 
 import pytest  # noqa: E402
 
+import tradeoff.io  # noqa: E402,F401  (before any test imports openpyxl: see tradeoff/io/__init__.py)
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 MATRICES = REPO_ROOT / "matrices"
 sys.path.insert(0, str(REPO_ROOT / "tests"))

@@ -168,6 +168,29 @@ def test_openpyxl_parses_with_defusedxml():
     assert openpyxl.reader.strings.iterparse is DefusedET.iterparse
 
 
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("part", ["xl/workbook.xml", "[Content_Types].xml"])
+def test_a_bomb_is_refused_when_openpyxl_was_imported_first_with_lxml(tmp_path, part):
+    """A notebook may import openpyxl (with lxml, which python-docx installs) before
+    Tradeoff can ask it for defusedxml; the import still refuses the bomb cleanly."""
+    path = workbook(tmp_path / "bomb.xlsx", GOOD)
+    rewrite_part(path, part, lambda xml: BOMB_DTD + re.sub(r"^<\?xml[^>]*\?>\s*", "", xml))
+    code = ("import openpyxl, openpyxl.xml as x\n"
+            "assert x.LXML, 'lxml is not in use: this case needs it'\n"
+            "from tradeoff.core.errors import ValidationError\n"
+            "from tradeoff.io.excel.importer import import_matrix\n"
+            "import sys\n"
+            "try:\n"
+            "    import_matrix(sys.argv[1])\n"
+            "except ValidationError as e:\n"
+            "    print(e)\n")
+    env = {k: v for k, v in os.environ.items() if k != "OPENPYXL_LXML"}
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
+                          text=True, env=env, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "a possible 'billion laughs' XML bomb); refused" in done.stdout
+
+
 def test_without_defusedxml_in_use_no_workbook_is_read(tmp_path):
     path = workbook(tmp_path / "good.xlsx", GOOD)
     env = dict(os.environ, OPENPYXL_DEFUSEDXML="False")

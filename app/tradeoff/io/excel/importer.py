@@ -27,6 +27,7 @@ from xml.etree.ElementTree import ParseError
 
 import openpyxl
 from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as SafeET
 from openpyxl.utils.exceptions import InvalidFileException
 
 from tradeoff.core.errors import Problem, TradeoffError, ValidationError
@@ -50,6 +51,7 @@ MAX_PARTS = 10_000
 MAX_RATIO = 200  # uncompressed / compressed, for parts over 1 MB
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?ref=\"([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)\"")
 
+_STREAMED_PARTS = ("xl/worksheets/", "xl/sharedStrings")  # read by defusedxml's iterparse
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
 CSV_SUFFIXES = {".csv", ".tsv", ".txt"}
 
@@ -74,6 +76,7 @@ def import_workbook(path: Path, *, sheet: str | None = None) -> ImportResult:
     require_safe_xml()
     check_package(path)
     try:
+        vet_xml(path)
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises many kinds for a damaged package
         raise _read_error(e, source) from e
@@ -103,6 +106,22 @@ def require_safe_xml() -> None:
         raise TradeoffError("reading workbooks needs the defusedxml package, which guards "
                             "against malicious XML; install it (and do not set "
                             "OPENPYXL_DEFUSEDXML=False)")
+
+
+def vet_xml(path: Path) -> None:
+    """Parse the package's small XML parts with defusedxml before openpyxl does.
+
+    openpyxl reads sheets and shared strings with defusedxml's iterparse, but the
+    other parts with lxml if it was imported before tradeoff.io could ask it not
+    to; lxml leaves entities unexpanded without refusing them. Vetting here gives
+    the same refusal whichever parser openpyxl uses.
+    """
+    with zipfile.ZipFile(path) as package:
+        for info in package.infolist():
+            name = info.filename
+            if not name.endswith((".xml", ".rels")) or name.startswith(_STREAMED_PARTS):
+                continue
+            SafeET.fromstring(package.read(name))
 
 
 def check_package(path: Path) -> None:
