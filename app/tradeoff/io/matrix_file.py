@@ -273,8 +273,26 @@ def _read_scores(doc: dict[str, Any], m: DecisionMatrix, r: Reader) -> None:
 
 # -- writing ---------------------------------------------------------------
 def dumps(m: DecisionMatrix) -> str:
-    """The matrix as TOML text (format 1)."""
-    return tomli_w.dumps(to_document(m), multiline_strings=True)
+    """The matrix as TOML text (format 1).
+
+    Text with line breaks is written as multi-line strings, which read well
+    in a diff, unless some text holds a carriage return: the TOML writer turns
+    CR LF inside a multi-line string into LF, so such a file is written with
+    every string on one line (escaped) and each text comes back byte for byte.
+    """
+    doc = to_document(m)
+    return tomli_w.dumps(doc, multiline_strings=not _holds_carriage_return(doc))
+
+
+def _holds_carriage_return(value: object) -> bool:
+    if isinstance(value, str):
+        return "\r" in value
+    if isinstance(value, dict):
+        return any(_holds_carriage_return(k) or _holds_carriage_return(v)
+                   for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_holds_carriage_return(v) for v in value)
+    return False
 
 
 def to_document(m: DecisionMatrix) -> dict[str, Any]:
