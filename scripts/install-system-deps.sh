@@ -7,7 +7,7 @@ set -u
 packages="libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libegl1 libgl1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
   libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libxrender1 libxi6 fonts-dejavu-core
-  libreoffice-calc-nogui xvfb xauth imagemagick"
+  libreoffice-calc-nogui xvfb xauth imagemagick desktop-file-utils appstream shared-mime-info"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

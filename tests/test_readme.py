@@ -16,8 +16,17 @@ def test_readme_toml_example_is_a_valid_matrix():
     (block,) = re.findall(r"```toml\n(.*?)```", README, flags=re.S)
     m = loads(block, source="README example")
     result = score(m)
-    assert result.winner in {"pizza", "salad"}
     assert not result.issues
+    stated = re.search(r"\*\*(\w+)\*\* comes out ahead with a total of\s+([\d.]+)\s+against "
+                       r"(\w+)'s ([\d.]+)", README)
+    assert stated, "the README states the example's winner after the example"
+    winner, total, runner_up, runner_up_total = stated.groups()
+    names = {o.id: o.name for o in m.options}
+    assert names[result.winner] == winner
+    assert round(result.totals[result.winner], 2) == float(total)
+    loser = next(o for o in m.options if o.id != result.winner)
+    assert loser.name == runner_up
+    assert round(result.totals[loser.id], 2) == float(runner_up_total)
 
 
 def test_readme_gives_make_run_and_make_test_and_makefile_has_them():

@@ -86,13 +86,25 @@ def test_defined_names_point_inside_their_sheets(small_workbook):
     names = dict(wb.defined_names.items())
     assert {"active_profile", "weights", "totals", "ranks", "worst_price", "levels_risk",
             "level_values_risk"} <= set(names)
+    values: dict[str, list[object]] = {}
     for name, defined in names.items():
         for title, ref in defined.destinations:
             assert title in wb.sheetnames, name
-            ws = wb[title]
-            top_left = ref.replace("$", "").split(":")[0]
-            assert ws[top_left] is not None
+            cells = wb[title][ref.replace("$", "")]
+            rows = cells if isinstance(cells, tuple) else ((cells,),)
+            values[name] = [c.value for row in rows
+                            for c in (row if isinstance(row, tuple) else (row,))]
+            assert None not in values[name], name  # every named cell holds something
     assert names["active_profile"].attr_text == "Weights!$B$2"
+    assert values["active_profile"] == [1]
+    assert values["profile_names"] == ["Even", "Quality first"]
+    assert values["levels_risk"] == ["low", "medium", "high", "very high"]
+    assert values["positions_risk"] == [0, 1, 2, 3]
+    assert values["worst_price"] == ["=Scores!B$4"] and values["best_speed"] == ["=Scores!C$5"]
+    assert values["option_names"] == ["=Scores!$A6", "=Scores!$A7", "=Scores!$A8"]
+    assert all("active_profile" in str(f) for f in values["weights"])
+    assert all(str(f).startswith("=IF(COUNT(") and "SUMPRODUCT(" in str(f)
+               for f in values["totals"])
 
 
 def test_panes_widths_and_number_formats(small_workbook):
