@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from tradeoff.commands.common import (
     add_scenario_option,
@@ -35,6 +36,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="the workbook to write (replaced if it exists)")
     p.add_argument("--profile", help="weight profile (name or id) the workbook opens with "
                                      "(default: the matrix's active profile)")
+    p.add_argument("--cost", metavar="CRITERION",
+                   help="add a Value for money sheet with this criterion (name or id) as the cost")
+    p.add_argument("--budget", metavar="B",
+                   help="with --cost: add a Portfolio sheet, the best options within this budget")
     p.add_argument("--no-analysis", dest="analysis", action="store_false",
                    help="leave out the Methods, Sensitivity and Uncertainty sheets (faster on "
                         "very large matrices)")
@@ -50,7 +55,8 @@ def check_workbook_name(output: Path) -> None:
 
 def write_workbook(matrix: DecisionMatrix, output: Path, profile: WeightProfile,
                    settings: MethodSettings, *, source_name: str = "", analysis: bool = True,
-                   progress: Callable[[float], None] | None = None) -> None:
+                   progress: Callable[[float], None] | None = None,
+                   value_options: Any = None) -> None:
     """Write ``matrix`` as the workbook ``export`` makes (atomically; a failure names
     ``output``)."""
     from tradeoff.io.excel.export import export_workbook  # openpyxl loads only when needed
@@ -58,7 +64,21 @@ def write_workbook(matrix: DecisionMatrix, output: Path, profile: WeightProfile,
     check_workbook_name(output)
     with writing(output):
         export_workbook(matrix, output, profile=profile, source_name=source_name,
-                        progress=progress, analysis=analysis, method_settings=settings)
+                        progress=progress, analysis=analysis, method_settings=settings,
+                        value_options=value_options)
+
+
+def _value_options(args: argparse.Namespace) -> Any:
+    """--cost (and --budget) as the workbook's Value for money and Portfolio sheets."""
+    if args.budget is not None and args.cost is None:
+        raise TradeoffError("--budget needs --cost, the criterion the budget is spent on")
+    if args.cost is None:
+        return None
+    from tradeoff.commands.portfolio import parse_budget
+    from tradeoff.io.excel.value_sheets import ValueOptions
+
+    budget = None if args.budget is None else parse_budget(args.budget)
+    return ValueOptions(args.cost, budget)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -69,9 +89,10 @@ def run(args: argparse.Namespace) -> int:
     matrix = apply_scenario(load(args.file), args.scenario)
     profile = pick_profile(matrix, args.profile)
     settings = settings_from_args(args, matrix, None)
+    value_options = _value_options(args)
     progress = _progress_line if sys.stderr.isatty() else None
     write_workbook(matrix, output, profile, settings, source_name=Path(args.file).name,
-                   analysis=args.analysis, progress=progress)
+                   analysis=args.analysis, progress=progress, value_options=value_options)
     if progress is not None:
         sys.stderr.write("\r\033[K")
     print(f"{output}: {_count(matrix.options, 'option')} × "

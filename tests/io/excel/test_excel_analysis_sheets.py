@@ -26,6 +26,7 @@ from tradeoff.core.methods.crosscheck import crosscheck
 from tradeoff.core.methods.registry import METHODS
 from tradeoff.core.model import Criterion, DecisionMatrix, Score
 from tradeoff.core.robustness_report import robustness_sheets
+from tradeoff.core.screening import without_screened
 from tradeoff.core.sensitivity import all_sweeps
 from tradeoff.core.smaa import SmaaSettings, run_smaa
 from tradeoff.core.smaa_sampling import spec_for_matrix
@@ -137,7 +138,7 @@ def test_methods_ranks_tau_and_normalisation_equal_the_crosscheck(tmp_path, name
     for profile in matrix.profiles:
         wb = _export(matrix, tmp_path / f"{profile.id}.xlsx", profile=profile)
         ws = wb["Methods"]
-        cc = crosscheck(matrix, profile)
+        cc = crosscheck(without_screened(matrix), profile)  # screened options leave it
         expected = cc.ranks_frame()
         names, ranks = methods_ranks(ws)
         assert names == list(expected.columns)
@@ -192,7 +193,7 @@ def test_sensitivity_winner_intervals_equal_the_core_sweeps(tmp_path, name):
                "Winner first to"]
     ws = _export(matrix, tmp_path / "m.xlsx")["Sensitivity"]
     shown = {(r[0], r[1]): r[2:5] for r in read_table(ws, "Weight stability", headers)}
-    sweeps = all_sweeps(matrix, matrix.profile())
+    sweeps = all_sweeps(without_screened(matrix), matrix.profile())
     assert len(shown) == len(sweeps) > 0
     for s in sweeps:
         assert shown[(s.name, s.kind)] == [s.current_weight, *s.winner_interval], s.name
@@ -203,7 +204,8 @@ def test_every_robustness_table_is_written_whole(tmp_path, name):
     """Nothing is left out of a small matrix: the sheets are robustness_sheets(), cell by cell."""
     matrix = load_matrix(EXAMPLES[name])
     wb = _export(matrix, tmp_path / "m.xlsx")
-    for sheet, tables in robustness_sheets(matrix, matrix.profile()).items():
+    kept = without_screened(matrix)  # options failing a must-have leave the analyses
+    for sheet, tables in robustness_sheets(kept, kept.profile()).items():
         for table in tables:
             rows = read_table(wb[sheet], table.title, table.headers)
             assert len(rows) == len(table.rows), table.title

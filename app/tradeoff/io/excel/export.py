@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import DecisionMatrix, WeightProfile
 from tradeoff.core.robustness_report import DEFAULT_SPREAD
+from tradeoff.core.screening import without_screened
 from tradeoff.core.weights import normalised_weights
 from tradeoff.io.excel import layout as L
 from tradeoff.io.excel.analysis import AnalysisLimits, compute_analysis
@@ -57,6 +58,7 @@ from tradeoff.io.excel.sheets import (
     weights_row_count,
     weights_rows,
 )
+from tradeoff.io.excel.value_sheets import ValueOptions, add_value_sheets, value_tables
 from tradeoff.io.excel.xlsx_stream import (
     CancelCheck,
     ExportCancelled,
@@ -88,7 +90,8 @@ def export_workbook(matrix: DecisionMatrix, path: str | os.PathLike[str], *,
                     smaa_result: SmaaResult | None = None,
                     smaa_spread: float | None = DEFAULT_SPREAD,
                     method_settings: MethodSettings | None = None,
-                    analysis_limits: AnalysisLimits | None = None) -> None:
+                    analysis_limits: AnalysisLimits | None = None,
+                    value_options: ValueOptions | None = None) -> None:
     """Write ``matrix`` to the ``.xlsx`` file ``path``.
 
     ``profile`` (a profile, its id, or None for the matrix's active profile)
@@ -107,6 +110,9 @@ def export_workbook(matrix: DecisionMatrix, path: str | os.PathLike[str], *,
     the user saw — or else the default run. A ``smaa_result`` made for other
     options or criteria is refused. ``analysis_limits`` bounds the work on very
     large matrices (see :class:`~tradeoff.io.excel.analysis.AnalysisLimits`).
+    Options failing a must-have are listed on a Screening sheet and left out of
+    the analyses; ``value_options`` (a cost criterion, and a budget) adds the
+    Value for money (and Portfolio) sheets (:mod:`tradeoff.io.excel.value_sheets`).
     """
     target = Path(path)
     if not target.parent.is_dir():
@@ -120,6 +126,7 @@ def export_workbook(matrix: DecisionMatrix, path: str | os.PathLike[str], *,
             raise TradeoffError(f"no weight profile {e.args[0]!r} to export") from e
     normalised_weights(matrix, profile)  # a profile the core cannot use is refused here
     active_index = 1 + [p.id for p in matrix.profiles].index(profile.id)
+    value_content = value_tables(matrix, profile, value_options)  # refused before writing
     layout = build_layout(matrix, active_index)
     info = summary_info(layout, source_name, today)
     notes = notes_cells(layout)
@@ -130,12 +137,15 @@ def export_workbook(matrix: DecisionMatrix, path: str | os.PathLike[str], *,
             if progress is not None:
                 progress(analysed_share * fraction)
 
+        # Screened options leave the analyses (a Monte Carlo run the user made is kept).
+        analysed = matrix if smaa_result is not None else without_screened(matrix)
         content = compute_analysis(
-            matrix, profile, settings=method_settings, smaa=smaa_result, spread=smaa_spread,
+            analysed, profile, settings=method_settings, smaa=smaa_result, spread=smaa_spread,
             limits=analysis_limits, progress=analysis_progress, should_cancel=should_cancel)
     wb, styles = build_frames(layout, info, notes)
     extra_sheets = add_scenario_sheet(wb, layout, styles)
     extra_sheets += [] if content is None else add_analysis_sheets(wb, content, styles)
+    extra_sheets += add_value_sheets(wb, value_content, profile.name, styles)
     if should_cancel is not None and should_cancel():
         raise ExportCancelled
     skeleton = io.BytesIO()
