@@ -35,6 +35,8 @@ def test_quick_mode_takes_the_window_and_matches_the_guides_picture(tmp_path, qa
     # few pixels may differ where fonts render differently elsewhere. Two more tabs in
     # the window differ in 0.3 % of the pixels, so 0.1 % catches a changed window: then
     # run `make screenshots`.
-    assert _differing_share(taken, shipped) < 0.001
+    share = _differing_share(taken, shipped)
+    assert share < 0.001, (f"the window looks different from the guide's picture ({share:.2%} "
+                           "of its pixels): run `make screenshots` and check the guide's text")
     colours = {taken.pixel(x, y) for x in range(0, 1400, 7) for y in range(0, 900, 7)}
     assert len(colours) > 50  # a drawn window, not a blank one
