@@ -182,10 +182,13 @@ def legend() -> str:
     rows = ["| In the grid | | Means |", "| --- | --- | --- |"]
     for item in LEGEND:
         colour = css_colour(item.rgba)
-        style = (f"border-top: 10px solid {colour}; border-left: 10px solid transparent; "
-                 "width: 0; height: 0" if item.corner
-                 else f"background: {colour}; width: 2.5em; height: 1.2em")
-        swatch = f'<span style="display: inline-block; {style}"></span>'
+        if item.text:
+            swatch = f'<span style="color: {colour}">Abc</span>'
+        else:
+            style = (f"border-top: 10px solid {colour}; border-left: 10px solid transparent; "
+                     "width: 0; height: 0" if item.corner
+                     else f"background: {colour}; width: 2.5em; height: 1.2em")
+            swatch = f'<span style="display: inline-block; {style}"></span>'
         rows.append(f"| {swatch} | {item.label} | {item.meaning} |")
     return "\n".join(rows)
 

@@ -13,6 +13,7 @@ TINT_ALPHA_WORST, TINT_ALPHA_BEST = 12, 130
 WARNING_RGBA = (230, 120, 0, 150)  # a missing score, or one beyond the anchors
 MARKER_RGB = (200, 60, 160)  # the corner mark: the cell carries a range or a rationale
 MARKER_SIZE = 7
+SCREENED_TEXT_RGB = (128, 128, 128)  # a row dimmed: the option fails a must-have
 
 
 def tint_alpha(step: int) -> int:

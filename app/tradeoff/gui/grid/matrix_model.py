@@ -14,7 +14,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from tradeoff.core.model import Score
-from tradeoff.gui.common.cell_marks import TINT_RGB, TINT_STEPS, WARNING_RGBA, tint_alpha
+from tradeoff.gui.common.cell_marks import (
+    SCREENED_TEXT_RGB,
+    TINT_RGB,
+    TINT_STEPS,
+    WARNING_RGBA,
+    tint_alpha,
+)
 from tradeoff.gui.common.cell_values import (
     CellValueError,
     checked_number,
@@ -31,7 +37,7 @@ OVERRIDE_ROLE = USER + 3  # True when the shown scenario overrides the cell's ba
 FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 _CELL_ROLES = frozenset({DISPLAY, EDIT, TOOLTIP, BACKGROUND, ALIGN, NOTE_ROLE, STATE_ROLE,
                          FONT, OVERRIDE_ROLE, FOREGROUND})
-SCREENED_BRUSH = QBrush(QColor(128, 128, 128))  # a screened option's row is dimmed
+SCREENED_BRUSH = QBrush(QColor(*SCREENED_TEXT_RGB))  # a screened option's row is dimmed
 OVERRIDE_FONT = QFont()
 OVERRIDE_FONT.setBold(True)
 OVERRIDE_FONT.setItalic(True)

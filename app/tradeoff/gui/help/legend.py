@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from tradeoff.gui.common.cell_marks import (
     MARKER_RGB,
+    SCREENED_TEXT_RGB,
     TINT_RGB,
     TINT_STEPS,
     WARNING_RGBA,
@@ -19,12 +20,14 @@ from tradeoff.gui.common.cell_marks import (
 
 @dataclass(frozen=True)
 class LegendItem:
-    """One mark: ``rgba`` is its colour, ``corner`` True for a corner triangle."""
+    """One mark: ``rgba`` is its colour; ``corner`` True for a corner triangle,
+    ``text`` True for a colour of the text rather than of the cell."""
 
     label: str
     meaning: str
     rgba: tuple[int, int, int, int]
     corner: bool = False
+    text: bool = False
 
 
 def _tint(step: int) -> tuple[int, int, int, int]:
@@ -44,6 +47,9 @@ LEGEND: tuple[LegendItem, ...] = (
                "above the results names each one.", WARNING_RGBA),
     LegendItem("Corner mark", "The cell carries a low/high range or a rationale; its tooltip "
                "and the Cell details panel show them.", (*MARKER_RGB, 255), corner=True),
+    LegendItem("Grey row", "The option fails a criterion's must-have threshold: it is left "
+               "out of the ranking and the analyses; the row's tooltip says which threshold.",
+               (*SCREENED_TEXT_RGB, 255), text=True),
 )
 
 

@@ -28,7 +28,10 @@ def swatch(item: LegendItem) -> QPixmap:
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(*item.rgba))
     w, h = SWATCH
-    if item.corner:
+    if item.text:
+        painter.setPen(QColor(*item.rgba))
+        painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, "Abc")
+    elif item.corner:
         painter.drawPolygon(QPolygonF([QPointF(w - MARKER_SIZE - 1, 0), QPointF(w, 0),
                                        QPointF(w, MARKER_SIZE + 1)]))
     else:
