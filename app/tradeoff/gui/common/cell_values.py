@@ -7,7 +7,10 @@ too: whatever the grid accepts can be saved and opened again.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
+
+from PySide6.QtCore import QLocale
 
 from tradeoff.core.model import Criterion, Score, ScoreValue
 from tradeoff.core.validate import distribution_problem
@@ -17,9 +20,11 @@ class CellValueError(ValueError):
     """Text that is not a valid score for the criterion; the message says why."""
 
 
-def parse_score_text(criterion: Criterion, text: str) -> ScoreValue | None:
-    """A score from text: a number (``3.5``, ``3,5``, ``40 k€``) or, on a level scale, a
-    level name (any case). Empty text means "no score" (None)."""
+def parse_score_text(criterion: Criterion, text: str,
+                     locale: QLocale | None = None) -> ScoreValue | None:
+    """A score from text: a number (``3.5``, ``3,5``, ``1,000``, ``40 k€``) or, on a level
+    scale, a level name (any case). Empty text means "no score" (None). Numbers are read
+    as :func:`parse_number_text` reads them in ``locale`` (the default locale if None)."""
     text = text.strip()
     if not text:
         return None
@@ -32,14 +37,53 @@ def parse_score_text(criterion: Criterion, text: str) -> ScoreValue | None:
     number_text = text
     if criterion.unit and number_text.endswith(criterion.unit):
         number_text = number_text[: -len(criterion.unit)].strip()
-    number_text = number_text.replace("\u2212", "-")  # a typographic minus from a word processor
-    if "," in number_text and "." not in number_text and number_text.count(",") == 1:
-        number_text = number_text.replace(",", ".")  # a decimal comma
+    return checked_number(criterion, parse_number_text(number_text, locale))
+
+
+_SPACES = re.compile(r"[ \u00a0\u202f\u2009']")  # grouping by spaces or apostrophes (fr, ch)
+
+
+def parse_number_text(text: str, locale: QLocale | None = None) -> float:
+    """A number typed or pasted in any common convention, never silently misread.
+
+    ``2.5`` and ``2,5`` are decimals; ``1,000,000`` and ``1.000.000`` are
+    groupings; with both marks the last one is the decimal (``1,000.5``,
+    ``1.000,5``). One mark followed by exactly three digits (``1,000``) is read
+    as the locale reads it when the mark is its thousands separator; when it is
+    the locale's decimal mark (``1,000`` in German, where an English
+    spreadsheet means a thousand), the text is refused rather than guessed.
+    """
+    locale = locale or QLocale()
+    raw = text
+    text = text.strip().replace("\u2212", "-")  # a typographic minus from a word processor
+    if re.fullmatch(r"[-+]?\d{1,3}([ \u00a0\u202f\u2009']\d{3})+([.,]\d+)?", text):
+        text = _SPACES.sub("", text)
+    marks = [ch for ch in text if ch in ".,"]
+    if "," in marks and "." in marks:
+        decimal = marks[-1]
+        group = "," if decimal == "." else "."
+        pattern = rf"[-+]?\d{{1,3}}(\{group}\d{{3}})*\{decimal}\d+"
+        if marks.count(decimal) != 1 or not re.fullmatch(pattern, text):
+            raise CellValueError(f"{raw!r} is not a number")
+        text = text.replace(group, "").replace(decimal, ".")
+    elif marks:
+        mark = marks[0]
+        grouped = re.fullmatch(rf"[-+]?[1-9]\d{{0,2}}(\{mark}\d{{3}})+", text)
+        if len(marks) > 1:
+            if not grouped:
+                raise CellValueError(f"{raw!r} is not a number")
+            text = text.replace(mark, "")
+        elif grouped and mark != locale.groupSeparator():
+            whole, decimal = text.replace(mark, ""), float(text.replace(mark, "."))
+            raise CellValueError(f"{raw!r} is ambiguous: it could be {decimal:g} or {whole}; "
+                                 f"type {whole} for the whole number, or {decimal:g} as a "
+                                 "decimal")
+        else:
+            text = text.replace(mark, "") if grouped else text.replace(mark, ".")
     try:
-        value = float(number_text)
+        return float(text)
     except ValueError:
-        raise CellValueError(f"{text!r} is not a number") from None
-    return checked_number(criterion, value)
+        raise CellValueError(f"{raw!r} is not a number") from None
 
 
 def checked_number(criterion: Criterion, value: float) -> ScoreValue:

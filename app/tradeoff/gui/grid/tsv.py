@@ -7,6 +7,9 @@ undo step.
 
 from __future__ import annotations
 
+import csv
+import io
+
 from PySide6.QtGui import QUndoCommand
 
 from tradeoff.core.model import DecisionMatrix, Score
@@ -20,21 +23,27 @@ class PasteError(ValueError):
 
 
 def parse_tsv(text: str) -> list[list[str]]:
-    """Rows of cells from clipboard text (the trailing newline spreadsheets add is dropped)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if text.endswith("\n"):
-        text = text[:-1]
-    return [line.split("\t") for line in text.split("\n")] if text else []
+    """Rows of cells from clipboard text, read as Excel and LibreOffice write it.
+
+    The csv module's tab dialect: a cell holding a line break, a tab or a
+    quote comes quoted ("two\nlines"), so it stays one cell of one row. The
+    trailing line end spreadsheets add is not a row.
+    """
+    if not text:
+        return []
+    rows = list(csv.reader(io.StringIO(text, newline=""), dialect="excel-tab"))
+    return [row if row else [""] for row in rows]
 
 
 def block_to_tsv(matrix: DecisionMatrix, rows: list[int], columns: list[int]) -> str:
     """The scores of ``rows`` × ``columns`` as tab-separated text, as a spreadsheet copies."""
-    lines = []
+    out = io.StringIO()
+    writer = csv.writer(out, dialect="excel-tab", lineterminator="\n")
     for r in rows:
         oid = matrix.options[r].id
-        cells = [edit_text(matrix.score(oid, matrix.criteria[c].id).value) for c in columns]
-        lines.append("\t".join(cells))
-    return "\n".join(lines) + "\n"
+        writer.writerow([edit_text(matrix.score(oid, matrix.criteria[c].id).value)
+                         for c in columns])
+    return out.getvalue()
 
 
 def paste_command(doc: Document, text: str, top: int, left: int,
