@@ -97,3 +97,44 @@ def test_could_it_win_column_follows_edits(window, qtbot):
     assert "Dominated by Alpha, Gamma" in tip
     doc.undo_stack.undo()
     qtbot.waitUntil(lambda: ranking(window)["Beta"][2] == "yes", timeout=5000)
+
+
+def test_screened_options_leave_the_crosscheck_and_the_monte_carlo(wired, qtbot):
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QApplication
+
+    from tradeoff.gui.document.commands import ReplaceCriterion
+    from tradeoff.gui.results.crosscheck_view import CrossCheckView
+    from tradeoff.gui.robustness.smaa import SmaaPanel
+
+    doc = wired.document
+    leverage = doc.matrix.criterion("leverage")
+    lowest = min(doc.matrix.options, key=lambda o: doc.matrix.score(o.id, "leverage").value)
+    floor = doc.matrix.score(lowest.id, "leverage").value + 1
+    doc.push(ReplaceCriterion(doc, replace(leverage, must_reach=floor)))
+    cross = wired.findChild(CrossCheckView)
+    carlo = wired.findChild(SmaaPanel)
+
+    def kept(view) -> set[str]:
+        return {o.id for o in view.matrix.options} if view.matrix is not None else set()
+
+    qtbot.waitUntil(lambda: lowest.id not in kept(cross) and len(kept(cross)) == 4,
+                    timeout=5000)
+    QApplication.processEvents()
+    assert lowest.id not in kept(carlo) and len(kept(carlo)) == 4
+    doc.undo_stack.undo()
+    qtbot.waitUntil(lambda: lowest.id in kept(cross), timeout=5000)
+
+
+def test_dominated_options_are_marked_in_the_grid(window):
+    doc, grid = window.document, window.grid.matrix_model
+    vertical = Qt.Orientation.Vertical
+    assert grid.headerData(1, vertical, Qt.ItemDataRole.FontRole) is None
+    doc.push(SetScore(doc, "b", "price", Score(value=70)))  # Beta now dominated (see above)
+    font = grid.headerData(1, vertical, Qt.ItemDataRole.FontRole)
+    assert font is not None and font.italic()
+    assert "Dominated by Alpha, Gamma" in grid.headerData(1, vertical, TOOLTIP)
+    assert grid.headerData(0, vertical, Qt.ItemDataRole.FontRole) is None
+    doc.undo_stack.undo()
+    assert grid.headerData(1, vertical, Qt.ItemDataRole.FontRole) is None

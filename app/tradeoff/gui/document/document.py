@@ -27,11 +27,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from tradeoff.core import edits
+from tradeoff.core.dominance import dominance
 from tradeoff.core.errors import WeightError
 from tradeoff.core.model import Criterion, DecisionMatrix, Group, Option, Score, WeightProfile
 from tradeoff.core.scenarios import scenario_view
 from tradeoff.core.scoring import competition_ranks, margins, raw_matrix, value_matrix
-from tradeoff.core.screening import ScreenedOut, reasons_by_option
+from tradeoff.core.screening import ScreenedOut, reasons_by_option, without_screened
 from tradeoff.core.weights import node_shares, normalised_weights
 from tradeoff.gui.document.scenario_edits import ScenarioEdits
 
@@ -156,6 +157,7 @@ class Document(QObject, ScenarioEdits):
         self._values = None
         self._raw = None
         self._screened: dict[int, list[ScreenedOut]] | None = None
+        self._dominated: dict[int, list[str]] | None = None
         self._view = None
 
     def view(self) -> DecisionMatrix:
@@ -203,6 +205,17 @@ class Document(QObject, ScenarioEdits):
         left_out = np.zeros(len(self.view().options), dtype=bool)
         left_out[list(self.screened())] = True
         return Totals(self.values() * w, w, left_out)
+
+    def dominated(self) -> dict[int, list[str]]:
+        """Row → names of the options that dominate it (for certain, score ranges counted),
+        among the options not screened out; cached between edits."""
+        if getattr(self, "_dominated", None) is None:
+            view = self.view()
+            rows = {o.id: i for i, o in enumerate(view.options)}
+            names = {o.id: o.name for o in view.options}
+            by = dominance(without_screened(view))
+            self._dominated = {rows[o]: [names[b] for b in who] for o, who in by.items() if who}
+        return self._dominated
 
     def screened(self) -> dict[int, list[ScreenedOut]]:
         """Row → the must-haves that row's option fails (in the view); cached between edits."""

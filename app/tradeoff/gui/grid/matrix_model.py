@@ -38,6 +38,8 @@ FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 _CELL_ROLES = frozenset({DISPLAY, EDIT, TOOLTIP, BACKGROUND, ALIGN, NOTE_ROLE, STATE_ROLE,
                          FONT, OVERRIDE_ROLE, FOREGROUND})
 SCREENED_BRUSH = QBrush(QColor(*SCREENED_TEXT_RGB))  # a screened option's row is dimmed
+DOMINATED_FONT = QFont()
+DOMINATED_FONT.setItalic(True)
 OVERRIDE_FONT = QFont()
 OVERRIDE_FONT.setBold(True)
 OVERRIDE_FONT.setItalic(True)
@@ -212,10 +214,15 @@ class MatrixModel(QAbstractTableModel):
             o = m.options[section]
             screened = "".join(f"<br><i>Screened out: {_esc(s.describe(self.doc.view()))}; "
                                "not ranked.</i>" for s in self.doc.screened().get(section, []))
+            by = self.doc.dominated().get(section)
+            dominated = (f"<br><i>Dominated by {_esc(', '.join(by))}: at least as good on "
+                         "every criterion and better on one.</i>") if by else ""
             return f"<b>{_esc(o.name)}</b>" + (f"<br>{_esc(o.description)}"
-                                               if o.description else "") + screened
+                                               if o.description else "") + screened + dominated
         if role == FOREGROUND:
             return SCREENED_BRUSH if section in self.doc.screened() else None
+        if role == FONT:  # a dominated option's name is set in italics
+            return DOMINATED_FONT if section in self.doc.dominated() else None
         return None
 
     # -- change notifications ---------------------------------------------------------------
@@ -230,7 +237,8 @@ class MatrixModel(QAbstractTableModel):
         if any(c.must_reach is not None for c in self.doc.matrix.criteria):
             # a score may pass or fail a must-have: its whole row dims or not
             left, right = 0, self.columnCount() - 1
-            self.headerDataChanged.emit(Qt.Orientation.Vertical, top, bottom)
+        if self.rowCount():  # any option may become (or stop being) dominated: names' fonts
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
         self.dataChanged.emit(self.index(top, left), self.index(bottom, right))
 
     def _column_changed(self, col: int) -> None:

@@ -39,6 +39,7 @@ from tradeoff.core.methods.normalisation import NORMALISATIONS
 from tradeoff.core.methods.registry import METHODS, MethodSettings
 from tradeoff.core.model import DecisionMatrix
 from tradeoff.core.preference_functions import run_preferences
+from tradeoff.core.screening import without_screened  # screened options: not ranked
 from tradeoff.gui.common.roles import ALIGN, BACKGROUND, DISPLAY, FONT, TOOLTIP, USER
 
 DIFFERS_ROLE = USER + 1   # True where the rank differs from primary
@@ -222,7 +223,7 @@ class CrossCheckView(QWidget):
             self.recompute_button.setText("Recompute (out of date)")
             return
         self.recompute_button.setText("Recompute")
-        self.set_matrix(doc.view(), doc.active_profile_id())
+        self.set_matrix(without_screened(doc.view()), doc.active_profile_id())
 
     def refresh(self) -> None:
         cc, error = None, ""

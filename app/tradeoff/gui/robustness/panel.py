@@ -23,6 +23,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QTabWidget, QToolButton, QWidget
 
 from tradeoff.core.model import DecisionMatrix
+from tradeoff.core.screening import without_screened  # screened options: not ranked
 from tradeoff.core.smaa import SmaaResult
 from tradeoff.gui.robustness.charts import LazyChart
 from tradeoff.gui.robustness.flip import FlipTable
@@ -108,13 +109,13 @@ class RobustnessPanel(QTabWidget):
         self.recompute_button.setVisible(large)
         if large and not force:
             # The Monte Carlo only takes the matrix (cheap); the rest waits for the button.
-            self.monte_carlo.set_matrix(doc.view(), doc.active_profile_id())
+            self.monte_carlo.set_matrix(without_screened(doc.view()), doc.active_profile_id())
             self.recompute_button.setEnabled(True)
             self.recompute_button.setText("Recompute (out of date)")
             return
         self.recompute_button.setEnabled(False)
         self.recompute_button.setText("Recompute")
-        self.set_matrix(doc.view(), doc.active_profile_id())
+        self.set_matrix(without_screened(doc.view()), doc.active_profile_id())
 
     def charts_on_screen(self) -> None:
         """Build the current tab's charts if they are on screen (call when the panel's

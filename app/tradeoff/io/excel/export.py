@@ -137,8 +137,8 @@ def export_workbook(matrix: DecisionMatrix, path: str | os.PathLike[str], *,
             if progress is not None:
                 progress(analysed_share * fraction)
 
-        # Screened options leave the analyses (a Monte Carlo run the user made is kept).
-        analysed = matrix if smaa_result is not None else without_screened(matrix)
+        # Screened options leave the analyses (and the app's Monte Carlo leaves them out too).
+        analysed = without_screened(matrix)
         content = compute_analysis(
             analysed, profile, settings=method_settings, smaa=smaa_result, spread=smaa_spread,
             limits=analysis_limits, progress=analysis_progress, should_cancel=should_cancel)
