@@ -109,3 +109,4 @@ def test_views_are_in_the_analysis_menu(wired, qtbot):
         qtbot.waitUntil(lambda d=dock: not d.visibleRegion().isEmpty())
         qtbot.waitUntil(lambda d=dock: not d.widget()._stale)  # computed once seen
     assert wired.docks["Portfolio"].widget().chosen is not None
+    wired.raise_dock("Results")  # the layout saved on closing keeps Results in front
