@@ -253,6 +253,7 @@ class Matrix:
         still holds the new score; one that does not is dropped, and :attr:`notes` says so.
         """
         model = copy.deepcopy(self._model)
+        cells: dict[tuple[Any, Any], Any]
         if isinstance(scores, pd.DataFrame):
             cells = {(o, c): v for c in scores.columns for o, v in scores[c].items()
                      if not _blank(v)}
@@ -331,15 +332,21 @@ def _fractions(bounds: Mapping[str, tuple[float | None, float | None]] | None
         if not isinstance(pair, tuple | list) or len(pair) != 2:
             raise MatrixError(f"bounds[{key!r}]: give (low, high) in percent, not {pair!r}")
         try:
-            low, high = (None if _blank(x) else float(x) / 100 for x in pair)
+            low, high = (_percent(x) for x in pair)
         except (TypeError, ValueError):
             raise MatrixError(f"bounds[{key!r}]: {pair!r} are not percentages") from None
         out.append((str(key), (low, high)))
     return out
 
 
+def _percent(x: Any) -> float | None:
+    return None if _blank(x) else float(x) / 100
+
+
 def _within(criterion: Criterion, cell: Score) -> bool:
     """Whether the cell's low/high range holds its value (False if any is unreadable)."""
+    if cell.value is None:
+        return False
     try:
         x = criterion.to_number(cell.value)
         low = x if cell.low is None else criterion.to_number(cell.low)

@@ -26,13 +26,20 @@ def install(window: WindowHost) -> list[str]:
     menu = window.menu("Help")
     first = menu.actions()[0] if menu.actions() else None
 
+    def place(action: QAction) -> None:
+        """Before the menu's first entry (About), so the help comes first."""
+        if first is None:
+            menu.addAction(action)
+        else:
+            menu.insertAction(first, action)
+
     def add(name: str, text: str, slot, shortcut: str | None = None) -> QAction:
         action = QAction(text, menu)
         if shortcut:
             action.setShortcuts(shortcut_list(shortcut))
         action.triggered.connect(slot)
         window.actions[name] = action
-        menu.insertAction(first, action)
+        place(action)
         return action
 
     add("user_guide", "&User Guide", lambda: show_guide(window), "user_guide")
@@ -41,7 +48,7 @@ def install(window: WindowHost) -> list[str]:
     whats_this = QWhatsThis.createAction(menu)
     whats_this.setShortcuts(shortcut_list("whats_this"))
     window.actions["whats_this"] = whats_this
-    menu.insertAction(first, whats_this)
+    place(whats_this)
     if first is not None:
         menu.insertSeparator(first)
     return explain_views(window)
