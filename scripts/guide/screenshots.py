@@ -24,6 +24,7 @@ REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "docs" / "images"
 WINDOW_SIZE = (1400, 900)
 ROBUSTNESS_HEIGHT = 460
+SIDE_WIDTH, SIDE_HEIGHTS, RESULTS_HEIGHT = 460, (440, 300), 340  # the docks, in pixels
 STEADY_INTERVAL_MS = 400  # two grabs this far apart must agree before a picture is kept
 STEADY_TIMEOUT = 20.0
 
@@ -69,7 +70,20 @@ def open_window(scratch: Path):  # -> MainWindow (Qt types load only here)
     window.results_panel.show_chart()
     window.install_features()
     settle(800)
+    pin_layout(window)
     return window
+
+
+def pin_layout(window) -> None:
+    """Dock sizes in pixels, so that no start-up timing can change the pictures' layout."""
+    from PySide6.QtCore import Qt
+
+    side = [window.docks["Weights"], window.docks["Cell details"]]
+    window.resizeDocks(side, [SIDE_WIDTH] * 2, Qt.Orientation.Horizontal)
+    window.resizeDocks(side, list(SIDE_HEIGHTS), Qt.Orientation.Vertical)
+    window.resizeDocks([window.docks["Results"]], [RESULTS_HEIGHT], Qt.Orientation.Vertical)
+    window.statusBar().clearMessage()  # a passing message would come and go between runs
+    settle(500)
 
 
 def steady_picture(widget, timeout: float = STEADY_TIMEOUT):
