@@ -59,14 +59,16 @@ from tradeoff.core.weight_regions import WeightRegion, regions_for
 
 TOL = 1e-9  # leads within this of 0 are ties (totals are 0…1)
 HINT_DRAWS = 1000  # admissible weight vectors tried before any LP
-SEED_RIVALS = 8
-ADD_RIVALS = 5
+SEED_RIVALS = 16  # competitors each option's first LP starts with
+ADD_RIVALS = 10  # violated competitors added per round
 MAX_ROUNDS = 60
 TILTS = (1.0, 2.0, 4.0)  # how hard hint weights lean towards an option's strengths
-BATCH = 64  # options per LP call
+BATCH = 128  # options per LP call
 BEST_RANK_OPTIONS = 30  # matrix_optimality computes best ranks up to this many options
 RANK_TIME_LIMIT = 2.0  # seconds per option's MILP
-HIGHS = {"primal_feasibility_tolerance": 1e-10, "dual_feasibility_tolerance": 1e-10}
+# Presolve costs more than it saves on these small block-diagonal LPs.
+HIGHS = {"primal_feasibility_tolerance": 1e-10, "dual_feasibility_tolerance": 1e-10,
+         "presolve": False}
 
 
 @dataclass(frozen=True)
