@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from PySide6.QtCore import QLocale
 
@@ -145,9 +146,28 @@ def with_value(criterion: Criterion, old: Score, value: ScoreValue | None) -> Sc
 
 
 def edit_text(value: ScoreValue | None) -> str:
-    """A score as it is typed (no unit), for copying and for editors."""
+    """A score as it is typed (no unit), for copying and for editors: text that reads
+    back as exactly the stored number, so showing a cell and saving it again changes
+    nothing."""
     if value is None:
         return ""
     if isinstance(value, str):
         return value
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    return number_text(value)
+
+
+def number_text(x: float | int) -> str:
+    """The shortest text that reads back as exactly ``x``: ``1234567.89``,
+    ``27.123456``, ``0.00001``, ``3`` for ``3.0``; only magnitudes beyond those keep
+    an exponent (``1e+20``, ``1e-09``)."""
+    if isinstance(x, int) and not isinstance(x, bool):
+        return str(x)
+    x = float(x)
+    if x == 0:
+        return "0"
+    if not 1e-6 <= abs(x) < 1e16:
+        return repr(x)
+    if x.is_integer():
+        return str(int(x))
+    # repr is the shortest text that reads back exactly; Decimal writes it without exponent.
+    return format(Decimal(repr(x)), "f")

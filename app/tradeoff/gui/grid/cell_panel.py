@@ -35,6 +35,9 @@ class CellPanel(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.cell: tuple[str, str] | None = None  # (option id, criterion id)
+        # The text each number field showed: a field whose text is unchanged keeps the
+        # stored number as it is, so editing one field never rewrites the others.
+        self.shown: dict[str, str] = {}
         self.heading = QLabel("Select a cell in the matrix.")
         self.heading.setWordWrap(True)
         self.scale = QLabel()
@@ -130,6 +133,7 @@ class CellPanel(QWidget):
         self.value.blockSignals(False)
         self.low.setText(edit_text(score.low))
         self.high.setText(edit_text(score.high))
+        self.shown = self._texts()
         self._show_distribution(criterion, score)
         if self.rationale.toPlainText() != score.rationale:
             self.rationale.setPlainText(score.rationale)
@@ -145,6 +149,10 @@ class CellPanel(QWidget):
         item.setEnabled(not criterion.is_level_scale or score.distribution == "lognormal")
         self.distribution.blockSignals(False)
 
+    def _texts(self) -> dict[str, str]:
+        return {"value": self.value.currentText(), "low": self.low.text(),
+                "high": self.high.text()}
+
     # -- committing ----------------------------------------------------------------------
     def commit(self) -> None:
         """Push the edited fields as one command, if they changed and fit the scale."""
@@ -153,18 +161,21 @@ class CellPanel(QWidget):
         m = self.doc.view()
         option, criterion = m.option(self.cell[0]), m.criterion(self.cell[1])
         old = m.score(option.id, criterion.id)
+        texts = self._texts()
         try:
-            new = Score(
-                value=parse_score_text(criterion, self.value.currentText()),
-                low=parse_score_text(criterion, self.low.text()),
-                high=parse_score_text(criterion, self.high.text()),
-                rationale=self.rationale.toPlainText().strip(),
-                source=self.source.text().strip(),
-                distribution=self.distribution.currentData(),
-            )
+            numbers = {name: getattr(old, name) if text == self.shown.get(name)
+                       else parse_score_text(criterion, text) for name, text in texts.items()}
         except CellValueError as e:
             self.error.setText(str(e))
             return
+        rationale = self.rationale.toPlainText()
+        source = self.source.text()
+        new = Score(
+            **numbers,
+            rationale=old.rationale if rationale == old.rationale else rationale.strip(),
+            source=old.source if source == old.source else source.strip(),
+            distribution=self.distribution.currentData(),
+        )
         problem = range_problem(criterion, new)
         if problem:
             self.error.setText(f"Not saved: {problem}.")

@@ -15,9 +15,12 @@ from PySide6.QtWidgets import (
 
 from tradeoff.core.model import Criterion
 from tradeoff.gui.common.cell_marks import MARKER_RGB, MARKER_SIZE
+from tradeoff.gui.common.cell_values import number_text
 from tradeoff.gui.grid.matrix_model import NOTE_ROLE, MatrixModel
 
 NO_SCORE = "—"  # the combo box entry that clears a level score
+EDITED = "tradeoffEdited"  # editor property: the user typed in the spin box
+SHOWN = "tradeoffShown"  # editor property: the value the spin box showed at first
 MARKER_COLOUR = QColor(*MARKER_RGB)
 
 Index = QModelIndex | QPersistentModelIndex
@@ -29,8 +32,21 @@ def spin_decimals(criterion: Criterion) -> int:
     return 0 if span >= 1000 else 1 if span >= 100 else 2
 
 
+def decimals_to_show(value: float, at_least: int) -> int:
+    """Decimals that show ``value`` exactly (up to 10), and no fewer than ``at_least``."""
+    text = number_text(value)
+    if "e" in text:
+        return at_least
+    return min(max(at_least, len(text.partition(".")[2])), 10)
+
+
 class ScoreDelegate(QStyledItemDelegate):
-    """A spin box bounded by the anchors, or a combo box of the levels."""
+    """A spin box bounded by the anchors, or a combo box of the levels.
+
+    The editor writes back only what the user changed: opening a cell and
+    leaving it (Enter, Tab, a click elsewhere) keeps the stored score exactly,
+    with its range, and an empty cell stays empty.
+    """
 
     def _criterion(self, index: Index) -> Criterion:
         model = index.model()
@@ -56,6 +72,9 @@ class ScoreDelegate(QStyledItemDelegate):
             spin.setSuffix(f" {criterion.unit}")
         spin.setFrame(False)
         spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+        # Typing marks the editor as changed (setEditorData clears the mark); stepping shows
+        # as a value other than the one shown. valueChanged cannot tell: Enter emits it too.
+        spin.lineEdit().textEdited.connect(lambda _t: spin.setProperty(EDITED, True))
         return spin
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
@@ -65,8 +84,15 @@ class ScoreDelegate(QStyledItemDelegate):
             editor.setCurrentIndex(max(i, 0))
         elif isinstance(editor, QDoubleSpinBox):
             criterion = self._criterion(index)
-            editor.setValue(float(value) if value is not None else
-                            (criterion.worst + criterion.best) / 2)
+            if value is None:
+                # Where typing or stepping starts; written only if the user changes it.
+                editor.setValue((criterion.worst + criterion.best) / 2)
+            else:
+                editor.setDecimals(decimals_to_show(float(value), spin_decimals(criterion)))
+                editor.setRange(criterion.low, criterion.high)  # again, at the new decimals
+                editor.setValue(float(value))
+        editor.setProperty(EDITED, False)
+        editor.setProperty(SHOWN, editor.value() if isinstance(editor, QDoubleSpinBox) else None)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         if isinstance(editor, QComboBox):
@@ -74,6 +100,8 @@ class ScoreDelegate(QStyledItemDelegate):
             model.setData(index, "" if text == NO_SCORE else text)
         elif isinstance(editor, QDoubleSpinBox):
             editor.interpretText()
+            if not editor.property(EDITED) and editor.value() == editor.property(SHOWN):
+                return  # left without a change: the stored score stays as it is
             model.setData(index, editor.value())
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
