@@ -34,11 +34,11 @@ test: $(STAMP) system-deps
 # (make test builds it too, in tests/docs/.)
 GUIDE := resources/guide/index.html
 docs: $(STAMP)
-	$(VENV)/bin/mkdocs build --strict --quiet
+	$(VENV)/bin/mkdocs build --strict
 
 # Built for `make run` only when a page, a picture or the guide tools changed.
 $(GUIDE): $(STAMP) mkdocs.yml $(wildcard docs/*.md docs/images/*.png scripts/guide/*.py)
-	$(VENV)/bin/mkdocs build --strict --quiet
+	$(VENV)/bin/mkdocs build --strict
 
 # The guide's pictures, taken from the real app offscreen (docs/images/*.png).
 screenshots: $(STAMP)
