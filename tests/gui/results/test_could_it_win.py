@@ -62,6 +62,12 @@ def test_a_threshold_screens_dims_and_unranks_in_one_undo_step(window, qtbot, qt
     assert ranking(window)["Beta"][0] == "3" and grid.index(1, 0).data(FOREGROUND) is None
     doc.undo_stack.redo()
     assert ranking(window)["Beta"][0] == "—"
+    # Clearing it in the dialog is one undo step too.
+    assert set_speed_threshold(window, "") == ""
+    assert doc.matrix.criterion("speed").must_reach is None
+    assert doc.undo_stack.count() == steps + 2 and ranking(window)["Beta"][0] == "3"
+    doc.undo_stack.undo()
+    assert ranking(window)["Beta"][0] == "—"
     # Raising Beta's speed to 5 passes the threshold: ranked and no longer dimmed.
     doc.push(SetScore(doc, "b", "speed", Score(value=5)))
     assert ranking(window)["Beta"][0] != "—" and grid.index(1, 0).data(FOREGROUND) is None

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 
 from tradeoff.core.model import Score
 from tradeoff.core.portfolio import best_portfolio, portfolio_inputs
@@ -110,3 +111,32 @@ def test_views_are_in_the_analysis_menu(wired, qtbot):
         qtbot.waitUntil(lambda d=dock: not d.widget()._stale)  # computed once seen
     assert wired.docks["Portfolio"].widget().chosen is not None
     wired.raise_dock("Results")  # the layout saved on closing keeps Results in front
+
+
+def test_must_fund_and_never_fund_ticks_constrain_the_choice(qtbot, document):
+    view = PortfolioView(document)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: not view._stale)
+    view.budget_box.setValue(120.0)
+    names = column(view.table, 0)
+    wall = names.index("Riverside flood defence wall")
+    assert "Riverside flood defence wall" not in view.selected_names()
+    view.table.item(wall, 5).setCheckState(Qt.CheckState.Checked)  # as a click does
+    assert "Riverside flood defence wall" in view.selected_names()
+    inputs = portfolio_inputs(without_screened(document.matrix), None, "capital-cost")
+    i_wall = inputs.ids.index("riverside-flood-wall")
+    i_sprinklers = inputs.ids.index("care-home-sprinklers")
+    want = best_portfolio(inputs.costs, inputs.benefits, 120.0, include={i_wall})
+    assert view.chosen.total_benefit == pytest.approx(want.total_benefit)
+    names = column(view.table, 0)
+    row = names.index("Sprinklers in four care homes")
+    view.table.item(row, 6).setCheckState(Qt.CheckState.Checked)
+    assert "Sprinklers in four care homes" not in view.selected_names()
+    want = best_portfolio(inputs.costs, inputs.benefits, 120.0, include={i_wall},
+                          exclude={i_sprinklers})
+    assert view.chosen.total_benefit == pytest.approx(want.total_benefit)
+    view.budget_box.setValue(20.0)  # less than the wall's 24: no portfolio, and why
+    assert view.chosen is None
+    assert "must be included cost 24 together, over the budget of 20" in view.summary.text()

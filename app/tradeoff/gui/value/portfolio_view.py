@@ -48,7 +48,8 @@ from tradeoff.gui.value.vfm_view import CostChooser
 
 SLIDER_STEPS = 1000
 CURVE_STEPS = 20
-HEADERS = ["Option", "Cost", "Benefit", "Merit", "Chosen"]
+HEADERS = ["Option", "Cost", "Benefit", "Merit", "Chosen", "Must fund", "Never fund"]
+MUST, NEVER = 5, 6  # the checkable columns
 
 
 class PortfolioView(QWidget):
@@ -63,6 +64,9 @@ class PortfolioView(QWidget):
         self.curve: BudgetCurve | None = None
         self.chosen: Portfolio | None = None
         self.top = 0.0  # the cost of every candidate together: the slider's end
+        self.include_ids: set[str] = set()  # option ids ticked "Must fund"
+        self.exclude_ids: set[str] = set()  # … and "Never fund"
+        self._rows: list[int] = []  # table row → index into inputs
         self.cost_box = CostChooser()
         self.cost_box.setAccessibleName("Cost criterion")
         self.cost_box.currentIndexChanged.connect(self.recompute)
@@ -83,6 +87,7 @@ class PortfolioView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
+        self.table.itemChanged.connect(self._constraint_toggled)
         self.chart = ChartCanvas(self._draw)
         row = QHBoxLayout()
         row.addWidget(QLabel("Cost:"))
@@ -135,7 +140,9 @@ class PortfolioView(QWidget):
             self.inputs = portfolio_inputs(kept, None, cost)
             self.vfm = value_for_money(kept, None, cost)
             self.merit = merit_order(self.inputs.costs, self.inputs.benefits)
-            self.curve = budget_curve(self.inputs.costs, self.inputs.benefits, CURVE_STEPS)
+            include, exclude = self._fixed()
+            self.curve = budget_curve(self.inputs.costs, self.inputs.benefits, CURVE_STEPS,
+                                      include=include, exclude=exclude)
         except (TradeoffError, KeyError) as e:
             self.inputs = None
             self.summary.setText(str(e.args[0]) if e.args else str(e))
@@ -173,7 +180,9 @@ class PortfolioView(QWidget):
         self.chosen = None
         if self.inputs is not None:
             try:
+                include, exclude = self._fixed()
                 self.chosen = best_portfolio(self.inputs.costs, self.inputs.benefits, budget,
+                                             include=include, exclude=exclude,
                                              names=self.inputs.names)
             except TradeoffError as e:
                 self.summary.setText(str(e))
@@ -182,6 +191,30 @@ class PortfolioView(QWidget):
         self._fill_table()
         self.chart.ensure_canvas()
         self.chart.refresh()
+
+    def _fixed(self) -> tuple[set[int], set[int]]:
+        """Indices of the options ticked "Must fund" and "Never fund" (still candidates)."""
+        ids = self.inputs.ids if self.inputs else []
+        return ({i for i, o in enumerate(ids) if o in self.include_ids},
+                {i for i, o in enumerate(ids) if o in self.exclude_ids})
+
+    def set_fixed(self, option_id: str, include: bool = False, exclude: bool = False) -> None:
+        """Tick an option's "Must fund" or "Never fund" (or neither) and choose again."""
+        self.include_ids.discard(option_id)
+        self.exclude_ids.discard(option_id)
+        if include:
+            self.include_ids.add(option_id)
+        elif exclude:
+            self.exclude_ids.add(option_id)
+        self.recompute()
+
+    def _constraint_toggled(self, item: QTableWidgetItem) -> None:
+        if item.column() not in (MUST, NEVER) or self.inputs is None:
+            return
+        option = self.inputs.ids[self._rows[item.row()]]
+        ticked = item.checkState() == Qt.CheckState.Checked
+        self.set_fixed(option, include=ticked and item.column() == MUST,
+                       exclude=ticked and item.column() == NEVER)
 
     def selected_names(self) -> list[str]:
         if self.chosen is None or self.inputs is None:
@@ -207,6 +240,8 @@ class PortfolioView(QWidget):
         inputs = self.inputs
         order = list(self.merit.order) if self.merit is not None else []
         picked = set(self.chosen.selected) if self.chosen else set()
+        self._rows = order
+        self.table.blockSignals(True)  # filling is not the user ticking a box
         self.table.setRowCount(len(order))
         for r, i in enumerate(order):
             cells = [inputs.names[i], f"{inputs.costs[i]:g}", f"{inputs.benefits[i]:.1f}",
@@ -218,6 +253,13 @@ class PortfolioView(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 self.table.setItem(r, c, item)
+            for c, fixed in ((MUST, self.include_ids), (NEVER, self.exclude_ids)):
+                box = QTableWidgetItem()
+                box.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                box.setCheckState(Qt.CheckState.Checked if inputs.ids[i] in fixed
+                                  else Qt.CheckState.Unchecked)
+                self.table.setItem(r, c, box)
+        self.table.blockSignals(False)
 
     # -- chart -----------------------------------------------------------------------------
     def _draw(self, figure) -> None:
