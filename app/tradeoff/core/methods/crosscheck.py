@@ -18,6 +18,7 @@ method never hides the others.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,19 +39,68 @@ from tradeoff.core.scoring import ScoreResult
 def kendall_tau_b(x: np.ndarray, y: np.ndarray) -> float:
     """Kendall's τ-b of two rankings (NaN entries are left out pairwise).
 
-    SciPy counts discordant pairs by merge sort (Knight's O(n log n) method),
-    so time and memory stay near linear in the number of options; comparing
-    every pair would build n × n arrays (3 GB for 10,000 options).
+    Knight's method (1966, "A computer method for calculating Kendall's tau
+    with ungrouped data", JASA 61): sort by x, then count the discordant pairs
+    as the inversions a merge sort of y undoes, and the ties from runs of
+    equal values. O(n log² n) time and linear memory; comparing every pair
+    would build n × n arrays (3 GB for 10,000 options). Integer counts keep
+    identical rankings at exactly 1.
     """
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     keep = ~(np.isnan(x) | np.isnan(y))
     x, y = x[keep], y[keep]
-    if x.size < 2 or np.all(x == x[0]) or np.all(y == y[0]):
+    n = x.size
+    if n < 2:
+        return float("nan")
+    order = np.lexsort((y, x))  # by x, ties in x by y: no inversion inside a tie of x
+    xs, ys = x[order], y[order]
+    pairs = n * (n - 1) // 2
+    tied_x, tied_y = _tied_pairs(xs), _tied_pairs(np.sort(y))
+    tied_both = _tied_pairs_joint(xs, ys)
+    denominator = (pairs - tied_x) * (pairs - tied_y)
+    if denominator == 0:
         return float("nan")  # a constant ranking has no order to agree with
-    from scipy.stats import kendalltau  # loaded on first use: scipy.stats costs ~0.3 s
+    ranks = np.unique(ys, return_inverse=True)[1].astype(np.int64)
+    discordant = _inversions(ranks)
+    numerator = pairs - tied_x - tied_y + tied_both - 2 * discordant
+    return float(numerator / math.sqrt(denominator)) if numerator * numerator != denominator \
+        else float(np.sign(numerator))
 
-    # Rounded so that identical rankings give exactly 1 (SciPy's square roots leave 1 - 1e-16).
-    return round(float(kendalltau(x, y, variant="b").statistic), 12)
+
+def _tied_pairs(sorted_values: np.ndarray) -> int:
+    """Pairs of equal values in a sorted array."""
+    runs = np.diff(np.flatnonzero(np.r_[True, sorted_values[1:] != sorted_values[:-1], True]))
+    return int((runs * (runs - 1) // 2).sum())
+
+
+def _tied_pairs_joint(xs: np.ndarray, ys: np.ndarray) -> int:
+    """Pairs equal in both x and y (the arrays sorted by x, then y)."""
+    change = np.r_[True, (xs[1:] != xs[:-1]) | (ys[1:] != ys[:-1]), True]
+    runs = np.diff(np.flatnonzero(change))
+    return int((runs * (runs - 1) // 2).sum())
+
+
+def _inversions(ranks: np.ndarray) -> int:
+    """Pairs i < j with ranks[i] > ranks[j], by a bottom-up merge sort done in numpy.
+
+    At each level every block of 2w holds two sorted halves; each element of a
+    right half counts the elements of its left half above it (one searchsorted
+    over all blocks at once, the block number folded into the key), then the
+    block is sorted for the next level.
+    """
+    a, n = ranks.copy(), ranks.size
+    total, width = 0, 1
+    position = np.arange(n)
+    while width < n:
+        block = position // (2 * width)
+        right = (position // width) % 2 == 1
+        key = block * (n + 1) + a
+        left_keys, right_keys = key[~right], key[right]  # each ascending: halves are sorted
+        left_end = np.searchsorted(left_keys, (block[right] + 1) * (n + 1), side="left")
+        total += int((left_end - np.searchsorted(left_keys, right_keys, side="right")).sum())
+        a = a[np.argsort(key, kind="stable")]
+        width *= 2
+    return total
 
 
 @dataclass
