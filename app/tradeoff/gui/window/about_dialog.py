@@ -77,7 +77,8 @@ def runtime_line() -> str:
 class AboutDialog(QDialog):
     """A modal box: name, version, summary, and tabs for licence, notices and components."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 broken_features: dict[str, str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"About {APP_NAME}")
         self.setObjectName("about_dialog")
@@ -96,6 +97,13 @@ class AboutDialog(QDialog):
         text_column = QVBoxLayout()
         for label in (self.title_label, self.summary_label, self.runtime_label):
             text_column.addWidget(label)
+        # A feature that failed to load is named here, so a broken installation is visible.
+        self.broken_label = QLabel(broken_text(broken_features or {}))
+        self.broken_label.setWordWrap(True)
+        self.broken_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.broken_label.setAccessibleName("Parts that could not be loaded")
+        self.broken_label.setVisible(bool(broken_features))
+        text_column.addWidget(self.broken_label)
         header = QHBoxLayout()
         header.addWidget(icon_label, 0, Qt.AlignmentFlag.AlignTop)
         header.addLayout(text_column, 1)
@@ -150,6 +158,17 @@ class AboutDialog(QDialog):
         return view
 
 
-def show_about(parent: QWidget | None = None) -> None:
+def broken_text(broken_features: dict[str, str]) -> str:
+    """Plain text naming each feature that could not be loaded, and why."""
+    if not broken_features:
+        return ""
+    lines = [f"This installation is incomplete: {len(broken_features)} part(s) could not "
+             "be loaded, so their menus and panels are missing. Reinstalling should help."]
+    lines += [f"• {name.split('.')[0]}: {why}" for name, why in broken_features.items()]
+    return "\n".join(lines)
+
+
+def show_about(parent: QWidget | None = None,
+               broken_features: dict[str, str] | None = None) -> None:
     """Open the About box modally over ``parent`` (for Help › About)."""
-    AboutDialog(parent).exec()
+    AboutDialog(parent, broken_features).exec()

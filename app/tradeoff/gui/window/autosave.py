@@ -10,16 +10,21 @@ other's copy and a copy whose process still runs is not offered for restore.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 
 from tradeoff.gui.document import Document
-from tradeoff.io.matrix_file import atomic_write_bytes, dumps
+from tradeoff.io.atomic import atomic_write_bytes
+from tradeoff.io.matrix_file import dumps
+
+log = logging.getLogger("tradeoff.autosave")
+RETRY_S = 10  # a failed copy is tried again this soon, not only at the next minute
 
 
 def default_folder() -> Path:
@@ -73,7 +78,17 @@ def find_orphans(folder: Path) -> list[AutosaveCopy]:
 
 
 class Autosaver(QObject):
-    """Writes the document's copy on a timer, off the GUI thread."""
+    """Writes the document's copy on a timer, off the GUI thread.
+
+    A copy that cannot be written (a full disk, a folder gone) is reported
+    once — ``status`` carries a sentence for the status bar, and the log gets
+    the reason — then tried again after :data:`RETRY_S` seconds and on every
+    tick until it works, which is reported once too. Each write replaces the
+    previous copy atomically, so a failed write leaves the last good copy.
+    """
+
+    status = Signal(str)
+    _written = Signal(str)  # from the writer thread: "" on success, else the reason
 
     def __init__(self, doc: Document, folder: Path | None = None, interval_s: int = 60,
                  parent: QObject | None = None) -> None:
@@ -89,6 +104,11 @@ class Autosaver(QObject):
         self.timer.start()
         self._writer: threading.Thread | None = None
         self._lock = threading.Lock()
+        self.failing = False
+        self.retry_s = RETRY_S
+        self._retry = QTimer(self, singleShot=True)  # one pending retry, however many failures
+        self._retry.timeout.connect(self.save_now)
+        self._written.connect(self._after_write)
 
     def save_now(self) -> threading.Thread | None:
         """Write a copy if the document is modified; returns the writer thread."""
@@ -108,8 +128,25 @@ class Autosaver(QObject):
                 self.folder.mkdir(parents=True, exist_ok=True)
                 atomic_write_bytes(self.matrix_path, text)
                 atomic_write_bytes(self.note_path, note.encode("utf-8"))
-            except OSError:
-                pass  # a copy that cannot be written must not disturb the user's work
+            except OSError as e:  # said once in the window; never an exception in a thread
+                self._written.emit(f"{e.strerror or e} ({e.filename or self.folder})")
+                return
+        self._written.emit("")
+
+    def _after_write(self, error: str) -> None:
+        """On the GUI thread: report a change between working and failing, retry a failure."""
+        if error:
+            if not self.failing:
+                self.failing = True
+                log.warning("cannot write the autosave copy to %s: %s", self.folder, error)
+                self.status.emit(f"Autosave failed: {error}. The open matrix is unaffected; "
+                                 f"trying again every {self.retry_s} s — save it to keep it "
+                                 "safe.")
+            self._retry.start(self.retry_s * 1000)
+        elif self.failing:
+            self.failing = False
+            log.info("autosave copy written again to %s", self.folder)
+            self.status.emit("Autosave works again.")
 
     def discard(self) -> None:
         """Delete this app's copy (after a save or a normal close)."""

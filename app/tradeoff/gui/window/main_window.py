@@ -12,6 +12,7 @@ work can stop.
 from __future__ import annotations
 
 import importlib
+import logging
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
@@ -49,6 +50,7 @@ from tradeoff.version import APP_NAME
 FEATURE_MODULES = ("excel.feature", "weights.feature", "results.feature",
                    "robustness.feature", "brief.feature", "scenarios.feature",
                    "value.feature", "help.feature")  # help last: it explains the others
+log = logging.getLogger("tradeoff.gui")
 DEFAULT_SIZE = (1280, 800)
 SCREEN_SHARE = 0.9  # of a larger screen, on first start
 
@@ -81,6 +83,7 @@ class MainWindow(MenusMixin, QMainWindow):
         self.actions: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}
         self.docks: dict[str, QDockWidget] = {}
+        self.broken_features: dict[str, str] = {}  # feature module → why it did not load
 
         self.grid = MatrixView(self.document)
         self.banner_is_note: bool | None = None  # the banner's style, once first shown
@@ -112,6 +115,7 @@ class MainWindow(MenusMixin, QMainWindow):
 
         self.autosaver = Autosaver(self.document, autosave_folder,
                                    settings.read(settings.AUTOSAVE_SECONDS), self)
+        self.autosaver.status.connect(lambda text: self.statusBar().showMessage(text, 30_000))
         self.files = FileController(self.document, self, self.show_message, self.autosaver)
         self.matrix_actions = MatrixActions(self.document, self.grid, self)
         self._build_actions()
@@ -189,7 +193,9 @@ class MainWindow(MenusMixin, QMainWindow):
         for name in FEATURE_MODULES:
             try:
                 module = importlib.import_module(f"tradeoff.gui.{name}")
-            except ImportError:
+            except ImportError as e:  # a broken installation is shown, not hidden
+                log.error("the %s feature could not be loaded", name, exc_info=True)
+                self.broken_features[name] = f"{type(e).__name__}: {e}"
                 continue
             install = getattr(module, "install", None)
             if callable(install):
@@ -197,6 +203,10 @@ class MainWindow(MenusMixin, QMainWindow):
                 installed.append(name)
         if not self.docks["Results"].isHidden():
             self.docks["Results"].raise_()
+        if self.broken_features:
+            self.statusBar().showMessage(
+                f"Part of {APP_NAME} could not be loaded ({', '.join(self.broken_features)}); "
+                "Help › About says why.", 30_000)
         return installed
 
     # -- state shown ------------------------------------------------------------------------------
@@ -239,7 +249,7 @@ class MainWindow(MenusMixin, QMainWindow):
     def about(self) -> None:
         from tradeoff.gui.window.about_dialog import show_about  # read only when asked for
 
-        show_about(self)
+        show_about(self, self.broken_features)
 
     # -- window state ---------------------------------------------------------------------
     def _restore_layout(self) -> None:
