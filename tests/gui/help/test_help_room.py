@@ -148,3 +148,20 @@ def test_whats_this_on_a_table_inside_a_view_shows_the_views_text(wired, qtbot):
               if w.isVisible() and id(w) not in before]
     assert popups, "no What's This? popup"
     QWhatsThis.hideText()
+
+
+def test_the_grid_explains_its_colours(wired):
+    from tradeoff.gui.help.legend import LEGEND
+
+    text = wired.grid.whatsThis()
+    for item in LEGEND:
+        assert item.label in text
+
+
+def test_a_guide_link_without_a_built_guide_says_how_to_build_it(wired, qtbot, monkeypatch,
+                                                                  tmp_path):
+    monkeypatch.setattr(guide, "guide_folder", lambda: tmp_path / "nothing")
+    dialog = show_glossary(wired)
+    qtbot.addWidget(dialog)
+    dialog.browser.anchorClicked.emit(QUrl("guide:how-sure.html#tornado"))
+    assert dialog.note.isVisibleTo(dialog) and "make docs" in dialog.note.text()

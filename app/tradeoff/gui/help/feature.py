@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QTabWidget, QWhatsThis, QWidget
 from tradeoff.gui.common.shortcuts import shortcut_list
 from tradeoff.gui.help.glossary_dialog import GlossaryDialog
 from tradeoff.gui.help.guide import NOT_BUILT, open_page
+from tradeoff.gui.help.legend import legend_html
 from tradeoff.gui.help.legend_dialog import LegendDialog
 from tradeoff.gui.help.whats_this import VIEWS, whats_this_html
 
@@ -74,8 +75,12 @@ def show_legend(window: WindowHost) -> LegendDialog:
 
 
 def explain_views(window: WindowHost) -> list[str]:
-    """What's This? text on every analysis view the window has."""
+    """What's This? text on every analysis view the window has, and the legend on the grid."""
     done = []
+    grid = getattr(window, "grid", None)
+    if isinstance(grid, QWidget):
+        grid.setWhatsThis(legend_html())
+        done.append("grid")
     for title, dock in window.docks.items():
         widget = dock.widget()
         if title in VIEWS and widget is not None:

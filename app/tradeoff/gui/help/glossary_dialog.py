@@ -5,10 +5,17 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QUrl
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tradeoff.gui.help.glossary import GLOSSARY, Term
-from tradeoff.gui.help.guide import open_page
+from tradeoff.gui.help.guide import NOT_BUILT, open_page
 
 GUIDE_SCHEME = "guide"  # links "guide:how-sure.html#monte-carlo" open the built guide
 
@@ -40,10 +47,14 @@ class GlossaryDialog(QDialog):
         self.browser.setHtml(glossary_html())
         self.browser.anchorClicked.connect(self._follow)
         self.opened: list[str] = []  # guide pages asked for, newest last
+        self.note = QLabel()  # says so when the guide is not built
+        self.note.setWordWrap(True)
+        self.note.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
+        layout.addWidget(self.note)
         layout.addWidget(buttons)
 
     def show_term(self, name: str) -> None:
@@ -53,4 +64,6 @@ class GlossaryDialog(QDialog):
         if url.scheme() == GUIDE_SCHEME:
             page = url.toString().removeprefix(f"{GUIDE_SCHEME}:")
             self.opened.append(page)
-            open_page(page)
+            if not open_page(page):
+                self.note.setText(NOT_BUILT)
+                self.note.show()

@@ -56,3 +56,20 @@ LEGEND: tuple[LegendItem, ...] = (
 def css_colour(rgba: tuple[int, int, int, int]) -> str:
     r, g, b, a = rgba
     return f"rgba({r}, {g}, {b}, {a / 255:.2f})"
+
+
+def legend_html() -> str:
+    """The legend as rich text (for the grid's What's This?), each mark in its colour."""
+    from html import escape
+
+    rows = []
+    for item in LEGEND:
+        colour = css_colour(item.rgba)
+        style = (f"color: {colour}" if item.text
+                 else f"color: {colour}" if item.corner
+                 else f"background-color: {colour}")
+        sample = "Abc" if item.text else "◥" if item.corner else "&nbsp;&nbsp;&nbsp;&nbsp;"
+        rows.append(f'<p><span style="{style}">{sample}</span> <b>{escape(item.label)}</b>: '
+                    f"{escape(item.meaning)}</p>")
+    return ("<p><b>The grid</b>: options are rows, criteria columns; each cell is tinted by "
+            "its value.</p>" + "".join(rows))
