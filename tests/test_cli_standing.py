@@ -130,3 +130,19 @@ def test_threshold_off_the_scale_exits_2_with_its_key(tmp_path):
     assert r.returncode == 2
     assert "criteria[1].must_reach: 12 is above the scale's best anchor 10" in r.stderr
     assert p.read_text() == before
+
+
+def test_closest_win_is_the_smallest_weight_change(path):
+    # Under "even" (price ½, speed ¼, risk ¼) Gamma leads; Alpha needs more price weight.
+    data = json.loads(run("score", str(path), "--format", "json").stdout)
+    rows = {row["option"]: row for row in data["ranking"]}
+    assert rows["Gamma"]["closest_win"]["weight_shift"] == pytest.approx(0, abs=1e-9)
+    alpha = rows["Alpha"]["closest_win"]
+    w = np.array([alpha["weights"][c] for c in ("Price", "Speed", "Risk")])
+    assert alpha["weight_shift"] == pytest.approx(0.5 * np.abs(w - [0.5, 0.25, 0.25]).sum())
+    values = {"Gamma": (0.3, 0.9, 1), "Alpha": (0.6, 0.6, 2 / 3), "Delta": (0.2, 0.8, 1)}
+    totals = {o: float(np.dot(w, v)) for o, v in values.items()}
+    assert totals["Alpha"] >= max(totals.values()) - 1e-9
+    assert "closest_win" not in rows["Epsilon"]  # never first
+    out = run("score", str(path)).stdout
+    assert "Smallest change of weights that puts each other option first:" in out

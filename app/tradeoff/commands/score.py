@@ -125,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
     from tradeoff.commands import standing as standing_report
 
     extra = standing_report.standing(matrix, kept, screened,
-                                     spec if args.method == PRIMARY else None)
+                                     spec if args.method == PRIMARY else None, profile)
     if args.format == "json":
         out = as_json(kept, result, profile.name)
         for entry in out["ranking"]:

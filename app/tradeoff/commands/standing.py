@@ -8,16 +8,21 @@ first (with a witness weight vector) and its best attainable rank.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from tradeoff.commands.common import one_line, unique_names
+from tradeoff.core.closest_win import ClosestWin, closest_wins
 from tradeoff.core.dominance import dominance
-from tradeoff.core.model import DecisionMatrix
+from tradeoff.core.model import DecisionMatrix, WeightProfile
 from tradeoff.core.optimality import MatrixOptimality, matrix_optimality
+from tradeoff.core.scoring import value_matrix
 from tradeoff.core.screening import ScreenedOut
 from tradeoff.core.smaa_sampling import WeightSpec
 from tradeoff.core.weight_regions import describe_spec
+from tradeoff.core.weights import normalised_weights
+
+CLOSEST_WIN_OPTIONS = 200  # one LP per option with every rival: up to this many options
 
 
 @dataclass
@@ -29,13 +34,29 @@ class Standing:
     dominated_by: dict[str, list[str]]  # option id → ids, among the options kept
     optimality: MatrixOptimality | None
     spec: WeightSpec | None
+    closest: dict[str, ClosestWin] = field(default_factory=dict)  # option id → closest win
+    reference: Any = None  # the profile's flat weights the closest wins start from
 
 
 def standing(matrix: DecisionMatrix, kept: DecisionMatrix, screened: list[ScreenedOut],
-             spec: WeightSpec | None) -> Standing:
-    """``kept`` is ``matrix`` without its screened options; ``spec`` None skips optimality."""
+             spec: WeightSpec | None, profile: WeightProfile | None = None) -> Standing:
+    """``kept`` is ``matrix`` without its screened options; ``spec`` None skips optimality.
+
+    With ``profile``, each option that can win also gets the admissible weights
+    closest to the profile's that put it first (up to CLOSEST_WIN_OPTIONS options).
+    """
     optimality = matrix_optimality(kept, spec) if spec is not None and kept.options else None
-    return Standing(matrix, screened, dominance(kept), optimality, spec)
+    closest: dict[str, ClosestWin] = {}
+    reference = normalised_weights(kept, profile) if profile is not None else None
+    if optimality is not None and profile is not None \
+            and len(optimality.options) <= CLOSEST_WIN_OPTIONS:
+        ids = list(optimality.options)
+        values = value_matrix(kept)[[kept.option_index(o) for o in ids]]
+        wins = closest_wins(values, spec, reference,
+                            [i for i, o in enumerate(ids)
+                             if optimality.options[o].potentially_optimal])
+        closest = {ids[i]: w for i, w in wins.items() if w is not None}
+    return Standing(matrix, screened, dominance(kept), optimality, spec, closest, reference)
 
 
 def option_json(s: Standing, option_id: str) -> dict[str, Any]:
@@ -50,6 +71,11 @@ def option_json(s: Standing, option_id: str) -> dict[str, Any]:
         out |= {"potentially_optimal": None, "witness_weights": None, "best_rank": None}
         return out
     witness = s.optimality.witness_weights(option_id)
+    near = s.closest.get(option_id)
+    if near is not None:
+        out["closest_win"] = {"weight_shift": near.shift, "weights": {
+            crits[c]: float(w) for c, w in zip(s.optimality.criteria, near.weights,
+                                                strict=True)}}
     out |= {
         "potentially_optimal": verdict.potentially_optimal,
         "only_tied": verdict.only_tied,
@@ -104,6 +130,14 @@ def as_text(s: Standing) -> str:
             blocks.append(f"Never first under {where}:\n" + "\n".join(lines))
         else:
             blocks.append(f"Every ranked option can come first under {where}.")
+        moves = [(o, w) for o, w in s.closest.items() if w.shift > 1e-9]
+        if moves:
+            crit_names = {c.id: c.name for c in s.matrix.criteria}
+            lines = [f"  - {one_line(names[o])}: {w.shift:.0%} of the weight moves "
+                     f"({_moves_text(w, s, crit_names)})"
+                     for o, w in sorted(moves, key=lambda ow: ow[1].shift)]
+            blocks.append("Smallest change of weights that puts each other option first:\n"
+                          + "\n".join(lines))
     return "\n\n".join(blocks)
 
 
@@ -116,3 +150,10 @@ def blend_text(blend: dict[str, float], names: dict[str, str]) -> str:
         return one_line(names[parts[0][0]])
     shares = [f"{share:.0%} {one_line(names[o])}" for o, share in parts]
     return "a blend of " + ", ".join(shares[:-1]) + " and " + shares[-1]
+
+
+
+def _moves_text(win: ClosestWin, s: Standing, crit_names: dict[str, str]) -> str:
+    """``Leverage +8 %, Cohesion −5 %`` (the largest moves first, at most four)."""
+    return ", ".join(f"{one_line(crit_names[s.optimality.criteria[j]])} {d:+.0%}"
+                     for j, d in win.moves(s.reference)[:4])

@@ -88,8 +88,9 @@ def test_could_it_win_column_follows_edits(window, qtbot):
     qtbot.waitUntil(lambda: len(panel.model.standing) == 3, timeout=5000)
     assert {name: s[2] for name, s in ranking(window).items()} == {
         "Alpha": "yes", "Beta": "yes", "Gamma": "yes"}
-    tip = panel.model.index(0, 4).data(TOOLTIP)
-    assert tip.startswith("It can come first: for example with weights ")
+    assert panel.model.index(0, 4).data(TOOLTIP) == "It comes first under the current weights."
+    tip = panel.model.index(1, 4).data(TOOLTIP)  # the runner-up: how far the weights must move
+    assert tip.startswith("It comes first if ") and "% of the weight moves: " in tip
     # Beta at 70 k€ (values 0.3, 0.3, 1/3) is worse than Alpha (0.6, 0.6, 2/3) on every
     # criterion, and no better than Gamma (0.3, 0.9, 1) on any.
     doc = window.document

@@ -136,6 +136,7 @@ class ResultsPanel(QWidget):
         self._standing_timer.setInterval(STANDING_DELAY_MS)
         self._standing_timer.timeout.connect(self.update_standing)
         doc.changed.connect(self._standing_timer.start)
+        doc.weights_changed.connect(self._standing_timer.start)  # the closest wins move
         doc.replaced.connect(lambda: self.model.set_standing({}))
         self.method_box.currentIndexChanged.connect(self._method_chosen)
         self.normalisation_box.currentIndexChanged.connect(lambda _i: self.recompute())
@@ -265,7 +266,12 @@ class ResultsPanel(QWidget):
             self.model.set_standing({})
             return
         try:
-            self.model.set_standing(standing_texts(self.doc.view(), set(self.doc.screened())))
+            try:
+                reference = self.doc.weights()
+            except TradeoffError:
+                reference = None
+            self.model.set_standing(standing_texts(self.doc.view(), set(self.doc.screened()),
+                                                   reference))
         except TradeoffError as e:
             self.model.set_standing({})
             self.message.emit(f"Could not work out which options could win: {e}")

@@ -7,14 +7,21 @@ is too slow to follow edits on very large matrices (``tradeoff score`` has it).
 
 from __future__ import annotations
 
+import numpy as np
+
 from tradeoff.core.model import DecisionMatrix
 
 LIVE_LIMIT = 300
+CLOSEST_LIMIT = 60  # the smallest weight change is worked out up to this many options
 
 
-def standing_texts(view: DecisionMatrix, screened_rows: set[int]
-                   ) -> dict[int, tuple[str, str]]:
-    """Row of ``view`` → (cell text, tooltip) for each ranked option."""
+def standing_texts(view: DecisionMatrix, screened_rows: set[int],
+                   reference: np.ndarray | None = None) -> dict[int, tuple[str, str]]:
+    """Row of ``view`` → (cell text, tooltip) for each ranked option.
+
+    With ``reference`` (the profile's normalised weights), an option that can win
+    is explained by the smallest change of weights that puts it first.
+    """
     from tradeoff.core.dominance import dominance
     from tradeoff.core.optimality import matrix_optimality
     from tradeoff.core.smaa_sampling import uniform_weights
@@ -34,6 +41,7 @@ def standing_texts(view: DecisionMatrix, screened_rows: set[int]
     optimality = matrix_optimality(kept, uniform_weights(len(view.criteria)))
     dominated = dominance(kept)
     crit = {c.id: c.name for c in view.criteria}
+    closest = _closest(kept, optimality, reference)
     out: dict[int, tuple[str, str]] = {}
     for oid in kept_ids:
         verdict = optimality.options.get(oid)
@@ -43,11 +51,20 @@ def standing_texts(view: DecisionMatrix, screened_rows: set[int]
             continue
         if verdict.potentially_optimal:
             text = "only ties" if verdict.only_tied else "yes"
-            weights = optimality.witness_weights(oid) or {}
-            top = sorted(weights.items(), key=lambda kv: -kv[1])[:4]
-            tip = ("It can come first: for example with weights "
-                   + ", ".join(f"{crit[c]} {w:.0%}" for c, w in top if w >= 0.005)
-                   + (" (it then ties for first at best)" if verdict.only_tied else "") + ".")
+            near = closest.get(oid)
+            if near is not None and near.shift <= 1e-9:
+                tip = "It comes first under the current weights."
+            elif near is not None:
+                moves = ", ".join(f"{crit[optimality.criteria[j]]} {d:+.0%}"
+                                  for j, d in near.moves(reference)[:4])
+                tip = (f"It comes first if {near.shift:.0%} of the weight moves: {moves}.")
+            else:
+                weights = optimality.witness_weights(oid) or {}
+                top = sorted(weights.items(), key=lambda kv: -kv[1])[:4]
+                tip = ("It can come first: for example with weights "
+                       + ", ".join(f"{crit[c]} {w:.0%}" for c, w in top if w >= 0.005) + ".")
+            if verdict.only_tied:
+                tip += " At best it ties for first."
         else:
             text = "never"
             rank = optimality.best_rank.get(oid)
@@ -63,3 +80,18 @@ def standing_texts(view: DecisionMatrix, screened_rows: set[int]
                 ": at least as good on every criterion and better on one.")
         out[rows[oid]] = (text, tip)
     return out
+
+
+def _closest(kept: DecisionMatrix, optimality, reference: np.ndarray | None) -> dict:
+    """Option id → its closest win from ``reference`` (small matrices only)."""
+    if reference is None or len(optimality.options) > CLOSEST_LIMIT:
+        return {}
+    from tradeoff.core.closest_win import closest_wins
+    from tradeoff.core.scoring import value_matrix
+    from tradeoff.core.smaa_sampling import uniform_weights
+
+    ids = list(optimality.options)
+    values = value_matrix(kept)[[kept.option_index(o) for o in ids]]
+    wins = closest_wins(values, uniform_weights(len(kept.criteria)), reference,
+                        [i for i, o in enumerate(ids) if optimality.options[o].potentially_optimal])
+    return {ids[i]: w for i, w in wins.items() if w is not None}
