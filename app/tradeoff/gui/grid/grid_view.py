@@ -35,6 +35,11 @@ class MatrixView(QTableView):
                              | QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.setAlternatingRowColors(False)
+        # Arrows move between cells; Tab and Shift+Tab leave the grid, so it is no trap.
+        self.setTabKeyNavigation(False)
+        self.setAccessibleName("Score grid")
+        self.setAccessibleDescription("Options in rows, criteria in columns; arrow keys move, "
+                                      "typing or F2 edits, Tab leaves the grid")
         self.setWordWrap(False)
         self.setCornerButtonEnabled(True)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

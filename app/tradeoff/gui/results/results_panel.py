@@ -91,7 +91,7 @@ class ResultsPanel(QWidget):
         self.preference_box.addItem("V-shape over the range", "range")
         self.preference_box.addItem("Usual: any difference", "usual")
         self.preference_box.hide()  # only PROMETHEE reads it
-        self.method_label = QLabel("&Method:")
+        self.method_label = QLabel("Me&thod:")
         self.method_label.setBuddy(self.method_box)
         for widget in (self.method_label, self.method_box):
             widget.hide()  # until enable_methods() fills the box

@@ -22,7 +22,7 @@ class ScenarioSelector(QWidget):
         self.combo.setToolTip("The state of the world the grid and the results show; "
                               "scores typed while a scenario is shown override the base case")
         self.combo.activated.connect(self._chosen)
-        label = QLabel("Sc&enario:")
+        label = QLabel("Scenari&o:")
         label.setBuddy(self.combo)
         self.edit_button = QPushButton("Scenarios…")
         self.edit_button.setToolTip("Add, rename, duplicate or delete scenarios and give "

@@ -38,6 +38,7 @@ from tradeoff.gui.matrix.matrix_actions import MatrixActions
 from tradeoff.gui.results.results_panel import ResultsPanel
 from tradeoff.gui.weights.weights_panel import WeightsPanel
 from tradeoff.gui.window.autosave import Autosaver
+from tradeoff.gui.window.dock_actions import bring_forward, dock_view_action
 from tradeoff.gui.window.files import FileController
 from tradeoff.gui.window.menus import MenusMixin
 from tradeoff.gui.window.messages import document_messages, only_notes
@@ -173,7 +174,7 @@ class MainWindow(MenusMixin, QMainWindow):
             dock.show()
         self.docks[title] = dock
         if "View" in self.menus:
-            self.menus["View"].insertAction(self.view_docks_end, dock.toggleViewAction())
+            self.menus["View"].insertAction(self.view_docks_end, dock_view_action(dock, self))
         return dock
 
     def raise_dock(self, title: str) -> QDockWidget:
@@ -240,6 +241,11 @@ class MainWindow(MenusMixin, QMainWindow):
         self.update_title()
 
     def _focus(self, widget: QWidget) -> None:
+        """Ctrl+1…4: the grid, or a panel brought to the front of its tab stack first."""
+        for dock in self.docks.values():
+            if dock.widget() is widget or dock.isAncestorOf(widget):
+                bring_forward(dock, widget)
+                return
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _toggle_dark(self, on: bool) -> None:

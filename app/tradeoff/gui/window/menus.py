@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu, QToolBar
 from tradeoff.gui.common import settings
 from tradeoff.gui.common.icons import icon
 from tradeoff.gui.common.shortcuts import shortcut_list
+from tradeoff.gui.window.dock_actions import dock_view_action
 from tradeoff.version import APP_NAME
 
 MENU_ORDER = ["File", "Edit", "Matrix", "Weights", "Analysis", "View", "Help"]
@@ -89,10 +90,12 @@ class MenusMixin:
         dark.setCheckable(True)
         dark.setChecked(settings.read(settings.DARK_PALETTE))
         self.add_action("about", f"&About {APP_NAME}", self.about, "about")
-        for name, target in [("focus_grid", self.grid), ("focus_weights", self.weights_panel),
-                             ("focus_cell", self.cell_panel),
-                             ("focus_results", self.results_panel.table)]:
-            action = self.add_action(name, "", lambda _c=False, t=target: self._focus(t),
+        # Named in the View menu, so the keys out of the grid (Tab leaves it too) are found.
+        for name, text, target in [("focus_grid", "Go to Score &Grid", self.grid),
+                                   ("focus_weights", "Go to &Weights", self.weights_panel),
+                                   ("focus_cell", "Go to &Cell Details", self.cell_panel),
+                                   ("focus_results", "Go to &Results", self.results_panel.table)]:
+            action = self.add_action(name, text, lambda _c=False, t=target: self._focus(t),
                                      None, name)
             self.addAction(action)
 
@@ -122,8 +125,11 @@ class MenusMixin:
         self.menus["Analysis"].addAction(a["save_chart"])
         view = self.menus["View"]
         for dock in self.docks.values():
-            view.addAction(dock.toggleViewAction())
+            view.addAction(dock_view_action(dock, self))
         self.view_docks_end = view.addSeparator()  # docks added later go before it
+        view.addActions([a["focus_grid"], a["focus_weights"], a["focus_cell"],
+                         a["focus_results"]])
+        view.addSeparator()
         view.addAction(a["dark_palette"])
         self.menus["Help"].addAction(a["about"])
         menu = self.grid.context_menu
