@@ -302,3 +302,45 @@ def remove_profile(m: DecisionMatrix, profile_id: str) -> tuple[int, WeightProfi
 def copy_profile(profile: WeightProfile, new_id: str, new_name: str) -> WeightProfile:
     return replace(profile, id=new_id, name=new_name, weights=dict(profile.weights),
                    elicitation=dict(profile.elicitation))
+
+
+# -- scenario overrides of a row or column ------------------------------------------------
+# Scenario id → that scenario's overridden cells, as (option id, criterion id) → score.
+ScenarioCells = dict[str, dict[tuple[str, str], Score]]
+OPTION_AXIS, CRITERION_AXIS = 0, 1  # which half of a cell's key names the item
+
+
+def take_overrides(m: DecisionMatrix, item_id: str, axis: int) -> ScenarioCells:
+    """Remove every scenario's overrides of an option's row (``OPTION_AXIS``) or a
+    criterion's column (``CRITERION_AXIS``) and return them, for an undo to put back."""
+    taken: ScenarioCells = {}
+    for s in m.scenarios:
+        cells = {k: v for k, v in s.scores.items() if k[axis] == item_id}
+        for k in cells:
+            del s.scores[k]
+        if cells:
+            taken[s.id] = cells
+    return taken
+
+
+def put_overrides(m: DecisionMatrix, cells: ScenarioCells) -> None:
+    """Give back overrides :func:`take_overrides` returned (copies, so a redo can reuse them)."""
+    by_id = {s.id: s for s in m.scenarios}
+    for scenario_id, scores in cells.items():
+        by_id[scenario_id].scores.update({k: replace(v) for k, v in scores.items()})
+
+
+def copied_overrides(m: DecisionMatrix, source_id: str, copy_id: str,
+                     axis: int) -> ScenarioCells:
+    """Every scenario's overrides of ``source_id``'s row or column, keyed for its copy
+    ``copy_id`` (a duplicate differs from the base case where its source does)."""
+    out: ScenarioCells = {}
+    for s in m.scenarios:
+        cells = {}
+        for key, score in s.scores.items():
+            if key[axis] == source_id:
+                new_key = (copy_id, key[1]) if axis == OPTION_AXIS else (key[0], copy_id)
+                cells[new_key] = replace(score)
+        if cells:
+            out[s.id] = cells
+    return out

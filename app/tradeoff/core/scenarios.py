@@ -75,8 +75,8 @@ def scenario_view(matrix: DecisionMatrix,
         except KeyError as e:
             raise TradeoffError(str(e.args[0])) from e
     scores = dict(matrix.scores)
-    # An override of an option or criterion since removed (kept so that undoing the
-    # removal brings it back) has no cell to replace.
+    # An override naming an option or criterion the matrix lacks has no cell to
+    # replace (check_matrix reports it; removing an item takes its overrides out).
     options, criteria = {o.id for o in matrix.options}, {c.id for c in matrix.criteria}
     scores.update({k: s for k, s in scenario.scores.items()
                    if k[0] in options and k[1] in criteria})

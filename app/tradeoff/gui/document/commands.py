@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from tradeoff.core.edits import CRITERION_AXIS, OPTION_AXIS, ScenarioCells
 from tradeoff.core.model import Criterion, DecisionMatrix, Group, Option, Score, WeightProfile
 from tradeoff.gui.document import Document
 
@@ -77,21 +78,31 @@ def set_scores(doc: Document, cells: dict[tuple[str, str], Score | None],
 
 # -- options -------------------------------------------------------------------
 class InsertOption(QUndoCommand):
+    """Add an option; ``overrides`` (scenario id → cells) are its scenarios' scores,
+    as a duplicate copies its source's. Nothing else comes with it: a removed option's
+    overrides come back only by undoing that removal."""
+
     def __init__(self, doc: Document, index: int, option: Option,
-                 scores: dict[str, Score] | None = None, text: str = "") -> None:
+                 scores: dict[str, Score] | None = None, text: str = "",
+                 overrides: ScenarioCells | None = None) -> None:
         super().__init__(text or f"Add option {option.name}")
         self.doc, self.index, self.option = doc, index, option
         self.scores = dict(scores or {})
+        self.overrides = overrides or {}
 
     def redo(self) -> None:
         self.doc.insert_option(self.index, self.option,
-                               {k: replace(s) for k, s in self.scores.items()})
+                               {k: replace(s) for k, s in self.scores.items()},
+                               self.overrides)
 
     def undo(self) -> None:
         self.doc.remove_option(self.option.id)
 
 
 class RemoveOption(QUndoCommand):
+    """Remove an option; its base scores and every scenario's overrides of it are
+    kept here, and only this command's undo gives them back."""
+
     def __init__(self, doc: Document, option_id: str,
                  parent: Macro | None = None) -> None:
         name = doc.matrix.option(option_id).name
@@ -99,14 +110,16 @@ class RemoveOption(QUndoCommand):
         _adopt(parent, self)
         self.doc, self.option_id = doc, option_id
         self.removed: tuple[int, Option, dict[str, Score]] | None = None
+        self.overrides: ScenarioCells = {}
 
     def redo(self) -> None:
+        self.overrides = self.doc.take_overrides(self.option_id, OPTION_AXIS)
         self.removed = self.doc.remove_option(self.option_id)
 
     def undo(self) -> None:
         assert self.removed is not None
         index, option, scores = self.removed
-        self.doc.insert_option(index, option, scores)
+        self.doc.insert_option(index, option, scores, self.overrides)
 
 
 class MoveOption(QUndoCommand):
@@ -152,38 +165,46 @@ class InsertGroup(QUndoCommand):
 
 
 class InsertCriterion(QUndoCommand):
+    """Add a criterion; ``overrides`` as for :class:`InsertOption`."""
+
     def __init__(self, doc: Document, index: int, criterion: Criterion,
                  scores: dict[str, Score] | None = None,
                  weights: dict[str, float] | None = None, text: str = "",
-                 parent: Macro | None = None) -> None:
+                 parent: Macro | None = None,
+                 overrides: ScenarioCells | None = None) -> None:
         super().__init__(text or f"Add criterion {criterion.name}")
         _adopt(parent, self)
         self.doc, self.index, self.criterion = doc, index, criterion
         self.scores = dict(scores or {})
         self.weights = dict(weights) if weights is not None else None
+        self.overrides = overrides or {}
 
     def redo(self) -> None:
         self.doc.insert_criterion(self.index, self.criterion,
                                   {k: replace(s) for k, s in self.scores.items()},
-                                  self.weights)
+                                  self.weights, self.overrides)
 
     def undo(self) -> None:
         self.doc.remove_criterion(self.criterion.id)
 
 
 class RemoveCriterion(QUndoCommand):
+    """Remove a criterion; as :class:`RemoveOption`, its overrides come back on undo only."""
+
     def __init__(self, doc: Document, criterion_id: str) -> None:
         super().__init__(f"Remove criterion {doc.matrix.criterion(criterion_id).name}")
         self.doc, self.criterion_id = doc, criterion_id
         self.removed: tuple[int, Criterion, dict[str, Score], dict[str, float]] | None = None
+        self.overrides: ScenarioCells = {}
 
     def redo(self) -> None:
+        self.overrides = self.doc.take_overrides(self.criterion_id, CRITERION_AXIS)
         self.removed = self.doc.remove_criterion(self.criterion_id)
 
     def undo(self) -> None:
         assert self.removed is not None
         index, criterion, scores, weights = self.removed
-        self.doc.insert_criterion(index, criterion, scores, weights)
+        self.doc.insert_criterion(index, criterion, scores, weights, self.overrides)
 
 
 class MoveCriterion(QUndoCommand):

@@ -102,8 +102,6 @@ class Document(QObject, ScenarioEdits):
         self._raw: np.ndarray | None = None
         self.scenario_id: str | None = None  # the scenario shown; None is the base case
         self._view: DecisionMatrix | None = None
-        # Overrides of removed options and criteria, by their id, for an undo to restore.
-        self._stashed: dict[str, dict[str, dict[tuple[str, str], Score]]] = {}
         # A bound method, never a lambda: the stack's destructor clears it and emits
         # indexChanged while this Document is being destroyed. Qt drops a connection
         # to a receiver QObject at that point, but a lambda would still run and emit
@@ -246,18 +244,22 @@ class Document(QObject, ScenarioEdits):
         return old
 
     # -- options -----------------------------------------------------------------
-    def insert_option(self, index: int, option: Option, scores: dict[str, Score]) -> None:
+    def insert_option(self, index: int, option: Option, scores: dict[str, Score],
+                      overrides: edits.ScenarioCells | None = None) -> None:
+        """Add an option with its base scores and, given, its scenario overrides."""
         self.options_about_to_insert.emit(index)
         edits.insert_option(self.matrix, index, option, scores)
-        self._restore_overrides(option.id)
+        self._put_overrides(overrides)
         self._invalidate_values()
         self.options_inserted.emit(index)
 
     def remove_option(self, option_id: str) -> tuple[int, Option, dict[str, Score]]:
+        """Remove an option and its scores; its scenario overrides go too (take them
+        first with :meth:`take_overrides` to give them back on undo)."""
         index = self.matrix.option_index(option_id)
         self.options_about_to_remove.emit(index)
         removed = edits.remove_option(self.matrix, option_id)
-        self._stash_overrides(option_id, 0)
+        self._drop_overrides(option_id, edits.OPTION_AXIS)
         self._invalidate_values()
         self.options_removed.emit(index)
         return removed
@@ -277,10 +279,12 @@ class Document(QObject, ScenarioEdits):
 
     # -- criteria ----------------------------------------------------------------
     def insert_criterion(self, index: int, criterion: Criterion, scores: dict[str, Score],
-                         weights: dict[str, float] | None) -> None:
+                         weights: dict[str, float] | None,
+                         overrides: edits.ScenarioCells | None = None) -> None:
+        """Add a criterion with its base scores, weights and, given, scenario overrides."""
         self.criteria_about_to_insert.emit(index)
         edits.insert_criterion(self.matrix, index, criterion, scores, weights)
-        self._restore_overrides(criterion.id)
+        self._put_overrides(overrides)
         self._invalidate_values()
         self.criteria_inserted.emit(index)
         self.tree_changed.emit()
@@ -291,7 +295,7 @@ class Document(QObject, ScenarioEdits):
         index = self.matrix.criterion_index(criterion_id)
         self.criteria_about_to_remove.emit(index)
         removed = edits.remove_criterion(self.matrix, criterion_id)
-        self._stash_overrides(criterion_id, 1)
+        self._drop_overrides(criterion_id, edits.CRITERION_AXIS)
         self._invalidate_values()
         self.criteria_removed.emit(index)
         self.tree_changed.emit()

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tradeoff.core import edits
+from tradeoff.core.edits import ScenarioCells
 from tradeoff.core.model import Scenario
 
 
@@ -24,27 +26,29 @@ class ScenarioEdits:
     scenarios_changed: Any
     scenario_selected: Any
 
-    _stashed: dict[str, dict[str, dict[tuple[str, str], Any]]]
-
     def _invalidate_values(self) -> None: ...  # provided by the Document
 
-    def _stash_overrides(self, item_id: str, position: int) -> None:
-        """Take out the overrides of a removed option (position 0) or criterion (1),
-        so that the file stays valid and undoing the removal can put them back."""
-        stash: dict[str, dict[tuple[str, str], Any]] = {}
-        for s in self.matrix.scenarios:
-            taken = {k: v for k, v in s.scores.items() if k[position] == item_id}
-            for k in taken:
-                del s.scores[k]
-            if taken:
-                stash[s.id] = taken
-        self._stashed[item_id] = stash
+    def take_overrides(self, item_id: str, axis: int) -> ScenarioCells:
+        """Take out every scenario's overrides of an option (``OPTION_AXIS``) or a
+        criterion (``CRITERION_AXIS``) about to be removed. The removing undo command
+        keeps them and gives them back on its undo only, so a later item that happens
+        to get the same id starts with none."""
+        taken = edits.take_overrides(self.matrix, item_id, axis)
+        if taken:
+            self._invalidate_values()
+            self.scenarios_changed.emit()
+        return taken
 
-    def _restore_overrides(self, item_id: str) -> None:
-        for scenario_id, taken in self._stashed.pop(item_id, {}).items():
-            for s in self.matrix.scenarios:
-                if s.id == scenario_id:
-                    s.scores.update(taken)
+    def _drop_overrides(self, item_id: str, axis: int) -> None:
+        """Overrides of an item just removed have no cell: drop them, so the file stays
+        valid (an undo that wants them took them first)."""
+        if edits.take_overrides(self.matrix, item_id, axis):
+            self.scenarios_changed.emit()
+
+    def _put_overrides(self, overrides: ScenarioCells | None) -> None:
+        if overrides:
+            edits.put_overrides(self.matrix, overrides)
+            self.scenarios_changed.emit()
 
     def scenario(self) -> Scenario | None:
         """The selected scenario, or None for the base case."""

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 
-from tradeoff.core.edits import criterion_scores, option_scores
+from tradeoff.core.edits import (
+    CRITERION_AXIS,
+    OPTION_AXIS,
+    copied_overrides,
+    criterion_scores,
+    option_scores,
+)
 from tradeoff.core.model import Criterion, Group, Option, make_id
 from tradeoff.gui.common.icons import icon
 from tradeoff.gui.common.shortcuts import shortcut_list
@@ -116,9 +122,11 @@ class MatrixActions:
         source = m.options[row]
         name = self._free_name(f"{source.name} (copy)", {o.name for o in m.options})
         copy = Option(make_id(name, m.all_ids()), name, source.description)
-        self.doc.push(commands.InsertOption(self.doc, row + 1, copy,
-                                            option_scores(m, source.id),
-                                            text=f"Duplicate option {source.name}"))
+        # The copy differs from the base case wherever its source does, in every scenario.
+        self.doc.push(commands.InsertOption(
+            self.doc, row + 1, copy, option_scores(m, source.id),
+            text=f"Duplicate option {source.name}",
+            overrides=copied_overrides(m, source.id, copy.id, OPTION_AXIS)))
         self.grid.select_cell(row + 1, self._current_column() or 0)
 
     def _edit_option_at(self, row: int) -> None:
@@ -204,9 +212,10 @@ class MatrixActions:
         copy = replace(source, id=make_id(name, m.all_ids()), name=name,
                        levels=list(source.levels), value_points=list(source.value_points))
         weights = {p.id: p.weights.get(source.id, 1.0) for p in m.profiles}
-        self.doc.push(commands.InsertCriterion(self.doc, col + 1, copy,
-                                               criterion_scores(m, source.id), weights,
-                                               text=f"Duplicate criterion {source.name}"))
+        self.doc.push(commands.InsertCriterion(
+            self.doc, col + 1, copy, criterion_scores(m, source.id), weights,
+            text=f"Duplicate criterion {source.name}",
+            overrides=copied_overrides(m, source.id, copy.id, CRITERION_AXIS)))
         self.grid.select_cell(self._current_row() or 0, col + 1)
 
     def _edit_criterion_at(self, col: int) -> None:
