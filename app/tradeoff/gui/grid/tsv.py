@@ -77,8 +77,18 @@ def paste_command(doc: Document, text: str, top: int, left: int,
                                  f"({option.name} / {criterion.name}): {e}") from None
             old = m.score(option.id, criterion.id)
             if value != old.value:
-                cells[(option.id, criterion.id)] = with_value(criterion, old, value)
+                cells[(option.id, criterion.id)] = with_value(
+                    criterion, _own_score(doc, top + i, left + j, old), value)
     return set_scores(doc, cells, f"Paste {height} × {width} cells")
+
+
+def _own_score(doc: Document, row: int, col: int, shown: Score) -> Score:
+    """What an edit of a cell starts from: the cell as shown, except that in a scenario
+    a cell it does not override yet starts a new override from an empty score (the base
+    cell's range, reason and source are not the scenario's), as typing in the grid does."""
+    if doc.scenario() is not None and not doc.is_overridden(row, col):
+        return Score()
+    return shown
 
 
 def clear_command(doc: Document, cells: list[tuple[int, int]]) -> QUndoCommand:
@@ -89,5 +99,6 @@ def clear_command(doc: Document, cells: list[tuple[int, int]]) -> QUndoCommand:
         option, criterion = m.options[r], m.criteria[c]
         old = m.score(option.id, criterion.id)
         if old.value is not None or old.has_range:
-            changes[(option.id, criterion.id)] = with_value(criterion, old, None)
+            changes[(option.id, criterion.id)] = with_value(criterion, _own_score(doc, r, c, old),
+                                                            None)
     return set_scores(doc, changes, f"Clear {len(changes)} cell(s)")
