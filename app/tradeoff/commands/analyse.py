@@ -10,7 +10,15 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
+from pathlib import Path
 
+from tradeoff.commands.analyse_compact import (
+    COMPACT_ABOVE,
+    LEADERS,
+    compact_json,
+    write_tables,
+)
 from tradeoff.commands.common import (
     add_scenario_option,
     apply_scenario,
@@ -20,6 +28,7 @@ from tradeoff.commands.common import (
     pick_profile,
     print_json,
     unique_names,
+    writing,
 )
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.flip import flip_table
@@ -34,7 +43,7 @@ from tradeoff.core.robustness_report import (
 )
 from tradeoff.core.scenario_smaa import run_smaa_over_scenarios, scenario_draws
 from tradeoff.core.screening import without_screened
-from tradeoff.core.sensitivity import all_sweeps
+from tradeoff.core.sensitivity import Sweep, all_sweeps
 from tradeoff.core.smaa import SmaaResult, SmaaSettings, run_smaa
 from tradeoff.core.smaa_sampling import parse_bound, spec_for_matrix, weights_within
 from tradeoff.core.smaa_scores import DISTRIBUTIONS
@@ -76,6 +85,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "name none of their own (default triangular; normal reads low/high "
                         "as a 95%% interval)")
     add_scenario_option(p, allow_all=True)
+    p.add_argument("--full", action="store_true",
+                   help="with --format json on a matrix of more than "
+                        f"{COMPACT_ABOVE} options: every option, every pair and every change "
+                        "point (by default the report keeps to the leaders)")
+    p.add_argument("--tables", metavar="DIR",
+                   help="also write the full tables (rank acceptability, pairwise winning, "
+                        "central weights, change points) as CSV files into DIR")
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.set_defaults(func=run)
 
@@ -85,13 +101,22 @@ def run(args: argparse.Namespace) -> int:
     matrix, across = analysed_matrix(load(args.file), args.scenario)
     profile = pick_profile(matrix, args.profile)
     bounds = [parse_bound(b) for b in args.bound]
+    compact = len(matrix.options) > COMPACT_ABOVE and not args.full
     # Across scenarios, the Monte Carlo draws the scenario too; the other analyses
     # (stability, flips, tornado, stakeholders) describe the base case.
     result, spread = monte_carlo(matrix, profile, samples=args.samples, seed=args.seed,
                                  weights=args.weights, bounds=bounds, spread=args.spread,
-                                 distribution=args.distribution, across_scenarios=across)
+                                 distribution=args.distribution, across_scenarios=across,
+                                 pairwise_leaders=LEADERS if compact else None,
+                                 progress=args.format == "json" and compact)
+    sweeps = all_sweeps(matrix, profile, winner_only=compact) \
+        if args.tables or args.format == "json" else None
+    if args.tables and sweeps is not None:
+        with writing(Path(args.tables) / "rank_acceptability.csv"):
+            write_tables(args.tables, matrix, result, sweeps)
     if args.format == "json":
-        out = as_json(matrix, profile, result, spread)
+        out = (compact_json(matrix, profile, result, spread, sweeps) if compact
+               else as_json(matrix, profile, result, spread, sweeps))
         if across:
             out["monte_carlo"]["scenarios"] = scenario_shares(matrix, args.samples, args.seed)
         print_json(out)
@@ -144,13 +169,16 @@ def monte_carlo(matrix: DecisionMatrix, profile: WeightProfile, *, samples: int 
                 seed: int = DEFAULT_SEED, weights: str = "profile",
                 bounds: list[tuple[str, tuple[float | None, float | None]]] | None = None,
                 spread: float = DEFAULT_SPREAD_PCT, distribution: str = "triangular",
-                across_scenarios: bool = False) -> tuple[SmaaResult, float | None]:
+                across_scenarios: bool = False, pairwise_leaders: int | None = None,
+                progress: bool = False) -> tuple[SmaaResult, float | None]:
     """The SMAA-2 run ``analyse`` reports, and the spread (a share) it drew weights within.
 
     ``weights`` names how weights are drawn (see ``--weights``); ``bounds`` are
     (criterion name or id, (low %, high %)) pairs for ``weights="bounds"``;
     ``spread`` is the ± percentage around the profile; ``across_scenarios`` draws
-    one of the matrix's scenarios for each draw too (``--scenario all``).
+    one of the matrix's scenarios for each draw too (``--scenario all``);
+    ``pairwise_leaders`` tallies pairwise winning among that many leaders only;
+    ``progress`` reports the share done on stderr.
     """
     check_run(samples, seed, spread)
     if weights not in WEIGHT_CHOICES:
@@ -167,14 +195,21 @@ def monte_carlo(matrix: DecisionMatrix, profile: WeightProfile, *, samples: int 
         spec = weights_within(matrix, list(bounds))
     else:
         spec = spec_for_matrix(matrix, profile, weights, spread / 100)
-    settings = SmaaSettings(spec, samples=samples, seed=seed, distribution=distribution)
+    settings = SmaaSettings(spec, samples=samples, seed=seed, distribution=distribution,
+                            pairwise_leaders=pairwise_leaders)
     result = (run_smaa_over_scenarios(matrix, settings) if across_scenarios
-              else run_smaa(matrix, settings))
+              else run_smaa(matrix, settings, progress=_stderr_progress if progress else None))
+    if progress:
+        print(file=sys.stderr)
     return result, (spread / 100 if weights in ("profile", "profiles") else None)
 
 
+def _stderr_progress(done: int, total: int) -> None:
+    print(f"\rMonte Carlo {done / max(total, 1):4.0%}", end="", file=sys.stderr, flush=True)
+
+
 def as_json(matrix: DecisionMatrix, profile: WeightProfile, result: SmaaResult,
-            spread: float | None) -> dict:
+            spread: float | None, sweeps: list[Sweep] | None = None) -> dict:
     """Everything ``analyse`` knows, keyed by display names.
 
     ``stability`` maps each criterion's name to its normalised ``weight``, the
@@ -187,7 +222,7 @@ def as_json(matrix: DecisionMatrix, profile: WeightProfile, result: SmaaResult,
     """
     name = unique_names(matrix.options)
     node = unique_names([*matrix.criteria, *matrix.groups])
-    sweeps = all_sweeps(matrix, profile)
+    sweeps = all_sweeps(matrix, profile) if sweeps is None else sweeps
 
     def stability(kind: str) -> dict:
         return {node[s.target]: {

@@ -84,6 +84,18 @@ def clean(value: Any) -> Any:
     return value
 
 
+def json_rows(block: Any) -> list[list[float | None]]:
+    """A 2-D float array as lists of Python floats, NaN and infinities as None, in one
+    pass over the whole array (never cell by cell through pandas)."""
+    import numpy as np
+
+    block = np.asarray(block, dtype=float)
+    rows = block.tolist()
+    for i in np.flatnonzero(~np.isfinite(block).all(axis=1)) if block.size else []:
+        rows[i] = [v if math.isfinite(v) else None for v in rows[i]]
+    return rows
+
+
 def print_json(data: Any) -> None:
     # \u escapes keep the JSON valid (and every name intact) on a non-UTF-8 stdout.
     # One write of the whole text: json.dump would make millions of small writes.

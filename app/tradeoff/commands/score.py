@@ -12,6 +12,7 @@ from tradeoff.commands.common import (
     apply_scenario,
     fmt_number,
     format_table,
+    json_rows,
     load,
     one_line,
     pick_profile,
@@ -140,16 +141,27 @@ def run(args: argparse.Namespace) -> int:
 
 def as_json(matrix: DecisionMatrix, result: ScoreResult, profile_name: str) -> dict:
     names = unique_names(matrix.criteria)  # keys of "weights" and "contributions"
+    ranking_frame = result.ranking()
+    # Whole columns in ranking order, turned into Python numbers once (no per-cell look-ups).
+    at = result.table.index.get_indexer(ranking_frame.index)
     contrib = result.contributions()
+    keys = [names[c] for c in contrib.columns]
+    contributions = json_rows(contrib.to_numpy(dtype=float)[at])
+    details = getattr(result, "details", None)
+    detail_keys = [] if details is None or details.empty else list(details.columns)
+    detail_rows = json_rows(details.to_numpy(dtype=float)[at]) if detail_keys else []
+    totals = json_rows(ranking_frame[["total", "margin"]].to_numpy(dtype=float))
+    ranks = ranking_frame["rank"].to_numpy(dtype=float)
     ranking = []
-    for oid, row in result.ranking().iterrows():
-        ranking.append({
-            "option": row["option"], "id": oid, "score": row["total"],
-            "rank": None if row["rank"] != row["rank"] else int(row["rank"]),
-            "margin": row["margin"],
-            "contributions": {names[c]: contrib.at[oid, c] for c in contrib.columns},
-            **_details(result, oid),
-        })
+    for i, (oid, option) in enumerate(zip(ranking_frame.index, ranking_frame["option"],
+                                          strict=True)):
+        rank = ranks[i]
+        entry = {"option": option, "id": oid, "score": totals[i][0],
+                 "rank": None if rank != rank else int(rank), "margin": totals[i][1],
+                 "contributions": dict(zip(keys, contributions[i], strict=True))}
+        if detail_keys:
+            entry["details"] = dict(zip(detail_keys, detail_rows[i], strict=True))
+        ranking.append(entry)
     out: dict[str, Any] = {
         "matrix": matrix.metadata.title, "profile": profile_name, "method": result.method,
         "normalisation": normalisation_text(result),
@@ -167,13 +179,6 @@ def as_json(matrix: DecisionMatrix, result: ScoreResult, profile_name: str) -> d
             "summary": compromise.describe({o.id: o.name for o in matrix.options}),
         }
     return out
-
-
-def _details(result: ScoreResult, option_id: str) -> dict[str, Any]:
-    details = getattr(result, "details", None)
-    if details is None or details.empty:
-        return {}
-    return {"details": {k: details.at[option_id, k] for k in details.columns}}
 
 
 def write_csv(matrix: DecisionMatrix, result: ScoreResult) -> None:

@@ -101,12 +101,32 @@ def raw_matrix(matrix: DecisionMatrix) -> np.ndarray:
     return out
 
 
-def value_matrix(matrix: DecisionMatrix, raw: np.ndarray | None = None) -> np.ndarray:
-    """Values 0..1 for every cell (beyond 0..1 for out-of-scale scores, NaN if missing)."""
+def value_matrix(matrix: DecisionMatrix, raw: np.ndarray | None = None,
+                 out: np.ndarray | None = None) -> np.ndarray:
+    """Values 0..1 for every cell (beyond 0..1 for out-of-scale scores, NaN if missing).
+
+    Linear criteria are mapped in one pass over the whole array; only the
+    piecewise ones go column by column. ``out`` (options × criteria, any memory
+    order) receives the values when given, so a caller can place them straight
+    into a larger table.
+    """
     raw = raw_matrix(matrix) if raw is None else raw
-    out = np.empty_like(raw, dtype=float)
+    if out is None:
+        out = np.empty(raw.shape, dtype=float)
+    if not matrix.criteria:
+        return out
+    worst = np.array([c.worst for c in matrix.criteria], dtype=float)
+    span = np.array([c.best for c in matrix.criteria], dtype=float) - worst
+    # Exactly value_function's linear formula, broadcast over the columns.
+    np.subtract(raw, worst, out=out)
+    np.divide(out, span, out=out)
+    # + 0.0 turns -0.0 (a cost criterion at its worst) into a plain 0.0; only a
+    # negative span (a cost criterion) can make one.
+    for j in np.flatnonzero(span < 0):
+        np.add(out[:, j], 0.0, out=out[:, j])
     for j, c in enumerate(matrix.criteria):
-        out[:, j] = value_function(c, raw[:, j])
+        if c.value_points:
+            out[:, j] = value_function(c, raw[:, j])
     return out
 
 
@@ -138,14 +158,48 @@ def margins(totals: np.ndarray) -> np.ndarray:
     return out
 
 
+def _ranks_and_margins(totals: np.ndarray, ranks: np.ndarray, leads: np.ndarray) -> None:
+    """:func:`competition_ranks` and :func:`margins` of ``totals`` from one sort, into
+    ``ranks`` and ``leads``.
+
+    Rounding is monotonic, so the order that sorts the totals also sorts them
+    rounded to RANK_DECIMALS; an option's rank is then 1 + the position where its
+    run of equal rounded totals starts, the number of options strictly better.
+    """
+    t = np.asarray(totals, dtype=float)
+    ranks.fill(np.nan)
+    leads.fill(np.nan)
+    ok = np.flatnonzero(~np.isnan(t))
+    if ok.size == 0:
+        return
+    order = ok[np.argsort(-t[ok], kind="stable")]
+    ordered = t[order]
+    leads[order[:-1]] = ordered[:-1] - ordered[1:]
+    rounded = np.round(ordered, RANK_DECIMALS)
+    starts = np.ones(rounded.size, dtype=bool)
+    starts[1:] = rounded[1:] != rounded[:-1]
+    first = np.maximum.accumulate(np.where(starts, np.arange(rounded.size), 0))
+    ranks[order] = first + 1
+
+
 def find_issues(matrix: DecisionMatrix, raw: np.ndarray) -> list[ScoringIssue]:
     issues: list[ScoringIssue] = []
-    missing = np.isnan(raw)
+    # A sum is NaN if any cell is (or on overflow, when the exact scan below finds nothing).
+    missing = np.isnan(raw) if np.isnan(np.add.reduce(raw, axis=None)) else np.zeros((0, 2))
     for i, j in zip(*np.nonzero(missing), strict=True):
         o, c = matrix.options[i], matrix.criteria[j]
         issues.append(ScoringIssue("missing", o.id, c.id,
                                    f"{o.name} has no score on {c.name}"))
-    for j, c in enumerate(matrix.criteria):
+    if not matrix.criteria:
+        return issues
+    # One pass over the whole array finds the columns worth a closer look.
+    low = np.array([c.low for c in matrix.criteria], dtype=float)
+    high = np.array([c.high for c in matrix.criteria], dtype=float)
+    # fmin/fmax skip missing cells; only a column beyond its anchors is scanned cell by cell.
+    beyond = (np.fmin.reduce(raw, axis=0) < low) | (np.fmax.reduce(raw, axis=0) > high) \
+        if raw.shape[0] else np.zeros(len(low), dtype=bool)
+    for j in np.flatnonzero(beyond):
+        c = matrix.criteria[j]
         for i in np.flatnonzero(outside_scale(c, raw[:, j])):
             o = matrix.options[i]
             issues.append(ScoringIssue(
@@ -168,12 +222,17 @@ def score(matrix: DecisionMatrix, profile: WeightProfile | str | None = None,
         profile = matrix.profile(profile)
     raw = raw_matrix(matrix) if raw is None else raw
     weights = normalised_weights(matrix, profile)
-    values = value_matrix(matrix, raw)
-    contributions = values * weights
+    n, k = raw.shape
+    # The table's numbers live in one block, filled in place: values, then
+    # contributions, then total, rank and margin (see result_table).
+    block = np.empty((2 * k + 3, n))
+    values = value_matrix(matrix, raw, out=block[:k].T)
+    contributions = np.multiply(values, weights)
     # The total is the row sum of the very contributions shown, so they add up exactly.
     totals = contributions.sum(axis=1)
+    block[k:2 * k] = contributions.T
     return ScoreResult(
-        table=result_table(matrix, values, contributions, totals),
+        table=_table_from_block(matrix, block, totals),
         weights=pd.Series(weights, index=[c.id for c in matrix.criteria], name="weight"),
         profile=profile.id,
         issues=find_issues(matrix, raw),
@@ -183,16 +242,25 @@ def score(matrix: DecisionMatrix, profile: WeightProfile | str | None = None,
 def result_table(matrix: DecisionMatrix, values: np.ndarray, contributions: np.ndarray,
                  totals: np.ndarray) -> pd.DataFrame:
     """The standard result DataFrame shared by every scoring method."""
+    n, k = values.shape
+    block = np.empty((2 * k + 3, n))
+    block[:k] = values.T
+    block[k:2 * k] = contributions.T
+    return _table_from_block(matrix, block, totals)
+
+
+def _table_from_block(matrix: DecisionMatrix, block: np.ndarray,
+                      totals: np.ndarray) -> pd.DataFrame:
+    """The result DataFrame over ``block`` (2k + 3 rows of n: values, contributions,
+    then room for total, rank and margin), which it takes over without a copy."""
+    k = len(matrix.criteria)
+    block[2 * k] = totals
+    _ranks_and_margins(totals, block[2 * k + 1], block[2 * k + 2])
     crit_ids = [c.id for c in matrix.criteria]
+    columns = pd.MultiIndex.from_tuples(
+        [*(("value", c) for c in crit_ids), *(("contribution", c) for c in crit_ids),
+         ("total", ""), ("rank", ""), ("margin", "")])
     index = pd.Index([o.id for o in matrix.options], name="option")
-    blocks = [
-        pd.DataFrame(values, index=index,
-                     columns=pd.MultiIndex.from_product([["value"], crit_ids])),
-        pd.DataFrame(contributions, index=index,
-                     columns=pd.MultiIndex.from_product([["contribution"], crit_ids])),
-        pd.DataFrame({("name", ""): [o.name for o in matrix.options],
-                      ("total", ""): totals,
-                      ("rank", ""): competition_ranks(totals),
-                      ("margin", ""): margins(totals)}, index=index),
-    ]
-    return pd.concat(blocks, axis=1)
+    table = pd.DataFrame(block.T, index=index, columns=columns, copy=False)
+    table.insert(2 * k, ("name", ""), [o.name for o in matrix.options])
+    return table

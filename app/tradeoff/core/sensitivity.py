@@ -109,7 +109,8 @@ def _side_shares(current: np.ndarray, swept: np.ndarray) -> tuple[np.ndarray, np
 def sweep(matrix: DecisionMatrix, profile: WeightProfile, target: str,
           values: np.ndarray | None = None, change_points: bool = True,
           current: np.ndarray | None = None,
-          paths: dict[str, list[str]] | None = None) -> Sweep | None:
+          paths: dict[str, list[str]] | None = None, *,
+          winner_only: bool = False) -> Sweep | None:
     """The sweep of criterion or group ``target``; None when it cannot move.
 
     A group that holds every criterion (or none) has nothing to trade against.
@@ -117,7 +118,10 @@ def sweep(matrix: DecisionMatrix, profile: WeightProfile, target: str,
     ``change_points=False`` leaves ``change_points`` empty: the intervals alone
     cost a few options² operations, every crossing many more. ``current`` (the
     normalised weights) and ``paths`` (criterion_paths) may be passed too, so a
-    tree of many groups is walked once, not once per group.
+    tree of many groups is walked once, not once per group. ``winner_only``
+    keeps only the change points where the leader changes, found by walking the
+    upper envelope of the lines instead of crossing every pair (what a large
+    matrix needs); their ``pairs`` are then left empty.
     """
     values = value_matrix(matrix) if values is None else values
     current = normalised_weights(matrix, profile) if current is None else current
@@ -143,17 +147,19 @@ def sweep(matrix: DecisionMatrix, profile: WeightProfile, target: str,
     if option_ids:
         _fill_intervals(result)
         if change_points:
-            result.change_points = _change_points(result)
+            result.change_points = (_winner_change_points(result) if winner_only
+                                    else _change_points(result))
     return result
 
 
 def all_sweeps(matrix: DecisionMatrix, profile: WeightProfile,
-               change_points: bool = True) -> list[Sweep]:
+               change_points: bool = True, *, winner_only: bool = False) -> list[Sweep]:
     """Sweeps of every criterion, then every group that can move, in matrix order."""
     values = value_matrix(matrix)
     targets = [c.id for c in matrix.criteria] + [g.id for g in matrix.groups]
     current, paths = normalised_weights(matrix, profile), criterion_paths(matrix)
-    sweeps = [sweep(matrix, profile, t, values, change_points, current, paths) for t in targets]
+    sweeps = [sweep(matrix, profile, t, values, change_points, current, paths,
+                    winner_only=winner_only) for t in targets]
     return [s for s in sweeps if s is not None]
 
 
@@ -179,6 +185,9 @@ def _fill_intervals(s: Sweep) -> None:
         if k != lead:
             lo, hi = _keep_ahead(s, lead, k, lo, hi)
     s.winner_interval = (float(min(lo, w0)), float(max(hi, w0)))
+    if len(s.options) > ALL_PAIRS_LIMIT:
+        s.ranking_interval = _ranking_interval_by_neighbours(s, now)
+        return
     i, k = np.triu_indices(len(s.options), 1)
     gap = now[i] - now[k]
     tied = np.abs(gap) <= TIE
@@ -194,6 +203,65 @@ def _fill_intervals(s: Sweep) -> None:
         lo = max(0.0, float(cross[rising].max(initial=0.0)))
         hi = min(1.0, float(cross[~rising].min(initial=1.0)))
     s.ranking_interval = (float(min(lo, w0)), float(max(hi, w0)))
+
+
+ALL_PAIRS_LIMIT = 2000  # more options than this: neighbours only, not every pair
+
+
+def _ranking_interval_by_neighbours(s: Sweep, now: np.ndarray) -> tuple[float, float]:
+    """The ranking interval from the pairs next to each other in today's order.
+
+    Until the first crossing the order holds, so the first crossing on either
+    side is between two lines that are neighbours now: the same interval as
+    over every pair, in n log n instead of n² (memory too).
+    """
+    w0 = s.current_weight
+    order = np.argsort(-now, kind="stable")
+    ahead, behind = order[:-1], order[1:]
+    gap = now[ahead] - now[behind]
+    slope = s.slopes[ahead] - s.slopes[behind]
+    tied = np.abs(gap) <= TIE
+    if (tied & (np.abs(slope) > PARALLEL)).any():
+        return w0, w0
+    moving = (np.abs(slope) > PARALLEL) & ~tied
+    cross = -(s.intercepts[ahead] - s.intercepts[behind])[moving] / slope[moving]
+    rising = slope[moving] > 0
+    lo = max(0.0, float(cross[rising].max(initial=0.0)))
+    hi = min(1.0, float(cross[~rising].min(initial=1.0)))
+    return float(min(lo, w0)), float(max(hi, w0))
+
+
+def _winner_change_points(s: Sweep) -> list[ChangePoint]:
+    """The change points where the leader changes, by walking the upper envelope.
+
+    From the leader just inside 0, the next change is the nearest crossing with
+    a steeper line; the leaders either side of each are then found exactly as
+    for every change point. A crossing that shares its weight (within the tie
+    tolerance) with an earlier one of another pair is reported at its own weight.
+    """
+    a, b = s.intercepts, s.slopes
+    found: list[float] = []
+    t = TIE
+    while t < 1.0 - TIE:
+        totals = a + b * t
+        tied = np.flatnonzero(totals >= totals.max() - TIE)
+        lead = int(tied[np.argmax(b[tied])])
+        steeper = b > b[lead] + PARALLEL
+        if not steeper.any():
+            break
+        cross = (a[lead] - a[steeper]) / (b[steeper] - b[lead])
+        ahead = cross[cross > t + TIE]
+        if ahead.size == 0 or ahead.min() >= 1.0 - TIE:
+            break
+        t = float(ahead.min())
+        found.append(t)
+    weights = np.array(found)
+    before, after = _leaders(s, weights)
+    ids = s.options
+    return [ChangePoint(weight=float(w), pairs=(),
+                        winners_before=tuple(ids[j] for j in b_),
+                        winners_after=tuple(ids[j] for j in a_))
+            for w, b_, a_ in zip(weights, before, after, strict=True) if b_ != a_]
 
 
 def _keep_ahead(s: Sweep, ahead: int, behind: int, lo: float, hi: float) -> tuple[float, float]:

@@ -31,6 +31,7 @@ separate streams for weights, scores and the confidence pass).
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -73,6 +74,10 @@ class SmaaSettings:
     distribution: str = "triangular"
     chunk: int = CHUNK
     confidence_samples: int = CONFIDENCE_SAMPLES
+    # With more options than this, pairwise winning is tallied only among this
+    # many leaders (the most often first, then by mean rank), on the very same
+    # draws replayed: n² pairs per draw is what makes a large matrix slow. None: all.
+    pairwise_leaders: int | None = None
 
 
 @dataclass
@@ -95,6 +100,9 @@ class SmaaResult:
     cell_distributions: dict[str, int] = field(default_factory=dict)
     # weights within bounds: criterion id → (lower, upper) for each bounded criterion
     weight_bounds: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # Row indices (into ``options``) that ``pairwise`` covers, when it was tallied
+    # among the leaders only (``SmaaSettings.pairwise_leaders``); None: every option.
+    pairwise_rows: list[int] | None = None
 
     @property
     def distribution_text(self) -> str:
@@ -155,6 +163,12 @@ def run_smaa(matrix: DecisionMatrix, settings: SmaaSettings,
     confidence_draws = min(settings.confidence_samples, total) if scorer else 1
     work = total + n * confidence_draws  # the confidence pass counts toward progress too
     layout = _CellLayout(ranges, n, m) if scorer is not None else None
+    few = settings.pairwise_leaders
+    leaders_only = few is not None and n > few
+    # The samplers as they start, so that the leaders' pairwise pass replays the same draws.
+    # (the matrix they read stays shared: only their generators' states are copied)
+    replay = copy.deepcopy((weight_sampler, scorer), {id(matrix): matrix}) \
+        if leaders_only else None
     done = 0
     while done < total:
         if cancelled is not None and cancelled():
@@ -163,13 +177,15 @@ def run_smaa(matrix: DecisionMatrix, settings: SmaaSettings,
         weights = weight_sampler.draw(k)
         totals = weights @ base.T
         if scorer is not None and layout is not None:
-            dense = layout.dense(scorer.draw(k))  # (k, options with a range, criteria)
-            shift = np.matmul(dense, weights.astype(np.float32)[:, :, None])[:, :, 0]
-            layout.add(totals, shift)
-        _tally(totals, weights, tally)
+            layout.add(totals, layout.shift(scorer.draw(k), weights))
+        _tally(totals, weights, tally, pairs=not leaders_only)
         done += k
         if progress is not None:
             progress(done, work)
+    rows_with_pairs = None
+    if leaders_only and replay is not None and few is not None:
+        rows_with_pairs = _leaders(tally.ranks, few)
+        tally.above = _leader_pairs(base, settings, *replay, layout, rows_with_pairs)
     with np.errstate(invalid="ignore", divide="ignore"):
         central = tally.first_weights / tally.first_count[:, None]
     central[tally.first_count == 0] = np.nan
@@ -183,7 +199,41 @@ def run_smaa(matrix: DecisionMatrix, settings: SmaaSettings,
         uncertain_cells=ranges.count,
         cell_distributions=_distribution_counts(ranges, settings.distribution),
         weight_bounds=_bounds(matrix, settings.weights),
-        left_out=[o.id for i, o in enumerate(matrix.options) if i not in rows])
+        left_out=[o.id for i, o in enumerate(matrix.options) if i not in rows],
+        pairwise_rows=rows_with_pairs)
+
+
+def _leaders(rank_counts: np.ndarray, few: int) -> list[int]:
+    """The ``few`` options most often first, then by mean rank (best first)."""
+    n = rank_counts.shape[0]
+    mean_rank = rank_counts @ np.arange(n) / np.maximum(rank_counts.sum(axis=1), 1)
+    order = np.lexsort((mean_rank, -rank_counts[:, 0]))
+    return sorted(order[:few].tolist(), key=lambda i: (-rank_counts[i, 0], mean_rank[i]))
+
+
+def _leader_pairs(base: np.ndarray, settings: SmaaSettings, weight_sampler: WeightSampler,
+                  scorer: ScoreSampler | None, layout: _CellLayout | None,
+                  rows: list[int]) -> np.ndarray:
+    """Pairwise winning counts among ``rows``, on the main pass's draws replayed.
+
+    Counted from the totals as the main tally counts them: a pair closer than
+    the tie tolerance is half a win each.
+    """
+    idx = np.asarray(rows)
+    above = np.zeros((idx.size, idx.size))
+    done = 0
+    while done < settings.samples:
+        k = min(settings.chunk, settings.samples - done)
+        weights = weight_sampler.draw(k)
+        totals = weights @ base.T
+        if scorer is not None and layout is not None:
+            layout.add(totals, layout.shift(scorer.draw(k), weights))
+        t = totals[:, idx]
+        gap = t[:, :, None] - t[:, None, :]
+        above += (gap > TIE).sum(axis=0) + 0.5 * ((np.abs(gap) <= TIE).sum(axis=0)
+                                                - np.eye(idx.size) * k)
+        done += k
+    return above
 
 
 def _bounds(matrix: DecisionMatrix, spec: WeightSpec) -> dict[str, tuple[float, float]]:
@@ -215,6 +265,37 @@ class _CellLayout:
         # cells come option by option and criterion by criterion: a full grid needs no scatter
         self.full = ranges.count == self.rows.size * criteria
         self.every_option = self.rows.size == options
+        # Few ranged cells per option (one in seven, say): a dense block would be
+        # mostly zeros, so the change is summed per option straight from the cells.
+        self.sparse = ranges.count * 2 < self.rows.size * criteria
+        self.order = None if np.all(np.diff(slot) >= 0) else np.argsort(slot, kind="stable")
+        ordered = slot if self.order is None else slot[self.order]
+        self.starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) \
+            if ordered.size else np.zeros(0, dtype=int)
+        self.cell_criterion = ranges.criterion if self.order is None \
+            else ranges.criterion[self.order]
+
+    def shift(self, deltas: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """Each ranged option's change in total (draws, options with a range), from the
+        drawn value changes (draws, cells) and the draws' weights (draws, criteria)."""
+        w32 = weights.astype(np.float32)
+        if not self.sparse:
+            return np.matmul(self.dense(deltas), w32[:, :, None])[:, :, 0]
+        if self.order is not None:
+            deltas = deltas[:, self.order]
+        return np.add.reduceat(deltas * w32[:, self.cell_criterion], self.starts, axis=1)
+
+    def shift_fixed(self, deltas: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """The same for fixed weight vectors (criteria, judged): (draws, options with a
+        range, judged)."""
+        if not self.sparse:
+            k = deltas.shape[0]
+            out = self.dense(deltas).reshape(-1, weights.shape[0]) @ weights
+            return out.reshape(k, -1, weights.shape[1])
+        if self.order is not None:
+            deltas = deltas[:, self.order]
+        terms = deltas[:, :, None] * weights[self.cell_criterion][None, :, :]
+        return np.add.reduceat(terms, self.starts, axis=1)
 
     def dense(self, deltas: np.ndarray) -> np.ndarray:
         k = deltas.shape[0]
@@ -259,7 +340,7 @@ def tied_shares(totals: np.ndarray) -> np.ndarray:
     return span / level[:, :, None]
 
 
-def _tally(totals: np.ndarray, weights: np.ndarray, tally: _Tally) -> None:
+def _tally(totals: np.ndarray, weights: np.ndarray, tally: _Tally, pairs: bool = True) -> None:
     n = totals.shape[1]
     order, ranks, tied = rank_shares(totals)
     clear = None if not tied.any() else ~tied  # None: every draw is clear (the usual case)
@@ -275,9 +356,9 @@ def _tally(totals: np.ndarray, weights: np.ndarray, tally: _Tally) -> None:
         # In a draw without ties exactly one of each pair ranks above the other,
         # so counting the pairs i < k once gives the other half by subtraction.
         # Each slice gathers both sides of every pair: budget their bytes too.
-        first_of_pair, second_of_pair = np.triu_indices(n, 1)
+        first_of_pair, second_of_pair = np.triu_indices(n, 1) if pairs else (None, None)
         step = max(1, PAIR_ELEMENTS // (n * n * rc.itemsize))
-        for start in range(0, rc.shape[0], step):
+        for start in range(0, rc.shape[0] if pairs else 0, step):
             part = rc[start:start + step]
             wins = np.count_nonzero(part[:, first_of_pair] < part[:, second_of_pair], axis=0)
             tally.above[first_of_pair, second_of_pair] += wins
@@ -292,6 +373,8 @@ def _tally(totals: np.ndarray, weights: np.ndarray, tally: _Tally) -> None:
             tally.ranks += shares.sum(axis=0)
             tally.first_count += shares[:, :, 0].sum(axis=0)
             tally.first_weights += shares[:, :, 0].T @ weights[part]
+            if not pairs:
+                continue
             gap = t[:, :, None] - t[:, None, :]
             tally.above += (gap > TIE).sum(axis=0) + 0.5 * ((np.abs(gap) <= TIE).sum(axis=0)
                                                           - np.eye(n) * t.shape[0])
@@ -323,8 +406,7 @@ def _confidence(base: np.ndarray, central: np.ndarray, ranges: ScoreRanges,
         if cancelled is not None and cancelled():
             raise SmaaCancelled()
         k = min(settings.chunk, draws - seen)
-        dense = layout.dense(scorer.draw(k)) if scorer is not None and layout is not None \
-            else None
+        drawn = scorer.draw(k) if scorer is not None else None
         for start in range(0, judged.size, group):
             part = judged[start:start + group]
             weights = central[part].T  # (criteria, judged)
@@ -333,9 +415,8 @@ def _confidence(base: np.ndarray, central: np.ndarray, ranges: ScoreRanges,
             for first in range(0, k, block):
                 rows = min(block, k - first)
                 totals = np.broadcast_to(fixed, (rows, n, part.size)).copy()
-                if dense is not None and layout is not None:
-                    shift = dense[first:first + rows].reshape(-1, weights.shape[0]) @ weights32
-                    layout.add(totals, shift.reshape(rows, -1, part.size))
+                if drawn is not None and layout is not None:
+                    layout.add(totals, layout.shift_fixed(drawn[first:first + rows], weights32))
                 best = totals.max(axis=1)
                 top = totals >= best[:, None, :] - TIE
                 # each judged option counts only its own column: first at its own weights
