@@ -227,7 +227,9 @@ def score(matrix: DecisionMatrix, profile: WeightProfile | str | None = None,
     # contributions, then total, rank and margin (see result_table).
     block = np.empty((2 * k + 3, n))
     values = value_matrix(matrix, raw, out=block[:k].T)
-    contributions = np.multiply(values, weights)
+    # Row-major, as everywhere else the totals are computed: a row sum over another
+    # memory order adds in another order, and callers compare totals exactly.
+    contributions = np.multiply(values, weights, order="C")
     # The total is the row sum of the very contributions shown, so they add up exactly.
     totals = contributions.sum(axis=1)
     block[k:2 * k] = contributions.T
