@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from tradeoff.core.model import Scenario, make_id
+from tradeoff.core.scenarios import PROBABILITY_TOLERANCE
+from tradeoff.gui.common.cell_values import number_text
 from tradeoff.gui.document import Document
 from tradeoff.gui.document.commands import Macro
 from tradeoff.gui.document.scenario_commands import (
@@ -31,7 +33,7 @@ from tradeoff.gui.document.scenario_commands import (
 )
 
 NAME, PROBABILITY, OVERRIDES, DESCRIPTION = range(4)
-TOLERANCE = 1e-6  # as the file format allows
+TOLERANCE = PROBABILITY_TOLERANCE  # as the file format allows
 
 
 class ScenariosDialog(QDialog):
@@ -93,7 +95,9 @@ class ScenariosDialog(QDialog):
         self.use_probabilities.setChecked(with_p)
         self.use_probabilities.blockSignals(False)
         for i, s in enumerate(scenarios):
-            prob = "" if s.probability is None else f"{s.probability:g}"
+            # Text that reads back as exactly the stored probability: showing the table and
+            # applying it changes nothing (1/3 shown as 0.333333 would be stored so).
+            prob = "" if s.probability is None else number_text(s.probability)
             cells = [s.name, prob, str(len(s.scores)), s.description]
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -191,7 +195,9 @@ class ScenariosDialog(QDialog):
             item = self.table.item(i, PROBABILITY)
             item.setFlags(flags | Qt.ItemFlag.ItemIsEditable if on else flags)
             if on and not item.text():
-                item.setText(f"{1 / self.table.rowCount():g}")
+                # Equal shares, written exactly: n × (1/n) is 1 within rounding, far inside
+                # the tolerance (a share rounded for show, as 0.333333, would not be).
+                item.setText(number_text(1 / self.table.rowCount()))
         self._filling = False
         self._check_probabilities()
 
