@@ -152,6 +152,8 @@ class CrossCheckView(QWidget):
         self.current: CrossCheck | None = None
         self.model = CrossCheckModel(self)
         self.table = QTableView(objectName="crosscheck_table")
+        self.table.setAccessibleName("Cross-check rankings")
+        self.table.setTabKeyNavigation(False)  # Tab moves on; arrows move between cells
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)

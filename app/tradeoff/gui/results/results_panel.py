@@ -56,6 +56,7 @@ class ResultsPanel(QWidget):
         self.doc = doc
         self.model = RankingModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab moves on; arrows move between rows
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -36,6 +36,7 @@ class FlipTable(QWidget):
         super().__init__(parent)
         self.model = ReportTableModel(self)
         self.view = report_view(self.model, self, hidden=(TEXT_COLUMN,))
+        self.view.setAccessibleName("Score flips")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout = QVBoxLayout(self)

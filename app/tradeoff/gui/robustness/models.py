@@ -111,6 +111,7 @@ def report_view(model: ReportTableModel, parent: QWidget | None = None,
     """A compact, read-only table view for a report model."""
     view = QTableView(parent)
     view.setModel(model)
+    view.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move in it
     view.setAlternatingRowColors(True)
     view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

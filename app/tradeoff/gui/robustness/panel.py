@@ -50,6 +50,7 @@ class RobustnessPanel(QTabWidget):
     def __init__(self, matrix: DecisionMatrix | None = None, profile_id: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAccessibleName("Robustness analyses")
         self.sensitivity = SensitivityPanel()
         self.flips = FlipTable()
         self.monte_carlo = SmaaPanel()

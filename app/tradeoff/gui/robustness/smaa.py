@@ -194,18 +194,22 @@ class SmaaPanel(QWidget):
         self.chart = AcceptabilityChart()
         self.table_model = ReportTableModel(self)
         self.table = report_view(self.table_model, self)
+        self.table.setAccessibleName("Monte Carlo rank shares")
         # Settings in a column beside the results: the panel usually sits in a wide, low dock.
         controls = QWidget()
         column = QVBoxLayout(controls)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(form)
         self.bounds = BoundsTable()
+        self.bounds.setAccessibleName("Weight bounds")
+        self.bounds.setTabKeyNavigation(False)
         column.addWidget(self.bounds, 4)
         column.addLayout(buttons)
         column.addWidget(self.status)
         column.addStretch(1)
         # In a low dock the settings scroll rather than squeeze the bounds table flat.
         scroller = QScrollArea()
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no invisible Tab stop before Run
         scroller.setWidget(controls)
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)

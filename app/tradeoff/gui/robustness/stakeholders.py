@@ -24,6 +24,7 @@ class StakeholderTable(QWidget):
         super().__init__(parent)
         self.model = ReportTableModel(self)
         self.view = report_view(self.model, self)
+        self.view.setAccessibleName("Stakeholder comparison")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.comparison: StakeholderComparison | None = None

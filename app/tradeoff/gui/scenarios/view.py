@@ -51,12 +51,17 @@ class ScenariosView(QWidget):
         self.totals.setObjectName("scenario_totals")
         self.regret = QTableWidget()
         self.regret.setObjectName("scenario_regret")
-        for table in (self.totals, self.regret):
+        for table, name in ((self.totals, "Totals by scenario"),
+                            (self.regret, "Regret by scenario")):
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.setAccessibleName(name)
+            table.setTabKeyNavigation(False)  # Tab moves on; arrows move between cells
         self.signposts = QTextBrowser()
         self.signposts.setObjectName("scenario_signposts")
+        self.signposts.setAccessibleName("Signposts")
         self.chart = ScenarioChart()
         tabs = QTabWidget()
+        tabs.setAccessibleName("Scenario views")
         tabs.addTab(self.totals, "Totals")
         tabs.addTab(self.regret, "Regret")
         tabs.addTab(self.chart, "Chart")

@@ -83,6 +83,8 @@ class PortfolioView(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, len(HEADERS))
+        self.table.setAccessibleName("Portfolio projects")
+        self.table.setTabKeyNavigation(False)  # Tab moves on; arrows move between cells
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -71,6 +71,8 @@ class ValueView(QWidget):
         self.note.setWordWrap(True)
         self.chart = ChartCanvas(self._draw)
         self.table = QTableWidget(0, len(HEADERS))
+        self.table.setAccessibleName("Value for money by option")
+        self.table.setTabKeyNavigation(False)  # Tab moves on; arrows move between cells
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

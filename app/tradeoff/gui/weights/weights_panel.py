@@ -15,6 +15,7 @@ import math
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QComboBox,
     QDoubleSpinBox,
     QHBoxLayout,
@@ -95,6 +96,8 @@ class WeightRow:
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, SLIDER_STEPS)
         self.slider.setPageStep(SLIDER_STEPS // 20)
+        # One arrow press is 1 % of the scale, so it always changes the weight's 0.1 points.
+        self.slider.setSingleStep(SLIDER_STEPS // 100)
         self.slider.setMinimumWidth(60)
         self.slider.setAccessibleName(f"Weight of {name}")
         self.spin = PointsSpinBox()
@@ -171,6 +174,7 @@ class WeightsPanel(QWidget):
         self.doc = doc
         self.rows: list[WeightRow] = []
         self.scale = 10.0
+        self._scaled_for: str | None = None  # the profile the slider scale was chosen for
         self._merge_run = 0
         self._updating = False
 
@@ -206,6 +210,7 @@ class WeightsPanel(QWidget):
         self.grid = QVBoxLayout(self.grid_host)
         self.grid.setSpacing(2)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no invisible Tab stop before the sliders
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid_host)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -234,6 +239,7 @@ class WeightsPanel(QWidget):
         """Put widgets of another room (the scenario selector) in a row under the profile's."""
         for k, widget in enumerate(widgets):
             self.beside_profile.addWidget(widget, stretch[k] if k < len(stretch) else 0)
+        self._order_tab_stops()
 
     # -- building ---------------------------------------------------------------------
     def _fill_profiles(self) -> None:
@@ -272,8 +278,29 @@ class WeightsPanel(QWidget):
         for row in self.rows:
             self.grid.addWidget(row.box)
         self.grid.addStretch(1)
+        self._order_tab_stops()
         self._fill_profiles()
         self.refresh(rescale=True)
+
+    def _order_tab_stops(self) -> None:
+        """Tab goes from the profile controls down the rows in the order they are shown.
+
+        Rows are made after the rest of the window, so without this their Tab stops
+        would come after every other panel's.
+        """
+        before = self.buttons["delete"]
+        for k in range(self.beside_profile.count()):
+            widget = self.beside_profile.itemAt(k).widget()
+            if widget is None:
+                continue
+            for each in [widget, *widget.findChildren(QWidget)]:
+                if each.focusPolicy() & Qt.FocusPolicy.TabFocus and \
+                        not isinstance(each.parentWidget(), QComboBox | QAbstractSpinBox):
+                    before = each
+        for row in self.rows:
+            for widget in (row.slider, row.spin):
+                QWidget.setTabOrder(before, widget)
+                before = widget
 
     # -- showing values ---------------------------------------------------------------
     def refresh(self, rescale: bool = False) -> None:
@@ -282,8 +309,11 @@ class WeightsPanel(QWidget):
         profile = self.doc.active_profile()
         weights = profile.weights if profile else {}
         largest = max((weights.get(r.node_id) or 0.0 for r in self.rows), default=0.0)
-        if rescale or largest > self.scale:
+        # Another profile (chosen, or brought back by undo) gets a scale of its own.
+        profile_id = profile.id if profile else None
+        if rescale or largest > self.scale or profile_id != self._scaled_for:
             self.scale = nice_scale(largest)
+            self._scaled_for = profile_id
         for row in self.rows:
             row.show_weight(weights.get(row.node_id), self.scale)
             row.slider.setEnabled(profile is not None)
