@@ -16,14 +16,15 @@ score) under an axis label naming it.
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from tradeoff.gui.common.chart_palette import palette_colours
+from tradeoff.gui.common.chart_palette import category_colour, palette_colours
 from tradeoff.gui.results.results_model import ranking_order
 
 BAR_HEIGHT = 0.72
@@ -111,6 +112,12 @@ class ContributionChart(QWidget):
     def ready(self) -> bool:
         return self.canvas is not None
 
+    def changeEvent(self, event: QEvent) -> None:
+        # A palette switch (View › Dark Palette) redraws at once, not at the next edit.
+        if event.type() == QEvent.Type.PaletteChange and self.canvas is not None:
+            self._redraw_all()
+        super().changeEvent(event)
+
     # -- data -------------------------------------------------------------------------------
     def set_data(self, option_names: list[str], criterion_names: list[str],
                  contributions: np.ndarray, totals: np.ndarray, *,
@@ -181,6 +188,7 @@ class ContributionChart(QWidget):
 
     def _redraw_all(self) -> None:
         from matplotlib.collections import PolyCollection
+        from matplotlib.colors import to_rgba
         from matplotlib.patches import Patch
 
         self.full_draws += 1
@@ -194,9 +202,8 @@ class ContributionChart(QWidget):
         self.axes = ax
         ax.set_facecolor(background)
         n, k = len(self.option_names), len(self.criterion_names)
-        cmap = _colour_map(k)
         # One collection for every bar segment: a single draw call per update.
-        colours = [cmap(j) for j in range(k)]
+        colours = [to_rgba(category_colour(j)) for j in range(k)]
         self.bars = PolyCollection(
             bar_vertices(self.contributions, self.shown_order).reshape(-1, 4, 2)
             if n and k else [],
@@ -204,7 +211,8 @@ class ContributionChart(QWidget):
             edgecolors=background, linewidths=0.5, animated=True)
         ax.add_collection(self.bars)
         self.collections = [self.bars]
-        self.legend_handles = [Patch(facecolor=colours[j], label=shorten(name, 32))
+        # Whole names, wrapped: a legend that cuts names short leaves only the colour to go by.
+        self.legend_handles = [Patch(facecolor=colours[j], label=textwrap.fill(name, 30))
                                for j, name in enumerate(self.criterion_names)]
         ax.set_xlim(*self._x_range())
         ax.set_ylim(-0.6, max(n, 1) - 0.4)
@@ -262,7 +270,3 @@ def _label_size(n: int) -> float:
     return 9.0 if n <= 12 else 8.0 if n <= 24 else 6.5
 
 
-def _colour_map(k: int) -> Any:
-    from matplotlib import colormaps
-
-    return colormaps["tab10" if k <= 10 else "tab20"]
