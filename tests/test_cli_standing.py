@@ -146,3 +146,20 @@ def test_closest_win_is_the_smallest_weight_change(path):
     assert "closest_win" not in rows["Epsilon"]  # never first
     out = run("score", str(path)).stdout
     assert "Smallest change of weights that puts each other option first:" in out
+
+
+def test_very_large_matrices_say_what_was_left_out(path, capsys, monkeypatch):
+    from tradeoff import cli
+    from tradeoff.commands import standing
+
+    monkeypatch.setattr(standing, "DOMINANCE_OPTIONS", 3)
+    monkeypatch.setattr(standing, "OPTIMALITY_OPTIONS", 3)
+    assert cli.main(["score", str(path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["not_worked_out"] == [
+        "dominance is not worked out for more than 3 options",
+        "potential optimality is not worked out for more than 3 options"]
+    row = data["ranking"][0]
+    assert row["dominated_by"] is None and "potentially_optimal" not in row
+    assert cli.main(["score", str(path)]) == 0
+    assert "Left out on a matrix this large: dominance" in capsys.readouterr().out

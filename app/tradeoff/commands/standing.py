@@ -23,6 +23,10 @@ from tradeoff.core.weight_regions import describe_spec
 from tradeoff.core.weights import normalised_weights
 
 CLOSEST_WIN_OPTIONS = 200  # one LP per option with every rival: up to this many options
+# Dominance compares every pair and potential optimality solves LPs: on very large
+# matrices they are left out of 'score' (which must stay quick) and say so.
+DOMINANCE_OPTIONS = 2_000
+OPTIMALITY_OPTIONS = 1_000
 
 
 @dataclass
@@ -31,11 +35,19 @@ class Standing:
 
     matrix: DecisionMatrix  # the whole matrix, screened options included
     screened: list[ScreenedOut]
-    dominated_by: dict[str, list[str]]  # option id → ids, among the options kept
+    dominated_by: dict[str, list[str]] | None  # option id → ids (None: not worked out)
     optimality: MatrixOptimality | None
     spec: WeightSpec | None
     closest: dict[str, ClosestWin] = field(default_factory=dict)  # option id → closest win
     reference: Any = None  # the profile's flat weights the closest wins start from
+    skipped: list[str] = field(default_factory=list)  # what was left out, as sentences
+    names: dict[str, str] = field(default_factory=dict)  # option id → unique display name
+    crits: dict[str, str] = field(default_factory=dict)  # criterion id → unique name
+
+    def __post_init__(self) -> None:
+        # Worked out once: option_json runs once per option of a possibly huge matrix.
+        self.names = unique_names(self.matrix.options)
+        self.crits = unique_names(self.matrix.criteria)
 
 
 def standing(matrix: DecisionMatrix, kept: DecisionMatrix, screened: list[ScreenedOut],
@@ -45,7 +57,9 @@ def standing(matrix: DecisionMatrix, kept: DecisionMatrix, screened: list[Screen
     With ``profile``, each option that can win also gets the admissible weights
     closest to the profile's that put it first (up to CLOSEST_WIN_OPTIONS options).
     """
-    optimality = matrix_optimality(kept, spec) if spec is not None and kept.options else None
+    n = len(kept.options)
+    optimality = (matrix_optimality(kept, spec)
+                  if spec is not None and 0 < n <= OPTIMALITY_OPTIONS else None)
     closest: dict[str, ClosestWin] = {}
     reference = normalised_weights(kept, profile) if profile is not None else None
     if optimality is not None and profile is not None \
@@ -56,14 +70,27 @@ def standing(matrix: DecisionMatrix, kept: DecisionMatrix, screened: list[Screen
                             [i for i, o in enumerate(ids)
                              if optimality.options[o].potentially_optimal])
         closest = {ids[i]: w for i, w in wins.items() if w is not None}
-    return Standing(matrix, screened, dominance(kept), optimality, spec, closest, reference)
+    dominated = dominance(kept) if n <= DOMINANCE_OPTIONS else None
+    return Standing(matrix, screened, dominated, optimality,
+                    spec if optimality is not None or not n else None, closest, reference,
+                    skipped=_skipped(n, spec))
+
+
+def _skipped(n: int, spec: WeightSpec | None) -> list[str]:
+    out = []
+    if n > DOMINANCE_OPTIONS:
+        out.append(f"dominance is not worked out for more than {DOMINANCE_OPTIONS:,} options")
+    if spec is not None and n > OPTIMALITY_OPTIONS:
+        out.append(f"potential optimality is not worked out for more than "
+                   f"{OPTIMALITY_OPTIONS:,} options")
+    return out
 
 
 def option_json(s: Standing, option_id: str) -> dict[str, Any]:
     """The per-option keys added to a ranking entry."""
-    names = unique_names(s.matrix.options)
-    crits = unique_names(s.matrix.criteria)
-    out: dict[str, Any] = {"dominated_by": [names[o] for o in s.dominated_by.get(option_id, [])]}
+    names, crits = s.names, s.crits
+    out: dict[str, Any] = {"dominated_by": None if s.dominated_by is None else
+                           [names[o] for o in s.dominated_by.get(option_id, [])]}
     if s.optimality is None:
         return out
     verdict = s.optimality.options.get(option_id)
@@ -99,6 +126,8 @@ def top_json(s: Standing) -> dict[str, Any]:
          "threshold": x.threshold, "reason": x.describe(s.matrix)} for x in s.screened]}
     if s.spec is not None:
         out["admissible_weights"] = {"mode": s.spec.mode, "text": describe_spec(s.spec)}
+    if s.skipped:
+        out["not_worked_out"] = s.skipped
     return out
 
 
@@ -109,7 +138,7 @@ def as_text(s: Standing) -> str:
     if s.screened:
         blocks.append("Screened out (fail a must-have; not ranked):\n" + "\n".join(
             f"  - {one_line(x.describe(s.matrix))}" for x in s.screened))
-    dominated = {o: by for o, by in s.dominated_by.items() if by}
+    dominated = {o: by for o, by in (s.dominated_by or {}).items() if by}
     if dominated:
         blocks.append("Dominated (another option is at least as good on every criterion):\n"
                       + "\n".join(f"  - {one_line(names[o])}: by "
@@ -138,6 +167,8 @@ def as_text(s: Standing) -> str:
                      for o, w in sorted(moves, key=lambda ow: ow[1].shift)]
             blocks.append("Smallest change of weights that puts each other option first:\n"
                           + "\n".join(lines))
+    if s.skipped:
+        blocks.append("Left out on a matrix this large: " + "; ".join(s.skipped) + ".")
     return "\n\n".join(blocks)
 
 

@@ -37,6 +37,7 @@ from tradeoff.core.weights import node_shares, normalised_weights
 from tradeoff.gui.document.scenario_edits import ScenarioEdits
 
 UNTITLED = "Untitled"
+DOMINANCE_LIVE_LIMIT = 500  # options; dominance compares every pair, after every edit
 
 
 class Totals:
@@ -209,6 +210,9 @@ class Document(QObject, ScenarioEdits):
         among the options not screened out; cached between edits."""
         if getattr(self, "_dominated", None) is None:
             view = self.view()
+            if len(view.options) > DOMINANCE_LIVE_LIMIT:  # every pair: too slow to follow edits
+                self._dominated = {}
+                return self._dominated
             rows = {o.id: i for i, o in enumerate(view.options)}
             names = {o.id: o.name for o in view.options}
             by = dominance(without_screened(view))
