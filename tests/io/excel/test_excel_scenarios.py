@@ -208,3 +208,88 @@ def test_reimport_takes_the_overrides_a_reader_changed(tmp_path):
     with pytest.raises(ValidationError) as e:
         import_matrix(tmp_path / "bad.xlsx")
     assert f"{SCENARIOS}!{ref}: 75 is above the scale's worst anchor 60" in str(e.value)
+
+
+def _sites_book(tmp_path: Path) -> tuple[DecisionMatrix, Path, ScenarioSheet]:
+    m = load_matrix(example_path("site-selection.toml"))
+    path = tmp_path / "sites.xlsx"
+    export_workbook(m, path, analysis=False)
+    return m, path, ScenarioSheet(build_layout(m, 1))
+
+
+def _cell(m: DecisionMatrix, sheet: ScenarioSheet, scenario: str, option: str,
+          criterion: str) -> str:
+    k = [s.id for s in m.scenarios].index(scenario)
+    return (f"{col(sheet.score_col(m.criterion_index(criterion)))}"
+            f"{sheet.block_row(k, m.option_index(option))}")
+
+
+@pytest.mark.parametrize(("criterion", "typed", "want", "shown"), [
+    ("commute", 22, 22, "22 minutes"),  # a number over the formula following Scores
+    ("surroundings", "Excellent", "excellent", "excellent"),  # a level, in any case
+    ("commute", None, None, "no score"),  # the formula deleted: no score in this scenario
+])
+def test_reimport_makes_a_score_typed_over_a_formula_a_new_override_and_says_so(
+        tmp_path, criterion, typed, want, shown):
+    from tradeoff.io.excel.importer import import_matrix
+
+    m, path, sheet = _sites_book(tmp_path)
+    tram = m.find_scenario("tram-extension")
+    assert ("station", criterion) not in tram.scores
+    ref = _cell(m, sheet, "tram-extension", "station", criterion)
+    _edit(path, tmp_path / "typed.xlsx", SCENARIOS, ref, typed)
+    result = import_matrix(tmp_path / "typed.xlsx")
+    back = result.matrix
+    assert back.find_scenario("tram-extension").scores[("station", criterion)] == Score(value=want)
+    assert back.scores == m.scores  # the base case is untouched
+    for s in m.scenarios:  # and nothing else was added anywhere
+        added = {("station", criterion)} if s.id == "tram-extension" else set()
+        assert set(back.find_scenario(s.id).scores) == set(s.scores) | added, s.id
+    assert len(result.warnings) == 1
+    assert result.warnings[0].startswith(f"{SCENARIOS}!{ref}: ")
+    assert "Tram reaches Riverside" in result.warnings[0] and shown in result.warnings[0]
+
+
+def test_reimport_of_the_base_score_typed_over_its_formula_changes_nothing(tmp_path):
+    from tradeoff.io.excel.importer import import_matrix
+
+    m, path, sheet = _sites_book(tmp_path)
+    ref = _cell(m, sheet, "tram-extension", "station", "commute")
+    _edit(path, tmp_path / "same.xlsx", SCENARIOS, ref, m.score("station", "commute").value)
+    result = import_matrix(tmp_path / "same.xlsx")
+    assert result.matrix.scenarios == m.scenarios and result.warnings == []
+
+
+def test_reimport_refuses_a_typed_score_off_the_scale_naming_its_cell(tmp_path):
+    from tradeoff.core.errors import ValidationError
+    from tradeoff.io.excel.importer import import_matrix
+
+    m, path, sheet = _sites_book(tmp_path)
+    ref = _cell(m, sheet, "tram-extension", "station", "commute")
+    _edit(path, tmp_path / "far.xlsx", SCENARIOS, ref, 75)
+    with pytest.raises(ValidationError) as e:
+        import_matrix(tmp_path / "far.xlsx")
+    assert f"{SCENARIOS}!{ref}: 75 is above the scale's worst anchor 60" in str(e.value)
+
+
+@pytest.mark.libreoffice
+def test_a_workbook_saved_again_by_libreoffice_gains_no_overrides(recalculated):
+    from tradeoff.io.excel.importer import import_matrix
+
+    m, out = recalculated["sites--score"]  # saved by LibreOffice, formulas and all
+    result = import_matrix(out)
+    assert result.matrix.scenarios == m.scenarios
+    assert not [w for w in result.warnings if SCENARIOS in w]
+
+
+def test_reimport_refuses_a_formula_of_the_readers_own_with_no_computed_value(tmp_path):
+    from tradeoff.core.errors import ValidationError
+    from tradeoff.io.excel.importer import import_matrix
+
+    m, path, sheet = _sites_book(tmp_path)
+    ref = _cell(m, sheet, "tram-extension", "station", "commute")
+    _edit(path, tmp_path / "formula.xlsx", SCENARIOS, ref, "=20+10")  # saved uncomputed
+    with pytest.raises(ValidationError) as e:
+        import_matrix(tmp_path / "formula.xlsx")
+    assert f"{SCENARIOS}!{ref}: holds a formula of its own with no computed value" \
+        in str(e.value)

@@ -82,7 +82,7 @@ def import_workbook(path: Path, *, sheet: str | None = None) -> ImportResult:
         raise _read_error(e, source) from e
     try:
         if sheet is None and _is_tradeoff_workbook(wb):
-            return read_tradeoff_workbook(wb, source)
+            return read_tradeoff_workbook(wb, source, path)
         ws = _pick_sheet(wb, sheet, source)
         _refuse_merged_cells(path, ws.title, source)
         try:

@@ -11,6 +11,7 @@ and a problem names its cell (``Scores!C7: 'abc' is not a number``).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from tradeoff.core.errors import Problem, ValidationError
@@ -57,7 +58,9 @@ class _Reader:
             raise ValidationError(self.problems, self.source)
 
 
-def read_tradeoff_workbook(wb: Any, source: str) -> ImportResult:
+def read_tradeoff_workbook(wb: Any, source: str, path: Path | None = None) -> ImportResult:
+    """The matrix of a workbook Tradeoff exported, with the reader's edits; ``path``,
+    the workbook's file, is read again for the Scenarios sheet's formulas."""
 
     reader = _Reader(source)
     head = list(sheet_values(wb[EMBEDDED], max_row=3, max_col=2))
@@ -89,7 +92,8 @@ def read_tradeoff_workbook(wb: Any, source: str) -> ImportResult:
     _read_scores(sheets[checked.scores.sheet], checked.scores, matrix, reader, refs)
     _read_weights(sheets[checked.weights.sheet], checked.weights, matrix, reader, refs)
     _read_active(sheets[checked.active_sheet], checked.active_cell, matrix, reader)
-    read_overrides(wb, matrix, lambda c, cell, ref: _scale_value(c, cell, ref, reader), refs)
+    read_overrides(wb, matrix, lambda c, cell, ref: _scale_value(c, cell, ref, reader), refs,
+                   path=path, warnings=reader.warnings, problem=reader.problem)
     reader.raise_if_any()
     problems = [Problem(_cell_for(p.path, refs), p.message) for p in check_matrix(matrix)]
     if problems:

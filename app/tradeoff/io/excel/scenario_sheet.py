@@ -57,6 +57,13 @@ class OverrideStyles:
     text: TextStyle
 
 
+def follow_formula(i: int, j: int) -> str:
+    """The formula of a score a scenario does not override: option ``i``'s score on
+    criterion ``j`` in the Scores sheet (empty where that is empty)."""
+    base = f"{L.SCORES}!{col(j + 2)}{L.SCORES_FIRST_ROW + i}"
+    return F.blank_if_empty(base, base)
+
+
 def ordered_row(r: int, cells: list[tuple[int, str]]) -> str:
     """A row whose cells were built out of column order (spreadsheets need them in order)."""
     return row_xml(r, [xml for _c, xml in sorted(cells, key=lambda pair: pair[0])])
@@ -275,8 +282,7 @@ class ScenarioSheet:
     def _score_xml(ref: str, cell: Score | None, i: int, j: int, ov: OverrideStyles) -> str:
         """An override as itself (shaded); any other score as the Scores sheet's."""
         if cell is None:
-            base = f"{L.SCORES}!{col(j + 2)}{L.SCORES_FIRST_ROW + i}"
-            return formula_xml(ref, F.blank_if_empty(base, base))
+            return formula_xml(ref, follow_formula(i, j))
         if isinstance(cell.value, str):
             return text_xml(ref, cell.value, ov.text.plain, ov.text.quoted)
         if cell.value is not None:
