@@ -164,3 +164,15 @@ def test_portfolio_inputs_from_a_matrix():
     p = best_portfolio(got.costs, got.benefits, 60)  # Alpha + Beta (60 k€) beat Gamma alone
     assert [got.names[i] for i in p.selected] == ["Alpha", "Beta"]
     assert p.total_benefit == pytest.approx(95.0)
+
+
+def test_the_gap_is_worded_by_what_it_takes():
+    from tradeoff.core.value_for_money import VfmPoint
+
+    def gap(b: float, c: float) -> str:
+        return VfmPoint("x", "X", 10, 50, False, b, c, 5).describe("k€")
+
+    assert gap(0, 2.5) == "needs 2.5 k€ less cost"  # as good as a cheaper option
+    assert gap(4.25, 0) == "needs 4.2 more benefit"  # as dear as a better one
+    assert gap(4.25, 2.5) == "needs 4.2 more benefit or 2.5 k€ less cost"
+    assert VfmPoint("x", "X", 1, 1, True, 0, 0, 1).describe() == "on the frontier"

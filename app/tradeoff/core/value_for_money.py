@@ -55,7 +55,11 @@ class VfmPoint:
         """``on the frontier`` or ``needs 12.5 more benefit or 30 k€ less cost``."""
         if self.efficient:
             return "on the frontier"
-        cost = f"{self.cost_gap:g} {unit}".strip()
+        cost = f"{self.cost_gap:.3g} {unit}".strip()
+        if self.benefit_gap <= TOLERANCE:  # as good as a cheaper option
+            return f"needs {cost} less cost"
+        if self.cost_gap <= TOLERANCE:  # as dear as a better option
+            return f"needs {self.benefit_gap:.1f} more benefit"
         return f"needs {self.benefit_gap:.1f} more benefit or {cost} less cost"
 
 

@@ -22,7 +22,7 @@ FRONTIER_COLOUR = "#1f77b4"
 OFF_COLOUR = "#7f7f7f"
 CHOSEN_COLOUR = "#2ca02c"
 KNEE_COLOUR = "#d62728"
-MAX_LABELS = 60  # beyond this many options the chart labels only the frontier
+MAX_LABELS = 15  # beyond this many options the chart names only the frontier's
 
 
 def cost_label(vfm: ValueForMoney) -> str:
@@ -30,7 +30,7 @@ def cost_label(vfm: ValueForMoney) -> str:
 
 
 def draw_value_for_money(ax: Any, vfm: ValueForMoney, *, selected: set[str] | None = None,
-                         text_colour: str | None = None) -> None:
+                         text_colour: str | None = None, max_labels: int = MAX_LABELS) -> None:
     """Benefit (0–100) against cost, the frontier as a line, every option labelled.
 
     An option off the frontier carries how much more benefit or how much less
@@ -51,10 +51,12 @@ def draw_value_for_money(ax: Any, vfm: ValueForMoney, *, selected: set[str] | No
         ax.scatter([p.cost for p in chosen], [p.benefit for p in chosen], s=90,
                    facecolors="none", edgecolors=CHOSEN_COLOUR, linewidths=2,
                    label="in the portfolio", zorder=4)
-    labelled = vfm.points if len(vfm.points) <= MAX_LABELS else front
+    # Every option with its gap when they are few; else the frontier's names only (the
+    # table beside the chart gives every gap).
+    labelled = vfm.points if len(vfm.points) <= max_labels else front
     for p in labelled:
         text = p.name if p.efficient else (f"{p.name}\n+{p.benefit_gap:.1f} benefit or "
-                                           f"−{p.cost_gap:g} cost")
+                                           f"−{p.cost_gap:.3g} cost")
         ax.annotate(text, (p.cost, p.benefit), textcoords="offset points", xytext=(4, 4),
                     fontsize=7, color=text_colour)
     ax.set_xlabel(cost_label(vfm))

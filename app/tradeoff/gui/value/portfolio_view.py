@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDoubleSpinBox,
     QFileDialog,
     QHBoxLayout,
@@ -69,6 +70,7 @@ class PortfolioView(QWidget):
         self._rows: list[int] = []  # table row → index into inputs
         self.cost_box = CostChooser()
         self.cost_box.setAccessibleName("Cost criterion")
+        self.cost_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.cost_box.currentIndexChanged.connect(self.recompute)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, SLIDER_STEPS)
@@ -101,6 +103,8 @@ class PortfolioView(QWidget):
         split = QSplitter()
         split.addWidget(self.table)
         split.addWidget(self.chart)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)  # the two charts need the room
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.summary)
@@ -272,7 +276,7 @@ class PortfolioView(QWidget):
             return
         chosen = ({self.inputs.ids[i] for i in self.chosen.selected} if self.chosen
                   else set())
-        draw_value_for_money(left, self.vfm, selected=chosen)
+        draw_value_for_money(left, self.vfm, selected=chosen, max_labels=0)
         draw_merit_curve(right, self.merit, self.inputs.names, curve=self.curve,
                          budget=self.chosen.budget if self.chosen else None,
                          cost_name=self.vfm.cost_name)

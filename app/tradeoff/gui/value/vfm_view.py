@@ -64,6 +64,7 @@ class ValueView(QWidget):
         self.result: ValueForMoney | None = None
         self.cost_box = CostChooser()
         self.cost_box.setAccessibleName("Cost criterion")
+        self.cost_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.cost_box.currentIndexChanged.connect(self.recompute)
         self.save_button = QPushButton("Save Chart…")
         self.save_button.clicked.connect(self.save_chart_dialog)
@@ -75,7 +76,9 @@ class ValueView(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab moves on; arrows move between cells
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         top = QHBoxLayout()
         top.addWidget(QLabel("Cost:"))
@@ -84,6 +87,8 @@ class ValueView(QWidget):
         split = QSplitter()
         split.addWidget(self.chart)
         split.addWidget(self.table)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.note)
