@@ -172,6 +172,7 @@ def _check_scenarios(m: DecisionMatrix) -> list[Problem]:
     problems: list[Problem] = []
     crits = {c.id: c for c in m.criteria}
     opts = {o.id for o in m.options}
+    names = {o.id: o.name for o in m.options}
     seen: dict[str, str] = {}
     for i, sc in enumerate(m.scenarios):
         path = f"scenarios[{i}]"
@@ -191,7 +192,14 @@ def _check_scenarios(m: DecisionMatrix) -> list[Problem]:
             problems.append(Problem(f"{path}.probability",
                                     f"{_fmt(p)} is not a probability between 0 and 1"))
         for (oid, cid), s in sc.scores.items():
-            problems += _check_cell(crits, opts, oid, cid, s, f"{path}.scores")
+            found = _check_cell(crits, opts, oid, cid, s, f"{path}.scores")
+            if found and oid in names and cid in crits:
+                # Say whose override it is: the key path alone names the scenario by
+                # its place, and an override left off a scale that changed since is
+                # easy to miss in the grid, where the base case is usually shown.
+                where = f"the override of {names[oid]} / {crits[cid].name} in “{sc.name}”"
+                found = [Problem(q.path, f"{q.message} ({where})") for q in found]
+            problems += found
     given = [i for i, sc in enumerate(m.scenarios) if sc.probability is not None]
     if given and len(given) < len(m.scenarios):
         missing = next(i for i in range(len(m.scenarios)) if i not in given)

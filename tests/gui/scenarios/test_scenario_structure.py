@@ -144,3 +144,29 @@ def test_a_duplicate_keeps_its_sources_overrides_in_every_scenario(sites, tmp_pa
     assert sites.files.save_to(tmp_path / "copy.toml")
     saved = load_matrix(tmp_path / "copy.toml")
     assert saved.find_scenario("energy-prices").scores[(row, col)].value == 35
+
+
+def test_saving_refuses_an_override_left_off_a_changed_scale_naming_it(sites, tmp_path,
+                                                                       monkeypatch):
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from tradeoff.gui.document.commands import ReplaceCriterion
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+    doc = sites.document
+    m = doc.matrix
+    target = tmp_path / "sites.toml"
+    assert sites.files.save_to(target)
+    before = target.read_bytes()
+    # every base rent (at most 31) fits a worst anchor of 33; the override of 35 does not
+    doc.push(ReplaceCriterion(doc, replace(m.criterion("rent"), worst=33)))
+    assert not sites.files.save_to(target)
+    assert target.read_bytes() == before  # the file on disk still opens as it was
+    load_matrix(target)
+    assert len(shown) == 1
+    assert ("35 is above the scale's worst anchor 33 (the override of Old Town loft / Rent "
+            "in “Energy prices rise”)") in shown[0]
+    assert "scenarios[2].scores.old-town.rent" in shown[0]
