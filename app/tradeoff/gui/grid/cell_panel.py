@@ -24,6 +24,7 @@ from tradeoff.gui.common.cell_values import (
     parse_score_text,
     range_problem,
 )
+from tradeoff.gui.common.secondary_text import secondary
 from tradeoff.gui.document import Document
 from tradeoff.gui.document.commands import SetScore
 
@@ -42,7 +43,7 @@ class CellPanel(QWidget):
         self.heading.setWordWrap(True)
         self.scale = QLabel()
         self.scale.setWordWrap(True)
-        self.scale.setEnabled(False)
+        secondary(self.scale)
         self.value = QComboBox()
         self.value.setEditable(True)
         self.low = QLineEdit()

@@ -33,6 +33,7 @@ from tradeoff.core.edits import copy_profile
 from tradeoff.core.errors import WeightError
 from tradeoff.core.model import DecisionMatrix, WeightProfile, make_id
 from tradeoff.gui.common.icons import icon
+from tradeoff.gui.common.secondary_text import secondary
 from tradeoff.gui.document import Document, commands
 
 SLIDER_STEPS = 1000
@@ -190,7 +191,7 @@ class WeightsPanel(QWidget):
         self.method_label = QLabel()
         self.method_label.setObjectName("profile_method")
         self.method_label.setWordWrap(True)
-        self.method_label.setEnabled(False)  # secondary text, in the palette's muted colour
+        secondary(self.method_label)
         self.buttons: dict[str, QToolButton] = {}
         for key, tip, slot, icon_name in [
             ("add", "Add a profile with equal weights", self.add_profile, "add_option"),
@@ -219,7 +220,7 @@ class WeightsPanel(QWidget):
         self.status.setWordWrap(True)
         hint = QLabel("Points in any units; % is each one's normalised share of the total.")
         hint.setWordWrap(True)
-        hint.setEnabled(False)
+        secondary(hint)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
