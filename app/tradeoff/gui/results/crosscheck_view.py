@@ -185,7 +185,8 @@ class CrossCheckView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(settings)
         layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel("Highlighted ranks differ from the additive value model's."))
+        layout.addWidget(QLabel("Highlighted ranks differ from the additive value model's.",
+                                wordWrap=True))
         layout.addWidget(self.normalisations)
         layout.addWidget(self.notes)
         self.timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)

@@ -31,7 +31,7 @@ class LazyChart(QWidget):
         super().__init__(parent)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self.placeholder = QLabel(self.placeholder_text)
+        self.placeholder = QLabel(self.placeholder_text, wordWrap=True)
         self._layout.addWidget(self.placeholder)
         self.figure: Any = None
         self.canvas: Any = None

@@ -121,7 +121,9 @@ class SensitivityPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel("Sweep the weight of"))
         top.addWidget(self.chooser, 1)
-        top.addWidget(QLabel("from 0 to 100 %, the others keeping their proportions"))
+        # Wraps, so the sentence does not set the window's narrowest width.
+        top.addWidget(QLabel("from 0 to 100 %, the others keeping their proportions",
+                             wordWrap=True), 1)
         # Chart beside the tables: the panel usually sits in a wide, low dock.
         tables = QWidget()
         column = QVBoxLayout(tables)

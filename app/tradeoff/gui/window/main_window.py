@@ -42,6 +42,7 @@ from tradeoff.gui.window.dock_actions import bring_forward, dock_view_action
 from tradeoff.gui.window.files import FileController
 from tradeoff.gui.window.menus import MenusMixin
 from tradeoff.gui.window.messages import document_messages, only_notes
+from tradeoff.gui.window.narrow import let_combos_shrink
 from tradeoff.gui.window.palette import apply_palette
 from tradeoff.version import APP_NAME
 
@@ -207,6 +208,7 @@ class MainWindow(MenusMixin, QMainWindow):
                 installed.append(name)
         if not self.docks["Results"].isHidden():
             self.docks["Results"].raise_()
+        let_combos_shrink(self)
         if self.broken_features:
             self.statusBar().showMessage(
                 f"Part of {APP_NAME} could not be loaded ({', '.join(self.broken_features)}); "
