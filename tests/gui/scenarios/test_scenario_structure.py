@@ -170,3 +170,21 @@ def test_saving_refuses_an_override_left_off_a_changed_scale_naming_it(sites, tm
     assert ("35 is above the scale's worst anchor 33 (the override of Old Town loft / Rent "
             "in “Energy prices rise”)") in shown[0]
     assert "scenarios[2].scores.old-town.rent" in shown[0]
+
+
+def test_a_chart_due_when_another_matrix_opens_out_of_sight_waits_for_it(wired, qtbot):
+    from tradeoff.gui.scenarios.view import CHART_DELAY_MS
+
+    view = wired.scenarios.view
+    wired.actions["scenarios"].trigger()
+    view.refresh()  # the chart is due after a short delay
+    assert view._chart_timer.isActive()
+    view.hide()  # out of sight when File › Open replaces the matrix
+    assert wired.files.open_path(SITES, ask=False)
+    qtbot.wait(3 * CHART_DELAY_MS)  # an exception in a due chart would fail the test here
+    view.show()
+    m = wired.document.matrix
+    qtbot.waitUntil(lambda: view.chart.scenarios == [s.name for s in m.scenarios],
+                    timeout=3000)
+    assert [name.removesuffix(" (minimax regret)") for name, _t, _c in view.chart.series] \
+        == [o.name for o in m.options]

@@ -99,6 +99,9 @@ class ScenariosView(QWidget):
     def refresh(self, force: bool = False) -> None:
         if self.out_of_sight and not force:
             self.stale = True
+            # A chart still due would draw the last analysis against the changed matrix
+            # (after File › Open, one whose scenarios it does not know).
+            self._chart_timer.stop()
             return
         self.stale = False
         m = self.doc.matrix
