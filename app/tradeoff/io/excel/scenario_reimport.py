@@ -51,7 +51,14 @@ def read_overrides(wb: Any, m: DecisionMatrix, scale_value: ScaleValue,
     sheet = ScenarioSheet(build_layout(m, 1))
     rows = _grid(sheet_values(wb[SCENARIOS], max_row=sheet.row_count,
                               max_col=sheet.n_columns), sheet)
-    formulas = _formulas(path, sheet) if path is not None else None
+    formulas = None
+    if path is not None:
+        try:
+            formulas = _formulas(path, sheet)
+        except Exception:  # openpyxl raises many kinds for a damaged package
+            if problem is None:
+                raise
+            problem(f"{SCENARIOS}!A1", "the sheet's formulas cannot be read")
     for k, scenario in enumerate(m.scenarios):
         for i, o in enumerate(m.options):
             r = sheet.block_row(k, i)
