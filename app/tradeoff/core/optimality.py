@@ -40,6 +40,10 @@ API (pure; ``values`` is options × criteria without missing cells):
 * :func:`best_attainable_rank` → an int per row asked for;
 * :func:`matrix_optimality` → the same keyed by option id for a matrix,
   leaving out options with a missing score.
+
+For "how far would the weights have to move for it to win?", see
+:func:`tradeoff.core.closest_win.closest_wins`; for "another option is at least
+as good on everything", :mod:`tradeoff.core.dominance`.
 """
 
 from __future__ import annotations
