@@ -296,7 +296,9 @@ class WeightsPanel(QWidget):
                 continue
             for each in [widget, *widget.findChildren(QWidget)]:
                 if each.focusPolicy() & Qt.FocusPolicy.TabFocus and \
+                        each.window() is self.window() and \
                         not isinstance(each.parentWidget(), QComboBox | QAbstractSpinBox):
+                    QWidget.setTabOrder(before, each)  # made later, so placed here
                     before = each
         for row in self.rows:
             for widget in (row.slider, row.spin):

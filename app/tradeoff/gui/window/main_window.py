@@ -38,7 +38,7 @@ from tradeoff.gui.matrix.matrix_actions import MatrixActions
 from tradeoff.gui.results.results_panel import ResultsPanel
 from tradeoff.gui.weights.weights_panel import WeightsPanel
 from tradeoff.gui.window.autosave import Autosaver
-from tradeoff.gui.window.dock_actions import bring_forward, dock_view_action
+from tradeoff.gui.window.dock_actions import bring_forward, dock_view_action, first_focusable
 from tradeoff.gui.window.files import FileController
 from tradeoff.gui.window.menus import MenusMixin
 from tradeoff.gui.window.messages import document_messages, only_notes
@@ -249,7 +249,8 @@ class MainWindow(MenusMixin, QMainWindow):
         """Ctrl+1…4: the grid, or a panel brought to the front of its tab stack first."""
         for dock in self.docks.values():
             if dock.widget() is widget or dock.isAncestorOf(widget):
-                bring_forward(dock, widget)
+                # A panel itself takes no keys: the focus goes to its first control.
+                bring_forward(dock, first_focusable(widget) or widget)
                 return
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
