@@ -12,7 +12,7 @@ from tradeoff.core.model import Score
 from tradeoff.core.portfolio import best_portfolio, portfolio_inputs
 from tradeoff.core.screening import without_screened
 from tradeoff.gui.document import Document
-from tradeoff.gui.document.commands import SetScore
+from tradeoff.gui.document.commands import SetScore, SetWeight
 from tradeoff.gui.value.portfolio_view import SLIDER_STEPS, PortfolioView
 from tradeoff.gui.value.vfm_view import ValueView
 from tradeoff.io.matrix_file import load_matrix
@@ -73,8 +73,8 @@ def test_portfolio_slider_chooses_the_best_set_live(qtbot, document):
     inputs = portfolio_inputs(without_screened(document.matrix), None, "capital-cost")
     for steps in (0, 150, 400, 700, SLIDER_STEPS):
         view.slider.setValue(steps)  # as a drag does, one step at a time
-        budget = view.top * steps / SLIDER_STEPS
-        assert view.budget_box.value() == pytest.approx(budget, abs=0.01)
+        budget = round(view.top * steps / SLIDER_STEPS, 2)  # as the box shows it
+        assert view.budget_box.value() == budget == view.chosen.budget
         want = best_portfolio(inputs.costs, inputs.benefits, budget)
         assert view.chosen.total_benefit == pytest.approx(want.total_benefit)
         assert view.chosen.total_cost <= budget + 1e-9
@@ -85,8 +85,8 @@ def test_portfolio_slider_chooses_the_best_set_live(qtbot, document):
     assert view.chosen.total_cost == pytest.approx(np.sum(inputs.costs))  # everything fits
 
 
-def test_portfolio_budget_box_moves_the_slider_and_keeps_its_share_on_edits(qtbot, document,
-                                                                             tmp_path):
+def test_portfolio_budget_box_moves_the_slider_and_keeps_its_amount_on_edits(qtbot, document,
+                                                                              tmp_path):
     view = PortfolioView(document)
     qtbot.addWidget(view)
     view.show()
@@ -99,6 +99,8 @@ def test_portfolio_budget_box_moves_the_slider_and_keeps_its_share_on_edits(qtbo
     assert "Sprinklers in four care homes" in chosen  # the best benefit per cost
     document.push(SetScore(document, "care-home-sprinklers", "duration", Score(value=6)))
     assert "Sprinklers in four care homes" not in view.selected_names()  # now screened out
+    # The total cost fell (an option left), but the budget is an amount, not a share.
+    assert view.budget_box.value() == 120.0 == view.chosen.budget
     view.save_chart(tmp_path / "portfolio.svg")
     assert "Order of merit" in (tmp_path / "portfolio.svg").read_text()
 
@@ -140,3 +142,38 @@ def test_must_fund_and_never_fund_ticks_constrain_the_choice(qtbot, document):
     view.budget_box.setValue(20.0)  # less than the wall's 24: no portfolio, and why
     assert view.chosen is None
     assert "must be included cost 24 together, over the budget of 20" in view.summary.text()
+
+
+def test_a_weight_edit_never_moves_the_budget_the_user_typed(qtbot, document):
+    """The budget is the user's number: re-weighting re-solves for the same amount."""
+    view = PortfolioView(document)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: not view._stale)
+    view.budget_box.setValue(100.0)
+    profile = document.active_profile()
+    criterion = next(iter(profile.weights))
+    document.push(SetWeight(document, profile.id, criterion, profile.weights[criterion] * 2))
+    qtbot.waitUntil(lambda: not view._stale)
+    assert view.budget_box.value() == 100.0 == view.chosen.budget
+    inputs = portfolio_inputs(without_screened(document.matrix), None, "capital-cost")
+    want = best_portfolio(inputs.costs, inputs.benefits, 100.0)
+    assert view.chosen.total_benefit == pytest.approx(want.total_benefit)
+
+
+def test_a_budget_above_every_cost_is_shown_capped_and_comes_back(qtbot, document):
+    view = PortfolioView(document)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: not view._stale)
+    top = view.top
+    view.budget_box.setValue(top)
+    document.push(SetScore(document, "care-home-sprinklers", "duration", Score(value=6)))
+    qtbot.waitUntil(lambda: not view._stale)
+    assert view.top < top and view.budget_box.value() == pytest.approx(view.top)
+    assert "is more than every candidate costs together" in view.summary.text()
+    document.undo_stack.undo()
+    qtbot.waitUntil(lambda: not view._stale)
+    assert view.budget_box.value() == pytest.approx(top)

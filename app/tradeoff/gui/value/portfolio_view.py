@@ -47,6 +47,7 @@ from tradeoff.gui.document import Document
 from tradeoff.gui.value.canvas import ChartCanvas
 from tradeoff.gui.value.vfm_view import CostChooser
 
+BUDGET_DECIMALS = 2  # the budget box's; a budget is chosen as shown
 SLIDER_STEPS = 1000
 CURVE_STEPS = 20
 HEADERS = ["Option", "Cost", "Benefit", "Merit", "Chosen", "Must fund", "Never fund"]
@@ -65,6 +66,9 @@ class PortfolioView(QWidget):
         self.curve: BudgetCurve | None = None
         self.chosen: Portfolio | None = None
         self.top = 0.0  # the cost of every candidate together: the slider's end
+        # The budget as the user set it, an amount of money: edits elsewhere never move
+        # it (only a total cost below it caps it, and the summary says so).
+        self.budget: float | None = None
         self.include_ids: set[str] = set()  # option ids ticked "Must fund"
         self.exclude_ids: set[str] = set()  # … and "Never fund"
         self._rows: list[int] = []  # table row → index into inputs
@@ -77,7 +81,7 @@ class PortfolioView(QWidget):
         self.slider.setAccessibleName("Budget")
         self.slider.valueChanged.connect(self._slider_moved)
         self.budget_box = QDoubleSpinBox()
-        self.budget_box.setDecimals(2)
+        self.budget_box.setDecimals(BUDGET_DECIMALS)
         self.budget_box.setAccessibleName("Budget")
         self.budget_box.valueChanged.connect(self._budget_typed)
         self.save_button = QPushButton("Save Chart…")
@@ -112,6 +116,10 @@ class PortfolioView(QWidget):
         self._stale = True
         for signal in (document.changed, document.weights_changed, document.replaced):
             signal.connect(self.schedule)
+        document.replaced.connect(self._forget_budget)
+
+    def _forget_budget(self) -> None:
+        self.budget = None  # another matrix: start again from a third of its total cost
 
     def schedule(self) -> None:
         """Recompute now if the view is on screen, else when it is next seen: nothing
@@ -131,12 +139,11 @@ class PortfolioView(QWidget):
 
     # -- data ------------------------------------------------------------------------------
     def recompute(self) -> None:
-        """New candidates, merit order and budget curve; the budget keeps its share."""
+        """New candidates, merit order and budget curve; the budget stays as set."""
         self._stale = False
         matrix = self.document.matrix
         self.cost_box.fill(matrix)
         cost = self.cost_box.currentData()
-        share = self.slider.value() / SLIDER_STEPS if self.inputs is not None else 1 / 3
         self.inputs = self.vfm = self.merit = self.curve = self.chosen = None
         try:
             if cost is None:
@@ -156,27 +163,44 @@ class PortfolioView(QWidget):
         self.budget_box.blockSignals(True)
         self.budget_box.setRange(0.0, max(self.top, 0.0))
         self.budget_box.blockSignals(False)
-        self.set_budget(share * self.top)
+        if self.budget is None:
+            self.set_budget(round(self.top / 3, BUDGET_DECIMALS))
+        else:
+            self.set_budget(min(self.budget, self.top), capped=self.budget > self.top)
 
-    def set_budget(self, budget: float) -> None:
-        """Move the slider and the box to ``budget`` and choose the portfolio for it."""
+    def set_budget(self, budget: float, capped: bool = False) -> None:
+        """Move the slider and the box to ``budget`` and choose the portfolio for it.
+
+        ``capped``: the budget the user set is more than every candidate costs
+        together; it is shown as that total (and the summary says so) but kept, so
+        it comes back when the total grows again.
+        """
+        if not capped:
+            self.budget = budget
         for widget, value in ((self.slider, self._to_steps(budget)), (self.budget_box, budget)):
             widget.blockSignals(True)
             widget.setValue(value)
             widget.blockSignals(False)
         self._choose(budget)
+        if capped:
+            self.summary.setText(f"{self.summary.text()} (the budget set, "
+                                 f"{self.budget:,.{BUDGET_DECIMALS}f}, is more than every "
+                                 "candidate costs together)")
 
     def _to_steps(self, budget: float) -> int:
         return round(SLIDER_STEPS * budget / self.top) if self.top > 0 else 0
 
     def _slider_moved(self, steps: int) -> None:
-        budget = self.top * steps / SLIDER_STEPS
+        # Rounded as the box shows it, so the portfolio is chosen for the number seen.
+        budget = round(self.top * steps / SLIDER_STEPS, BUDGET_DECIMALS)
+        self.budget = budget
         self.budget_box.blockSignals(True)
         self.budget_box.setValue(budget)
         self.budget_box.blockSignals(False)
         self._choose(budget)
 
     def _budget_typed(self, budget: float) -> None:
+        self.budget = budget
         self.slider.blockSignals(True)
         self.slider.setValue(self._to_steps(budget))
         self.slider.blockSignals(False)
