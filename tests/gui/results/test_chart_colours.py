@@ -74,3 +74,17 @@ def test_switching_palette_recolours_the_chart_at_once(wired, qtbot):
         qtbot.waitUntil(lambda: to_rgb(chart.figure.get_facecolor()) == to_rgb(light))
     finally:
         apply_palette(False)
+
+
+def test_the_chart_states_the_ranking_in_words_for_screen_readers(wired, qtbot):
+    from PySide6.QtGui import QAccessible
+
+    chart = wired.results_panel.chart
+    qtbot.waitUntil(lambda: chart.ready and chart.bars is not None)
+    interface = QAccessible.queryAccessibleInterface(chart)
+    assert interface.text(QAccessible.Text.Name) == "Results chart"
+    words = interface.text(QAccessible.Text.Description)
+    first = chart.option_names[chart.order[0]]
+    assert words.startswith(f"{chart.axis_label}, best first: 1. {first} "
+                            f"{chart.totals[chart.order[0]]:.3f}")
+    assert all(name in words for name in chart.option_names)

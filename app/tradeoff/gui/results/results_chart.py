@@ -89,6 +89,7 @@ class ContributionChart(QWidget):
         self.resort_timer.setInterval(RESORT_DELAY_MS)
         self.resort_timer.timeout.connect(self._resort)
         self.full_draws = 0  # how often the whole figure was redrawn (for tests and tuning)
+        self.setAccessibleName("Results chart")
 
     # -- creation ----------------------------------------------------------------------
     def ensure_canvas(self) -> None:
@@ -133,6 +134,8 @@ class ContributionChart(QWidget):
         self.higher_is_better, self.axis_label = higher_is_better, axis_label
         self.legend_title = legend_title
         self.order = ranking_order(totals, higher_is_better)
+        self.setAccessibleDescription(ranking_sentence(self.option_names, self.totals,
+                                                       self.order, self.axis_label))
         if not self.ready:
             return
         key = self._current_layout_key()
@@ -264,6 +267,18 @@ class ContributionChart(QWidget):
             for collection in self.collections:
                 collection.set_animated(True)
             self._redraw_all()
+
+
+def ranking_sentence(option_names: list[str], totals: np.ndarray, order: list[int],
+                     axis_label: str) -> str:
+    """The chart in words, for a screen reader: the options best first, with their totals."""
+    parts = [f"{k}. {option_names[i]} {totals[i]:.3f}" for k, i in enumerate(order, start=1)
+             if not np.isnan(totals[i])]
+    unranked = [option_names[i] for i in range(len(option_names)) if np.isnan(totals[i])]
+    text = f"{axis_label}, best first: " + "; ".join(parts) if parts else "No option is ranked."
+    if unranked:
+        text += f" Not ranked (missing scores): {', '.join(unranked)}."
+    return text
 
 
 def _label_size(n: int) -> float:
