@@ -171,3 +171,12 @@ def number_text(x: float | int) -> str:
         return str(int(x))
     # repr is the shortest text that reads back exactly; Decimal writes it without exponent.
     return format(Decimal(repr(x)), "f")
+
+
+def decimals_to_show(value: float, at_least: int, at_most: int = 10) -> int:
+    """Decimals a number box needs to show ``value`` exactly (within ``at_least`` …
+    ``at_most``)."""
+    text = number_text(value)
+    if "e" in text:
+        return at_least
+    return min(max(at_least, len(text.partition(".")[2])), at_most)

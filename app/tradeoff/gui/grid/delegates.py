@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from tradeoff.core.model import Criterion
 from tradeoff.gui.common.cell_marks import MARKER_RGB, MARKER_SIZE
-from tradeoff.gui.common.cell_values import number_text
+from tradeoff.gui.common.cell_values import decimals_to_show
 from tradeoff.gui.grid.matrix_model import NOTE_ROLE, MatrixModel
 
 NO_SCORE = "—"  # the combo box entry that clears a level score
@@ -30,14 +30,6 @@ def spin_decimals(criterion: Criterion) -> int:
     """Enough decimals for the scale: 0–10 gets 2, 0–100000 gets 0."""
     span = abs(criterion.best - criterion.worst)
     return 0 if span >= 1000 else 1 if span >= 100 else 2
-
-
-def decimals_to_show(value: float, at_least: int) -> int:
-    """Decimals that show ``value`` exactly (up to 10), and no fewer than ``at_least``."""
-    text = number_text(value)
-    if "e" in text:
-        return at_least
-    return min(max(at_least, len(text.partition(".")[2])), 10)
 
 
 class ScoreDelegate(QStyledItemDelegate):

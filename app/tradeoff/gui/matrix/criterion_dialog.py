@@ -2,8 +2,10 @@
 value function, group and PROMETHEE preference function of one criterion (a column).
 
 The dialog checks the criterion with the same rules a matrix file obeys, and
-refuses a scale on which an existing score of the column would no longer fit,
-so everything the editor accepts can be saved and opened again.
+refuses a scale on which an existing score of the column (a base score or a
+scenario's override) would no longer fit, so everything the editor accepts can
+be saved and opened again. A field the user leaves alone keeps its exact
+value: pressing OK after editing the description changes nothing else.
 """
 
 from __future__ import annotations
@@ -34,7 +36,13 @@ from tradeoff.core.preference_functions import (
     PreferenceFunction,
 )
 from tradeoff.core.validate import check_criterion
-from tradeoff.gui.common.cell_values import range_problem
+from tradeoff.gui.common.cell_values import (
+    decimals_to_show,
+    number_text,
+    parse_score_text,
+    range_problem,
+)
+from tradeoff.gui.matrix.level_rename import criterion_cells, renamed_levels, renamed_score
 
 NO_GROUP = "(no group)"
 RUN_SETTING = "The run's setting"
@@ -76,11 +84,19 @@ def parse_points(text: str) -> list[tuple[float, float]]:
     return points
 
 
-def _number_box() -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
-    box.setRange(-1e9, 1e9)
-    box.setDecimals(3)
-    return box
+class ExactNumberBox(QDoubleSpinBox):
+    """A number box that gives back the number it was given, digit for digit, unless
+    the user changes it (the box itself holds a limited number of decimals)."""
+
+    def __init__(self, value: float) -> None:
+        super().__init__()
+        self.setDecimals(decimals_to_show(value, 3, 6))
+        self.setRange(min(-1e9, value), max(1e9, value))
+        self.setValue(value)
+        self.original, self.shown = value, self.value()
+
+    def exact_value(self) -> float:
+        return self.original if self.value() == self.shown else _tidy(self.value())
 
 
 class PrometheeRow(QWidget):
@@ -178,19 +194,19 @@ class CriterionDialog(QDialog):
         self.direction.addItem("Benefit — more is better", Direction.BENEFIT.value)
         self.direction.addItem("Cost — less is better", Direction.COST.value)
         self.direction.setCurrentIndex(0 if c.direction is Direction.BENEFIT else 1)
-        self.worst, self.best = _number_box(), _number_box()
-        self.worst.setValue(c.worst)
-        self.best.setValue(c.best)
+        self.worst, self.best = ExactNumberBox(c.worst), ExactNumberBox(c.best)
         for box in (self.worst, self.best):
             box.setToolTip("On a level scale, the anchor is a level's position "
                            "(e.g. 3 for “very high = 3”)")
         self.levels = QPlainTextEdit("\n".join(
-            f"{lv.name} = {lv.position:g}" for lv in sorted(c.levels, key=lambda x: x.position)))
+            f"{lv.name} = {number_text(lv.position)}"
+            for lv in sorted(c.levels, key=lambda x: x.position)))
         self.levels.setTabChangesFocus(True)
         self.levels.setPlaceholderText("blank for a numeric scale; else one level per line,\n"
                                        "e.g.  low = 0 / medium = 1 / high = 2")
         self.levels.setMaximumHeight(90)
-        self.points = QLineEdit(", ".join(f"{x:g}: {v:g}" for x, v in c.value_points))
+        self.points = QLineEdit(", ".join(f"{number_text(x)}: {number_text(v)}"
+                                          for x, v in c.value_points))
         self.points.setPlaceholderText("blank for linear; e.g. 0: 0, 5: 0.8, 10: 1")
         self.group = QComboBox()
         self.group.setEditable(True)
@@ -201,7 +217,7 @@ class CriterionDialog(QDialog):
         self.group.setToolTip("Pick a group, or type a new name to create one")
         self.promethee = PrometheeRow(c.promethee)
         self.must_reach = QLineEdit("" if c.must_reach is None else (
-            c.must_reach if isinstance(c.must_reach, str) else f"{c.must_reach:g}"))
+            c.must_reach if isinstance(c.must_reach, str) else number_text(c.must_reach)))
         self.must_reach.setPlaceholderText("blank for none; a score (or level) an option must "
                                            "reach")
         self.must_reach.setToolTip("A must-have: options scoring worse than this are screened "
@@ -230,6 +246,8 @@ class CriterionDialog(QDialog):
         layout.addWidget(self.problems)
         layout.addWidget(buttons)
         self.resize(480, 520)
+        # What the text fields showed: one left as it was keeps the stored value exactly.
+        self.shown_text = self._texts()
         self._result: Criterion | None = None
         self.new_group_name: str | None = None
 
@@ -244,33 +262,55 @@ class CriterionDialog(QDialog):
                 return g.id, None
         return None, text
 
+    def _texts(self) -> dict[str, str]:
+        return {"levels": self.levels.toPlainText(), "points": self.points.text(),
+                "must_reach": self.must_reach.text()}
+
+    def _unchanged(self, field: str) -> bool:
+        return self._texts()[field] == self.shown_text[field]
+
     def build(self) -> Criterion:
         """The criterion as entered (ValueError for unreadable levels or points)."""
         group_id, new_name = self.chosen_group()
-        return replace(
-            self.original,
+        o = self.original
+        candidate = replace(
+            o,
             name=self.name.text().strip(), unit=self.unit.text().strip(),
             description=self.description.toPlainText().strip(),
             direction=Direction(self.direction.currentData()),
-            worst=_tidy(self.worst.value()), best=_tidy(self.best.value()),
-            levels=parse_levels(self.levels.toPlainText()),
-            value_points=parse_points(self.points.text()),
+            worst=self.worst.exact_value(), best=self.best.exact_value(),
+            levels=list(o.levels) if self._unchanged("levels")
+            else parse_levels(self.levels.toPlainText()),
+            value_points=list(o.value_points) if self._unchanged("points")
+            else parse_points(self.points.text()),
             group=group_id if new_name is None else "\x00new",  # filled in by the caller
             promethee=self.promethee.function(),
-            must_reach=self.threshold(),
         )
+        return replace(candidate, must_reach=self.threshold(candidate))
 
-    def threshold(self) -> float | int | str | None:
+    def renamed_levels(self) -> dict[str, str]:
+        """Old name → new name of the levels the user renamed (same position, new name)."""
+        try:
+            return renamed_levels(self.original, self.build())
+        except ValueError:
+            return {}
+
+    def threshold(self, candidate: Criterion) -> float | int | str | None:
         """The must-have as entered: None when blank, a level name on a level scale."""
+        if self._unchanged("must_reach"):
+            kept = self.original.must_reach
+            if isinstance(kept, str):
+                return renamed_levels(self.original, candidate).get(kept, kept)
+            return kept
         text = self.must_reach.text().strip()
         if not text:
             return None
-        if parse_levels(self.levels.toPlainText()):
+        if candidate.levels:
             return text  # the scale's rules check that it is one of the levels
         try:
-            return _tidy(float(text.replace(",", ".")))
-        except ValueError:
-            raise ValueError(f"the must-have threshold {text!r} is not a number") from None
+            return parse_score_text(candidate, text)  # read as a score typed in the grid
+        except ValueError as e:
+            raise ValueError(f"the must-have threshold: {e}") from None
 
     def check(self) -> list[str]:
         try:
@@ -292,12 +332,21 @@ class CriterionDialog(QDialog):
                          if g.name.strip().casefold() == wanted]
         if problems:
             return problems
-        for option in self.matrix.options:
-            score = self.matrix.scores.get((option.id, self.original.id))
-            if score is not None:
-                problem = range_problem(candidate, score)
-                if problem:
-                    problems.append(f"the score of {option.name} would not fit: {problem}")
+        return self._score_problems(candidate)
+
+    def _score_problems(self, candidate: Criterion) -> list[str]:
+        """Base scores and scenario overrides of the column that the edited scale
+        would not hold (renamed levels already carried over)."""
+        renames = renamed_levels(self.original, candidate)
+        scenarios = {s.id: s.name for s in self.matrix.scenarios}
+        problems = []
+        for (scenario_id, oid), score in criterion_cells(self.matrix, self.original.id).items():
+            problem = range_problem(candidate, renamed_score(score, renames))
+            if problem:
+                where = f"the score of {_option_name(self.matrix, oid)}"
+                if scenario_id is not None:
+                    where += f" in scenario “{scenarios[scenario_id]}”"
+                problems.append(f"{where} would not fit: {problem}")
         return problems
 
     def _try_accept(self) -> None:
@@ -311,6 +360,13 @@ class CriterionDialog(QDialog):
 
     def result_criterion(self) -> Criterion | None:
         return self._result
+
+
+def _option_name(matrix: DecisionMatrix, option_id: str) -> str:
+    try:
+        return matrix.option(option_id).name
+    except KeyError:
+        return option_id
 
 
 def _tidy(x: float) -> float:

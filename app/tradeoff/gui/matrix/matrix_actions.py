@@ -20,6 +20,7 @@ from tradeoff.gui.common.icons import icon
 from tradeoff.gui.common.shortcuts import shortcut_list
 from tradeoff.gui.document import commands
 from tradeoff.gui.matrix.criterion_dialog import CriterionDialog
+from tradeoff.gui.matrix.level_rename import ReplaceCriterionRenamingLevels, renamed_levels
 from tradeoff.gui.matrix.option_dialog import OptionDialog
 
 if TYPE_CHECKING:
@@ -236,7 +237,11 @@ class MatrixActions:
         parent = commands.Macro(f"Edit criterion {edited.name}")
         if new_group is not None:
             commands.InsertGroup(self.doc, new_group, parent=parent)
-        commands.ReplaceCriterion(self.doc, edited, parent=parent)
+        renames = renamed_levels(criterion, edited)
+        if renames:  # the scores naming a renamed level follow it, in the same step
+            ReplaceCriterionRenamingLevels(self.doc, edited, renames, parent=parent)
+        else:
+            commands.ReplaceCriterion(self.doc, edited, parent=parent)
         self.doc.push(parent)
 
     def remove_criterion(self) -> None:
