@@ -8,6 +8,9 @@ full only when the layout changes (options or criteria added, resize). When
 options change places, the bars first grow and shrink where they stand and the
 chart re-sorts once the values have been still for a moment, so bars do not
 jump about under a dragged slider and a drag never waits for a full redraw.
+The option names beside the bars are animated too (the axis keeps transparent
+labels of the same names only to reserve their room), so the re-sort itself
+rewrites the names and the bars and blits them: no figure is laid out again.
 
 For a method other than the additive model, whose score is not a sum of
 criterion contributions, the chart shows one bar per option (the method's
@@ -73,7 +76,8 @@ class ContributionChart(QWidget):
         self.collections: list[Any] = []
         self.bars: Any = None
         self.legend_handles: list[Any] = []
-        self._background: Any = None
+        self._background: Any = None  # the figure without the bars (names drawn in)
+        self._bare: Any = None  # the figure without the bars or the names
         self._layout_key: tuple | None = None
         self.option_names: list[str] = []
         self.criterion_names: list[str] = []
@@ -90,6 +94,7 @@ class ContributionChart(QWidget):
         self.resort_timer.timeout.connect(self._resort)
         self.full_draws = 0  # how often the whole figure was redrawn (for tests and tuning)
         self.setAccessibleName("Results chart")
+        self.name_labels: list[Any] = []  # the option names beside the bars, top first
 
     # -- creation ----------------------------------------------------------------------
     def ensure_canvas(self) -> None:
@@ -148,8 +153,25 @@ class ContributionChart(QWidget):
             self.resort_timer.start()
 
     def _resort(self) -> None:
-        if self.ready and self.order != self.shown_order:
+        """Put the bars in the new order once the values are still: the names and the
+        bars are rewritten and blitted over the cached background."""
+        if not self.ready or self.order == self.shown_order:
+            return
+        if self._background is None or self._current_layout_key() != self._layout_key \
+                or len(self.name_labels) != len(self.order):
             self._redraw_all()
+            return
+        self.shown_order = list(self.order)
+        changed = []
+        for row, (label, i) in enumerate(zip(self.name_labels, self.shown_order, strict=True)):
+            name = shorten(self.option_names[i])
+            if label.get_text() != name:
+                label.set_text(name)
+                changed.append(row)
+        self.bars.set_verts(bar_vertices(self.contributions, self.shown_order).reshape(-1, 4, 2))
+        self._cache_names(changed)
+        self.axes.draw_artist(self.bars)
+        self.canvas.blit(self.figure.bbox)  # the names changed as well as the bars
 
     def bar_widths(self) -> np.ndarray:
         """Width of every bar segment (rows: options in matrix order, columns: criteria)."""
@@ -193,6 +215,7 @@ class ContributionChart(QWidget):
         from matplotlib.collections import PolyCollection
         from matplotlib.colors import to_rgba
         from matplotlib.patches import Patch
+        from matplotlib.transforms import blended_transform_factory, offset_copy
 
         self.full_draws += 1
         self.resort_timer.stop()
@@ -213,19 +236,26 @@ class ContributionChart(QWidget):
             facecolors=np.repeat(np.array(colours).reshape(-1, 4), n, axis=0) if k else None,
             edgecolors=background, linewidths=0.5, animated=True)
         ax.add_collection(self.bars)
-        self.collections = [self.bars]
         # Whole names, wrapped: a legend that cuts names short leaves only the colour to go by.
         self.legend_handles = [Patch(facecolor=colours[j], label=textwrap.fill(name, 30))
                                for j, name in enumerate(self.criterion_names)]
         ax.set_xlim(*self._x_range())
         ax.set_ylim(-0.6, max(n, 1) - 0.4)
         labels = [shorten(self.option_names[i]) for i in self.shown_order]
+        # The axis's own labels are transparent: they only reserve the names' room in the
+        # layout (the same names whatever the order); the names shown are drawn with the bars.
         ax.set_yticks(range(n - 1, -1, -1), labels, fontsize=_label_size(n))
+        beside = offset_copy(blended_transform_factory(ax.transAxes, ax.transData), fig=fig,
+                             x=-3.5, units="points")
+        self.name_labels = [ax.text(0, n - 1 - row, label, transform=beside, ha="right",
+                                    va="center", fontsize=_label_size(n), color=text,
+                                    animated=True) for row, label in enumerate(labels)]
+        self.collections = [self.bars, *self.name_labels]
         ax.set_xlabel(self.axis_label, color=text, fontsize=8)
         if self._x_range()[0] < 0:
             ax.axvline(0.0, color=text, linewidth=0.8)
         ax.tick_params(colors=text, labelsize=8)
-        ax.tick_params(axis="y", labelsize=_label_size(n), length=0)
+        ax.tick_params(axis="y", labelsize=_label_size(n), length=0, labelcolor=(0, 0, 0, 0))
         ax.grid(axis="x", color=grid, linewidth=0.5, alpha=0.5)
         ax.set_axisbelow(True)
         for side, spine in ax.spines.items():
@@ -245,14 +275,37 @@ class ContributionChart(QWidget):
     def _on_draw(self, event: Any) -> None:
         if event is not None and event.canvas is not self.canvas:
             return  # savefig draws on a PNG/SVG canvas of its own
+        self._bare = self.canvas.copy_from_bbox(self.figure.bbox)
+        self._cache_names()
+        self.axes.draw_artist(self.bars)
+
+    def _cache_names(self, rows: list[int] | None = None) -> None:
+        """Draw the names over the bare background and keep that as the background the
+        bars are blitted over: a slider step then draws bars only, never text.
+
+        With ``rows``, only those rows' names changed: each is cleared back to the bare
+        background in its own strip and drawn again (text is the slow part to draw).
+        """
+        if rows is None or self._background is None:
+            self.canvas.restore_region(self._bare)
+            drawn = self.name_labels
+        else:
+            self.canvas.restore_region(self._background)
+            n, left = len(self.name_labels), int(np.ceil(self.axes.bbox.x0))
+            for row in rows:
+                y = n - 1 - row
+                bottom, top = (self.axes.transData.transform([(0, y - 0.5), (0, y + 0.5)])
+                               [:, 1])
+                strip = (0, int(np.floor(bottom)), left, int(np.ceil(top)))
+                self.canvas.restore_region(self._bare, bbox=strip, xy=(0, 0))
+            drawn = [self.name_labels[row] for row in rows]
+        for label in drawn:
+            self.axes.draw_artist(label)
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
-        for collection in self.collections:
-            self.axes.draw_artist(collection)
 
     def _blit(self) -> None:
         self.canvas.restore_region(self._background)
-        for collection in self.collections:
-            self.axes.draw_artist(collection)
+        self.axes.draw_artist(self.bars)
         self.canvas.blit(self.axes.bbox)  # only the plot area changed
 
     # -- saving ----------------------------------------------------------------------------
