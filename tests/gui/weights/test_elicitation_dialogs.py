@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QSpinBox
 
 from factories import small_matrix
+from tradeoff.core.elicitation.records import ElicitationOutcome, apply_outcome
+from tradeoff.core.elicitation.swing import swing_weights
 from tradeoff.core.model import Criterion, DecisionMatrix, Option, WeightProfile
 from tradeoff.gui.weights.ahp_dialog import AhpDialog
 from tradeoff.gui.weights.elicitation_dialogs import RankDialog, SwingDialog
@@ -180,3 +182,24 @@ def test_dialog_on_a_matrix_with_nothing_to_weigh(qtbot):
     assert not dialog.ok_button.isEnabled()
     assert "Nothing to weigh" in dialog.message.text()
     assert dialog.updated_profile() is None
+
+
+def test_swing_dialog_keeps_stored_points_the_boxes_cannot_show(qtbot):
+    # Points written by another tool (or the file by hand) need not be whole numbers.
+    m = small_matrix()
+    points = {"money": 100.0, "quality": 37.5}
+    m.profiles[0] = apply_outcome(m.profile("even"), ElicitationOutcome(
+        None, "swing", swing_weights(points), {"points": points}))
+    dialog = SwingDialog(m, "even")
+    qtbot.addWidget(dialog)
+    assert preview(dialog) == ["72.7 %", "27.3 %"]  # 100/137.5 and 37.5/137.5
+    click_ok(qtbot, dialog)
+    assert dialog.outcome().weights == pytest.approx({"money": 100 / 137.5,
+                                                      "quality": 37.5 / 137.5}, abs=1e-12)
+    assert dialog.updated_profile().elicitation["_root"]["points"] == points
+    # A box the user changes is taken as shown.
+    again = SwingDialog(m, "even")
+    qtbot.addWidget(again)
+    again.findChild(QSpinBox, "points_quality").setValue(40)
+    click_ok(qtbot, again)
+    assert again.outcome().record["points"] == {"money": 100.0, "quality": 40.0}

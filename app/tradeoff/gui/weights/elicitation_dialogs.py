@@ -228,9 +228,14 @@ class SwingDialog(ElicitationDialog):
         grid.addWidget(QLabel("<b>Swing from worst to best</b>"), 0, 0)
         grid.addWidget(QLabel("<b>Points</b>"), 0, 1)
         self.spins: dict[str, QSpinBox] = {}
+        # Stored points the whole-number boxes round (37.5 shows as 38) are kept as stored
+        # unless the user changes their box, so OK alone never moves a weight.
+        self.stored_points: dict[str, tuple[int, float]] = {}
         for row, item in enumerate(items, start=1):
             spin = QSpinBox(objectName=f"points_{item}", minimum=0, maximum=int(TOP_POINTS))
             spin.setValue(round(stored.get(item, TOP_POINTS)))
+            if item in stored:
+                self.stored_points[item] = (spin.value(), float(stored[item]))
             spin.valueChanged.connect(lambda _v: self.refresh())
             label = QLabel(swing_text(self.matrix, item), wordWrap=True)
             label.setBuddy(spin)
@@ -246,8 +251,13 @@ class SwingDialog(ElicitationDialog):
         self.inputs_layout.addStretch()
 
     def compute(self) -> ElicitationOutcome:
-        points = {item: float(spin.value()) for item, spin in self.spins.items()}
+        points = {item: self._points(item, spin) for item, spin in self.spins.items()}
         return ElicitationOutcome(self.level, "swing", swing_weights(points), {"points": points})
+
+
+    def _points(self, item: str, spin: QSpinBox) -> float:
+        shown, stored = self.stored_points.get(item, (None, 0.0))
+        return stored if spin.value() == shown else float(spin.value())
 
 
 class RankDialog(ElicitationDialog):
