@@ -5,12 +5,12 @@ unless the user changes them."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox
 
 from tradeoff.core.model import Score
-from tradeoff.gui.common.cell_values import edit_text, number_text
+from tradeoff.gui.common.cell_values import edit_text, number_text, parse_number_text
 from tradeoff.gui.document import commands
 from tradeoff.io.matrix_file import dumps
 
@@ -19,10 +19,12 @@ AWKWARD = [27.123456, 25.0000004, 29.87654321, 1234567.89, 1 / 3 * 60, 0.1 + 0.2
            1.0898, 36.125, 0.00001234, -4.5e-5, 2.5e-300, 1e20]
 
 
-@pytest.mark.parametrize("x", AWKWARD)
+@pytest.mark.parametrize("x", [*AWKWARD, 0.125, -36.125, 1234.125, 999.999])
 def test_number_text_reads_back_exactly(x):
     text = number_text(x)
     assert float(text) == x
+    for name in ("en_US", "de_DE", "fr_FR", "C"):  # as typed or pasted back in any locale
+        assert parse_number_text(text, QLocale(name)) == x
     if 1e-6 <= abs(x) < 1e16:
         assert "e" not in text.lower()  # ordinary magnitudes are written out
 
@@ -31,6 +33,7 @@ def test_edit_text_of_whole_numbers_and_levels():
     assert [edit_text(v) for v in (None, 3, 3.0, 1234567.0, "high")] == \
         ["", "3", "3", "1234567", "high"]
     assert edit_text(1234567.89) == "1234567.89"
+    assert edit_text(36.125) == "36.1250"  # not a thousands grouping
 
 
 def _set(doc, option, criterion, score):
@@ -66,17 +69,19 @@ def test_copy_and_paste_back_changes_nothing(window):
     doc, m = window.document, window.document.matrix
     _set(doc, "a", "speed", Score(6.123456, rationale="quote"))
     _set(doc, "b", "speed", Score(1 / 3 * 20))
+    _set(doc, "c", "speed", Score(6.125))
     view = window.grid
     view.select_cell(0, 1)
-    view.selectionModel().select(view.matrix_model.index(1, 1),
-                                 view.selectionModel().SelectionFlag.Select)
+    for row in (1, 2):
+        view.selectionModel().select(view.matrix_model.index(row, 1),
+                                     view.selectionModel().SelectionFlag.Select)
     view.copy_selection()
-    assert QGuiApplication.clipboard().text() == f"6.123456\n{1 / 3 * 20!r}\n"
+    assert QGuiApplication.clipboard().text() == f"6.123456\n{1 / 3 * 20!r}\n6.1250\n"
     before = dumps(m)
     view.select_cell(0, 1)
     view.paste()
     assert dumps(m) == before
-    assert m.score("b", "speed").value == 1 / 3 * 20
+    assert [m.score(o, "speed").value for o in "abc"] == [6.123456, 1 / 3 * 20, 6.125]
 
 
 def _open_editor(window, row, col):

@@ -157,9 +157,9 @@ def edit_text(value: ScoreValue | None) -> str:
 
 
 def number_text(x: float | int) -> str:
-    """The shortest text that reads back as exactly ``x``: ``1234567.89``,
-    ``27.123456``, ``0.00001``, ``3`` for ``3.0``; only magnitudes beyond those keep
-    an exponent (``1e+20``, ``1e-09``)."""
+    """The shortest text that reads back as exactly ``x`` in any locale: ``1234567.89``,
+    ``27.123456``, ``0.00001``, ``3`` for ``3.0``, ``36.1250`` for ``36.125``; only
+    magnitudes beyond those keep an exponent (``1e+20``, ``1e-09``)."""
     if isinstance(x, int) and not isinstance(x, bool):
         return str(x)
     x = float(x)
@@ -170,7 +170,13 @@ def number_text(x: float | int) -> str:
     if x.is_integer():
         return str(int(x))
     # repr is the shortest text that reads back exactly; Decimal writes it without exponent.
-    return format(Decimal(repr(x)), "f")
+    text = format(Decimal(repr(x)), "f")
+    whole, _, decimals = text.lstrip("-").partition(".")
+    if len(decimals) == 3 and len(whole) <= 3 and whole != "0":
+        # "36.125" could be a thousands grouping, which parse_number_text refuses or reads
+        # as 36125 in some locales; "36.1250" can only be the decimal.
+        text += "0"
+    return text
 
 
 def decimals_to_show(value: float, at_least: int, at_most: int = 10) -> int:
