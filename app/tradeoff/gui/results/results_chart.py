@@ -34,6 +34,9 @@ BAR_HEIGHT = 0.72
 AXIS_LABEL = "Total value (0 = worst, 1 = best)"
 RESORT_DELAY_MS = 300
 LABEL_CHARS = 28
+# With more options than this the chart shows the leaders only (and says so above the
+# bars): a bar a few pixels high cannot be read, and every bar drawn costs each slider step.
+CHART_TOP = 25
 
 
 def shorten(text: str, limit: int = LABEL_CHARS) -> str:
@@ -149,19 +152,23 @@ class ContributionChart(QWidget):
             return
         self.bars.set_verts(bar_vertices(self.contributions, self.shown_order).reshape(-1, 4, 2))
         self._blit()
-        if self.order != self.shown_order:
+        if self._top() != self.shown_order:
             self.resort_timer.start()
+
+    def _top(self) -> list[int]:
+        """The options the chart shows, best first: all, or the leading CHART_TOP."""
+        return self.order[:CHART_TOP]
 
     def _resort(self) -> None:
         """Put the bars in the new order once the values are still: the names and the
         bars are rewritten and blitted over the cached background."""
-        if not self.ready or self.order == self.shown_order:
+        if not self.ready or self._top() == self.shown_order:
             return
         if self._background is None or self._current_layout_key() != self._layout_key \
-                or len(self.name_labels) != len(self.order):
+                or len(self.name_labels) != len(self._top()):
             self._redraw_all()
             return
-        self.shown_order = list(self.order)
+        self.shown_order = self._top()
         changed = []
         for row, (label, i) in enumerate(zip(self.name_labels, self.shown_order, strict=True)):
             name = shorten(self.option_names[i])
@@ -179,8 +186,9 @@ class ContributionChart(QWidget):
         out = np.zeros((n, k))
         if self.bars is None:
             return out
+        rows = len(self.shown_order)  # options not shown (beyond CHART_TOP) keep 0
         for p, path in enumerate(self.bars.get_paths()):  # criterion-major, rows as drawn
-            j, row = divmod(p, n)
+            j, row = divmod(p, rows)
             xs = path.vertices[:, 0]
             out[self.shown_order[row], j] = xs.max() - xs.min()
         return out
@@ -219,7 +227,7 @@ class ContributionChart(QWidget):
 
         self.full_draws += 1
         self.resort_timer.stop()
-        self.shown_order = list(self.order)
+        self.shown_order = self._top()
         background, text, grid = self._colours()
         fig = self.figure
         fig.clear()
@@ -227,7 +235,7 @@ class ContributionChart(QWidget):
         ax = fig.add_subplot()
         self.axes = ax
         ax.set_facecolor(background)
-        n, k = len(self.option_names), len(self.criterion_names)
+        n, k = len(self.shown_order), len(self.criterion_names)
         # One collection for every bar segment: a single draw call per update.
         colours = [to_rgba(category_colour(j)) for j in range(k)]
         self.bars = PolyCollection(
@@ -243,8 +251,13 @@ class ContributionChart(QWidget):
         ax.set_ylim(-0.6, max(n, 1) - 0.4)
         labels = [shorten(self.option_names[i]) for i in self.shown_order]
         # The axis's own labels are transparent: they only reserve the names' room in the
-        # layout (the same names whatever the order); the names shown are drawn with the bars.
-        ax.set_yticks(range(n - 1, -1, -1), labels, fontsize=_label_size(n))
+        # layout (room for the longest name, whichever options lead); the names shown are
+        # drawn with the bars.
+        widest = max((shorten(name) for name in self.option_names), key=len, default="")
+        ax.set_yticks(range(n - 1, -1, -1), [widest] * n, fontsize=_label_size(n))
+        if len(self.option_names) > n:
+            ax.set_title(f"The top {n} of {len(self.option_names):,} options", loc="left",
+                         fontsize=8, color=text)
         beside = offset_copy(blended_transform_factory(ax.transAxes, ax.transData), fig=fig,
                              x=-3.5, units="points")
         self.name_labels = [ax.text(0, n - 1 - row, label, transform=beside, ha="right",
