@@ -40,6 +40,16 @@ def test_a_mark_that_could_be_a_decimal_or_a_thousands_separator_is_refused(text
         parse_number_text(text, locale)
 
 
+def test_the_refusal_says_how_to_type_either_reading_so_that_it_reads_back():
+    with pytest.raises(CellValueError) as caught:
+        parse_number_text("36.125", EN)
+    assert "type 36125 for the whole number, or 36.1250 for the decimal" in str(caught.value)
+    assert parse_number_text("36125", EN) == 36125
+    assert parse_number_text("36.1250", EN) == 36.125
+    with pytest.raises(CellValueError, match="type 1000 for the whole number, or 1 for the"):
+        parse_number_text("1,000", DE)
+
+
 @pytest.mark.parametrize("text", ["1,000,00", "1.2.3", "1,000.000,5", "abc", "1,,0"])
 def test_malformed_numbers_are_refused(text):
     with pytest.raises(CellValueError, match="not a number"):

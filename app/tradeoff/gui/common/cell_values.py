@@ -76,9 +76,11 @@ def parse_number_text(text: str, locale: QLocale | None = None) -> float:
             text = text.replace(mark, "")
         elif grouped and mark != locale.groupSeparator():
             whole, decimal = text.replace(mark, ""), float(text.replace(mark, "."))
+            # A fourth decimal makes the decimal reading unambiguous in every locale.
+            as_decimal = f"{decimal:g}" if decimal.is_integer() else f"{text}0"
             raise CellValueError(f"{raw!r} is ambiguous: it could be {decimal:g} or {whole}; "
-                                 f"type {whole} for the whole number, or {decimal:g} as a "
-                                 "decimal")
+                                 f"type {whole} for the whole number, or {as_decimal} for "
+                                 "the decimal")
         else:
             text = text.replace(mark, "") if grouped else text.replace(mark, ".")
     try:
