@@ -42,7 +42,7 @@ from tradeoff.gui.common.cell_values import (
     parse_score_text,
     range_problem,
 )
-from tradeoff.gui.matrix.level_rename import criterion_cells, renamed_levels, renamed_score
+from tradeoff.gui.document.level_rename import criterion_cells, renamed_levels, renamed_score
 
 NO_GROUP = "(no group)"
 RUN_SETTING = "The run's setting"
@@ -287,13 +287,6 @@ class CriterionDialog(QDialog):
             promethee=self.promethee.function(),
         )
         return replace(candidate, must_reach=self.threshold(candidate))
-
-    def renamed_levels(self) -> dict[str, str]:
-        """Old name → new name of the levels the user renamed (same position, new name)."""
-        try:
-            return renamed_levels(self.original, self.build())
-        except ValueError:
-            return {}
 
     def threshold(self, candidate: Criterion) -> float | int | str | None:
         """The must-have as entered: None when blank, a level name on a level scale."""

@@ -19,8 +19,8 @@ from tradeoff.core.model import Criterion, Group, Option, make_id
 from tradeoff.gui.common.icons import icon
 from tradeoff.gui.common.shortcuts import shortcut_list
 from tradeoff.gui.document import commands
+from tradeoff.gui.document.level_rename import ReplaceCriterionRenamingLevels, renamed_levels
 from tradeoff.gui.matrix.criterion_dialog import CriterionDialog
-from tradeoff.gui.matrix.level_rename import ReplaceCriterionRenamingLevels, renamed_levels
 from tradeoff.gui.matrix.option_dialog import OptionDialog
 
 if TYPE_CHECKING:

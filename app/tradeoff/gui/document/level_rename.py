@@ -5,15 +5,12 @@ as the edited criterion, so no cell is left naming a level that is gone."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from tradeoff.core.model import Criterion, DecisionMatrix, Score
-
-if TYPE_CHECKING:
-    from tradeoff.gui.document import Document
-    from tradeoff.gui.document.commands import Macro
+from tradeoff.gui.document import Document
+from tradeoff.gui.document.commands import Macro
 
 # (scenario id or None for the base case, option id) → a score of the edited criterion
 CellKey = tuple[str | None, str]
