@@ -86,18 +86,32 @@ class ScoreResult:
 
 
 def raw_matrix(matrix: DecisionMatrix) -> np.ndarray:
-    """Scores as numbers (level positions for level scales), NaN where missing."""
+    """Scores as numbers (level positions for level scales), NaN where missing.
+
+    One pass over the cells gathers row, column and number into lists that numpy
+    places at once; only level names need a look-up of their own.
+    """
     out = np.full((len(matrix.options), len(matrix.criteria)), np.nan)
     col = {c.id: j for j, c in enumerate(matrix.criteria)}
     row = {o.id: i for i, o in enumerate(matrix.options)}
+    rows: list[int] = []
+    cols: list[int] = []
+    numbers: list[float] = []
     for (oid, cid), s in matrix.scores.items():
-        if s.value is None or oid not in row or cid not in col:
+        v = s.value
+        i, j = row.get(oid), col.get(cid)
+        if v is None or i is None or j is None:
             continue
-        j = col[cid]
-        try:
-            out[row[oid], j] = matrix.criteria[j].to_number(s.value)
-        except (KeyError, TypeError, ValueError):
-            pass  # an unknown level stays missing and is reported as such
+        if type(v) is not float and type(v) is not int:
+            try:
+                v = matrix.criteria[j].to_number(v)
+            except (KeyError, TypeError, ValueError):
+                continue  # an unknown level stays missing and is reported as such
+        rows.append(i)
+        cols.append(j)
+        numbers.append(v)
+    if numbers:
+        out[rows, cols] = np.array(numbers, dtype=float)
     return out
 
 
