@@ -19,9 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QMessageBox,
     QScrollArea,
     QSlider,
     QToolButton,
@@ -29,12 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tradeoff.core.edits import copy_profile
 from tradeoff.core.errors import WeightError
-from tradeoff.core.model import DecisionMatrix, WeightProfile, make_id
+from tradeoff.core.model import DecisionMatrix, WeightProfile
 from tradeoff.gui.common.icons import icon
 from tradeoff.gui.common.secondary_text import secondary
 from tradeoff.gui.document import Document, commands
+from tradeoff.gui.weights.profile_actions import ProfileActions
 
 SLIDER_STEPS = 1000
 INDENT = 14
@@ -167,7 +165,7 @@ class PointsSpinBox(QDoubleSpinBox):
         return text
 
 
-class WeightsPanel(QWidget):
+class WeightsPanel(ProfileActions, QWidget):
     """Weights of the active profile; every change is an undo command."""
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
@@ -395,52 +393,3 @@ class WeightsPanel(QWidget):
         if profile_id and profile_id != self.doc.active_profile_id():
             self.doc.push(commands.SetActiveProfile(self.doc, profile_id))
             self.refresh(rescale=True)
-
-    def _new_id(self, name: str) -> str:
-        return make_id(name, self.doc.matrix.all_ids())
-
-    def add_profile(self) -> None:
-        name, ok = QInputDialog.getText(self, "Add profile", "Name of the new profile:",
-                                        text=self._free_name("Profile"))
-        if not ok or not name.strip():
-            return
-        m = self.doc.matrix
-        weights = dict.fromkeys([c.id for c in m.criteria] + [g.id for g in m.groups], 1.0)
-        profile = WeightProfile(self._new_id(name), name.strip(), weights)
-        self.doc.push(commands.InsertProfile(self.doc, profile))
-
-    def duplicate_profile(self) -> None:
-        current = self.doc.active_profile()
-        if current is None:
-            return
-        name = self._free_name(f"{current.name} (copy)")
-        copy = copy_profile(current, self._new_id(name), name)
-        self.doc.push(commands.InsertProfile(self.doc, copy,
-                                             text=f"Duplicate profile {current.name}"))
-
-    def rename_profile(self) -> None:
-        current = self.doc.active_profile()
-        if current is None:
-            return
-        name, ok = QInputDialog.getText(self, "Rename profile", "New name:", text=current.name)
-        if ok and name.strip() and name.strip() != current.name:
-            renamed = copy_profile(current, current.id, name.strip())
-            self.doc.push(commands.ReplaceProfile(
-                self.doc, renamed, text=f"Rename profile {current.name} to {name.strip()}"))
-
-    def delete_profile(self) -> None:
-        current = self.doc.active_profile()
-        if current is None or len(self.doc.matrix.profiles) < 2:
-            return
-        answer = QMessageBox.question(self, "Delete profile",
-                                      f"Delete the weight profile “{current.name}”?")
-        if answer == QMessageBox.StandardButton.Yes:
-            self.doc.push(commands.RemoveProfile(self.doc, current.id))
-
-    def _free_name(self, base: str) -> str:
-        names = {p.name for p in self.doc.matrix.profiles}
-        name, n = base, 2
-        while name in names:
-            name = f"{base} {n}"
-            n += 1
-        return name
