@@ -11,8 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,6 +42,7 @@ from tradeoff.core.portfolio import (
 )
 from tradeoff.core.screening import without_screened
 from tradeoff.core.value_for_money import ValueForMoney, value_for_money
+from tradeoff.gui.common.when_seen import RecomputeWhenSeen
 from tradeoff.gui.document import Document
 from tradeoff.gui.value.canvas import ChartCanvas
 from tradeoff.gui.value.vfm_view import CostChooser
@@ -54,7 +54,7 @@ HEADERS = ["Option", "Cost", "Benefit", "Merit", "Chosen", "Must fund", "Never f
 MUST, NEVER = 5, 6  # the checkable columns
 
 
-class PortfolioView(QWidget):
+class PortfolioView(RecomputeWhenSeen, QWidget):
     message = Signal(str)
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
@@ -121,21 +121,6 @@ class PortfolioView(QWidget):
     def _forget_budget(self) -> None:
         self.budget = None  # another matrix: start again from a third of its total cost
 
-    def schedule(self) -> None:
-        """Recompute now if the view is on screen, else when it is next seen: nothing
-        (not even scipy or matplotlib) loads for a view nobody has opened. A dock
-        stacked behind another tab counts as shown without being seen."""
-        self._stale = True
-        if self.isVisible() and not self.visibleRegion().isEmpty():
-            self.recompute()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        QTimer.singleShot(0, self._if_seen)  # once the layout has given it its place
-
-    def _if_seen(self) -> None:
-        if self._stale:
-            self.schedule()
 
     # -- data ------------------------------------------------------------------------------
     def recompute(self) -> None:

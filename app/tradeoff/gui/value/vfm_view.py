@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +27,7 @@ from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import DecisionMatrix
 from tradeoff.core.screening import without_screened
 from tradeoff.core.value_for_money import ValueForMoney, value_for_money
+from tradeoff.gui.common.when_seen import RecomputeWhenSeen
 from tradeoff.gui.document import Document
 from tradeoff.gui.value.canvas import ChartCanvas
 
@@ -55,7 +55,7 @@ class CostChooser(QComboBox):
         self.blockSignals(False)
 
 
-class ValueView(QWidget):
+class ValueView(RecomputeWhenSeen, QWidget):
     message = Signal(str)
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
@@ -97,21 +97,6 @@ class ValueView(QWidget):
         for signal in (document.changed, document.weights_changed, document.replaced):
             signal.connect(self.schedule)
 
-    def schedule(self) -> None:
-        """Recompute now if the view is on screen, else when it is next seen: nothing
-        (not even scipy or matplotlib) loads for a view nobody has opened. A dock
-        stacked behind another tab counts as shown without being seen."""
-        self._stale = True
-        if self.isVisible() and not self.visibleRegion().isEmpty():
-            self.recompute()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        QTimer.singleShot(0, self._if_seen)  # once the layout has given it its place
-
-    def _if_seen(self) -> None:
-        if self._stale:
-            self.schedule()
 
     def recompute(self) -> None:
         self._stale = False
