@@ -76,9 +76,9 @@ def test_a_threshold_screens_dims_and_unranks_in_one_undo_step(window, qtbot, qt
 def test_a_threshold_off_the_scale_is_refused_and_changes_nothing(window):
     steps = window.document.undo_stack.count()
     problems = set_speed_threshold(window, "11")
-    assert "11 is above the scale's best anchor 10" in problems
+    assert "the must-have threshold: 11 is outside the scale of Speed (0 … 10)" in problems
     problems = set_speed_threshold(window, "lots")
-    assert "the must-have threshold 'lots' is not a number" in problems
+    assert "the must-have threshold: 'lots' is not a number" in problems
     assert window.document.undo_stack.count() == steps
     assert window.document.matrix.criterion("speed").must_reach is None
 
@@ -144,3 +144,19 @@ def test_dominated_options_are_marked_in_the_grid(window):
     assert grid.headerData(0, vertical, Qt.ItemDataRole.FontRole) is None
     doc.undo_stack.undo()
     assert grid.headerData(1, vertical, Qt.ItemDataRole.FontRole) is None
+
+
+def test_could_it_win_is_filled_for_a_matrix_just_opened(small_file, tmp_path, qtbot):
+    """Not only after an edit: the column is worked out for the matrix the app starts on
+    (created as run_app creates it) and for one opened later."""
+    from tradeoff.gui.window.app import create_window
+
+    window = create_window(str(small_file), tmp_path / "autosave")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: all(verdict for _rank, _tip, verdict in ranking(window).values()),
+                    timeout=5000)
+    window.files.open_path(small_file, ask=False)
+    qtbot.waitUntil(lambda: all(verdict for _rank, _tip, verdict in ranking(window).values()),
+                    timeout=5000)
+    window.document.undo_stack.setClean()

@@ -68,8 +68,9 @@ class ResultsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         digits = self.fontMetrics().horizontalAdvance("-0.0000") + 16
+        verdict = self.fontMetrics().horizontalAdvance("Could it win?") + 16
         for col, width in ((0, self.fontMetrics().horizontalAdvance("Rank") + 16), (2, digits),
-                           (3, digits)):
+                           (3, digits), (4, verdict)):
             header.resizeSection(col, width)
         self.chart = ContributionChart()
         self.title = QLabel()
@@ -124,7 +125,7 @@ class ResultsPanel(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.table.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 18)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([360, 640])
+        self.splitter.setSizes([440, 560])  # the table keeps room for option names
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -139,10 +140,12 @@ class ResultsPanel(QWidget):
         doc.changed.connect(self._standing_timer.start)
         doc.weights_changed.connect(self._standing_timer.start)  # the closest wins move
         doc.replaced.connect(lambda: self.model.set_standing({}))
+        doc.replaced.connect(self._standing_timer.start)  # a matrix just opened gets it too
         self.method_box.currentIndexChanged.connect(self._method_chosen)
         self.normalisation_box.currentIndexChanged.connect(lambda _i: self.recompute())
         self.preference_box.currentIndexChanged.connect(lambda _i: self.recompute())
         self.recompute()
+        self._standing_timer.start()  # the column is filled for the matrix shown at start
 
     @property
     def method(self) -> str:
