@@ -12,16 +12,18 @@ import os
 from pathlib import Path
 from typing import Any
 
+from tradeoff.core import palette
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.portfolio import BudgetCurve, MeritCurve
 from tradeoff.core.value_for_money import ValueForMoney
 from tradeoff.io.matrix_file import atomic_write_bytes
 
 CHART_FORMATS = ("png", "svg")
-FRONTIER_COLOUR = "#1f77b4"
-OFF_COLOUR = "#7f7f7f"
-CHOSEN_COLOUR = "#2ca02c"
-KNEE_COLOUR = "#d62728"
+# From the one colour-vision-safe palette every chart shares (core.palette).
+FRONTIER_COLOUR = palette.INDIGO
+OFF_COLOUR = palette.MID_GREY
+CHOSEN_COLOUR = palette.GREEN
+KNEE_COLOUR = palette.ROSE
 MAX_LABELS = 15  # beyond this many options the chart names only the frontier's
 
 

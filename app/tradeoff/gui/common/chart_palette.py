@@ -15,18 +15,13 @@ from typing import Any
 import numpy as np
 from PySide6.QtGui import QPalette
 
-# Paul Tol's "muted" scheme (personal.sron.nl/~pault/, "Colour schemes and templates",
-# 2021): nine colours that stay apart under protanopia, deuteranopia and tritanopia
-# (tests/gui/results/test_chart_colours.py checks that with a simulation), and readable
-# on a light or a dark background. matplotlib's default cycle is not: under protanopia
-# its orange and green, blue and purple fall together.
-CATEGORY_COLOURS = ("#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255",
-                    "#44AA99", "#999933", "#AA4499")
-
-
-def category_colour(index: int) -> str:
-    """The colour of the ``index``-th criterion (or other category) of a chart."""
-    return CATEGORY_COLOURS[index % len(CATEGORY_COLOURS)]
+# The colours themselves live Qt-free in core.palette so io charts (value for money,
+# the brief) share them; re-exported here for the GUI charts.
+from tradeoff.core.palette import (  # noqa: F401
+    CATEGORY_COLOURS,
+    category_colour,
+    rank_colours,
+)
 
 
 def palette_colours(palette: QPalette) -> tuple[str, str, str]:

@@ -19,6 +19,7 @@ from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import DecisionMatrix
 from tradeoff.core.robustness_report import change_point_table, stability_table
 from tradeoff.core.sensitivity import Sweep, all_sweeps
+from tradeoff.gui.common.chart_palette import category_colour
 from tradeoff.gui.robustness.charts import LazyChart, percent_axis, shorten
 from tradeoff.gui.robustness.models import ReportTableModel, report_view
 
@@ -51,6 +52,7 @@ class SensitivityChart(LazyChart):
         ends = s.totals_at([0.0, 1.0])  # straight lines: two points say it all
         for k, oid in enumerate(s.options):
             (line,) = ax.plot([0, 1], ends[:, k], label=shorten(self.names.get(oid, oid)),
+                              color=category_colour(k),
                               linewidth=2.2 if oid == s.winner else 1.3)
             self.lines.append(line)
         lo, hi = s.winner_interval

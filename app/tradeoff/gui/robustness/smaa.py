@@ -39,6 +39,7 @@ from tradeoff.core.model import DecisionMatrix
 from tradeoff.core.robustness_report import acceptability_table
 from tradeoff.core.smaa import SmaaCancelled, SmaaResult, SmaaSettings, run_smaa
 from tradeoff.core.smaa_sampling import spec_for_matrix, weights_within
+from tradeoff.gui.common.chart_palette import rank_colours
 from tradeoff.gui.robustness.bounds import BoundsTable
 from tradeoff.gui.robustness.charts import LazyChart, percent_axis, shorten
 from tradeoff.gui.robustness.models import ReportTableModel, report_view
@@ -108,9 +109,7 @@ class AcceptabilityChart(LazyChart):
             ax.text(0.5, 0.5, "No results yet", ha="center", va="center",
                     transform=ax.transAxes)
             return
-        from matplotlib import colormaps
-
-        colours = colormaps["viridis"](np.linspace(0.1, 0.9, n))
+        colours = rank_colours(n)
         y = np.arange(n)[::-1]  # first option at the top
         left = np.zeros(n)
         for r in range(n):

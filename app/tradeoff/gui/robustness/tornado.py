@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QWidget
 
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import DecisionMatrix
+from tradeoff.core.palette import ROSE as CAN_FLIP
+from tradeoff.core.palette import TEAL as CANNOT_FLIP
 from tradeoff.core.tornado import Tornado, tornado
 from tradeoff.gui.robustness.charts import LazyChart, shorten
 
@@ -57,7 +59,7 @@ class TornadoChart(LazyChart):
         y = list(range(len(shown)))[::-1]  # widest at the top
         left = [min(b.margin_at_low, b.margin_at_high) for b in shown]
         width = [b.swing for b in shown]
-        colours = ["#d95f02" if b.can_flip else "#1b9e77" for b in shown]
+        colours = [CAN_FLIP if b.can_flip else CANNOT_FLIP for b in shown]
         self.bars = ax.barh(y, width, left=left, color=colours, height=0.6)
         ax.axvline(0, color="black", linewidth=1)
         ax.axvline(t.base_margin, color="0.4", linestyle="--", linewidth=1,

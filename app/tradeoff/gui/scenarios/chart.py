@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from tradeoff.gui.common.chart_palette import apply_palette
+from tradeoff.gui.common.chart_palette import apply_palette, category_colour
 
 
 class ScenarioChart(QWidget):
@@ -57,8 +57,9 @@ class ScenarioChart(QWidget):
         ax = self.axes
         ax.clear()
         xs = list(range(len(self.scenarios)))
-        for name, totals, chosen in self.series:  # matplotlib's colour cycle, one per option
-            ax.plot(xs, totals, marker="o", linewidth=2.6 if chosen else 1.4,
+        for k, (name, totals, chosen) in enumerate(self.series):  # one colour per option
+            ax.plot(xs, totals, marker="o", color=category_colour(k),
+                    linewidth=2.6 if chosen else 1.4,
                     label=f"{name} (minimax regret)" if chosen else name)
         ax.set_xticks(xs, [s if len(s) <= 22 else s[:21] + "…" for s in self.scenarios])
         ax.set_ylabel("Total value (0 = worst, 1 = best)")

@@ -18,15 +18,13 @@ from matplotlib.figure import Figure
 
 from tradeoff.core.brief.document import Chart
 from tradeoff.core.brief.text import shorten
+from tradeoff.core.palette import category_colour
 
 WIDTH_IN = 6.6
 BAR_IN = 0.3
 LABEL_CHARS = 34
 PNG_DPI = 160
 SVG_SALT = "tradeoff-brief"
-_PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
-            "#ff9da7", "#9c755f", "#bab0ac", "#1f5591", "#a65b00", "#8c1d18", "#2f6f6a",
-            "#2b6a1f", "#9b7d00", "#6b3c63", "#c45b6c", "#5c4332", "#6e6763"]
 _DOLLAR = re.compile(r"(?<!\\)\$")
 _METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
 
@@ -50,7 +48,7 @@ def figure(chart: Chart, width_in: float = WIDTH_IN, font: float = 8.0,
     for k, (name, values) in enumerate(chart.series):
         v = np.nan_to_num(np.asarray(values, dtype=float))
         start = np.where(v >= 0, right, left)
-        ax.barh(y, v, left=start, height=0.62, color=_PALETTE[k % len(_PALETTE)],
+        ax.barh(y, v, left=start, height=0.62, color=category_colour(k),
                 label=plain(name), edgecolor="white", linewidth=0.5)
         right = np.where(v >= 0, right + v, right)
         left = np.where(v < 0, left + v, left)
