@@ -14,8 +14,26 @@ WARNING_RGBA = (230, 120, 0, 150)  # a missing score, or one beyond the anchors
 MARKER_RGB = (200, 60, 160)  # the corner mark: the cell carries a range or a rationale
 MARKER_SIZE = 7
 SCREENED_TEXT_RGB = (128, 128, 128)  # a row dimmed: the option fails a must-have
+# The amber alone would leave a reader who cannot tell amber from blue guessing, so the
+# cell's text carries a mark as well: a dash where a score is missing, an arrowhead
+# where the value runs past an anchor (up: beyond the best, down: beyond the worst).
+MISSING_MARK = "—"
+ABOVE_SCALE_MARK = "▲"
+BELOW_SCALE_MARK = "▼"
+SCALE_SLACK = 1e-9  # the grid's tolerance at the anchors
 
 
 def tint_alpha(step: int) -> int:
     """The tint's opacity at ``step`` of TINT_STEPS (0: the worst value, TINT_STEPS: best)."""
     return int(TINT_ALPHA_WORST + (TINT_ALPHA_BEST - TINT_ALPHA_WORST) * step / TINT_STEPS)
+
+
+def marked_text(text: str, value: float) -> str:
+    """The cell's text with its mark: ``value`` is the cell's 0–1 value (NaN: none)."""
+    if value != value:  # NaN: no score, or none the scale can place
+        return f"{MISSING_MARK} {text}" if text else MISSING_MARK
+    if value > 1 + SCALE_SLACK:
+        return f"{ABOVE_SCALE_MARK} {text}"
+    if value < -SCALE_SLACK:
+        return f"{BELOW_SCALE_MARK} {text}"
+    return text

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from tradeoff.core.model import Criterion
-from tradeoff.gui.common.cell_marks import MARKER_RGB, MARKER_SIZE
+from tradeoff.gui.common.cell_marks import MARKER_RGB, MARKER_SIZE, marked_text
 from tradeoff.gui.common.cell_values import decimals_to_show
 from tradeoff.gui.grid.matrix_model import NOTE_ROLE, MatrixModel
 
@@ -99,6 +99,15 @@ class ScoreDelegate(QStyledItemDelegate):
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
                              index: Index) -> None:
         editor.setGeometry(option.rect)
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        """Missing and off-scale cells show a mark in their text, not only the amber tint
+        (the model's text stays the score itself, for copying and editing)."""
+        super().initStyleOption(option, index)
+        model = index.model()
+        if isinstance(model, MatrixModel) and index.isValid():
+            option.text = marked_text(option.text,
+                                      float(model.doc.values()[index.row(), index.column()]))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         super().paint(painter, option, index)

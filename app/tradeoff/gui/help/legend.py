@@ -9,7 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tradeoff.gui.common.cell_marks import (
+    ABOVE_SCALE_MARK,
+    BELOW_SCALE_MARK,
     MARKER_RGB,
+    MISSING_MARK,
     SCREENED_TEXT_RGB,
     TINT_RGB,
     TINT_STEPS,
@@ -28,6 +31,7 @@ class LegendItem:
     rgba: tuple[int, int, int, int]
     corner: bool = False
     text: bool = False
+    mark: str = ""  # the symbol the cell shows besides its colour
 
 
 def _tint(step: int) -> tuple[int, int, int, int]:
@@ -42,9 +46,11 @@ LEGEND: tuple[LegendItem, ...] = (
     LegendItem("Strong blue", "A score at or near the best anchor (value near 1). The tint "
                "follows the value, so a cost criterion's lowest score is the strongest.",
                _tint(TINT_STEPS)),
-    LegendItem("Amber", "A missing score, or one beyond the scale's anchors: the option gets "
-               "no total until it is filled, or the value runs past 0 or 1. The banner "
-               "above the results names each one.", WARNING_RGBA),
+    LegendItem("Amber", f"A missing score (the cell shows {MISSING_MARK}), or one beyond the "
+               f"scale's anchors ({ABOVE_SCALE_MARK} past the best, {BELOW_SCALE_MARK} past "
+               "the worst): the option gets no total until it is filled, or the value runs "
+               "past 0 or 1. The banner above the results names each one.", WARNING_RGBA,
+               mark=f"{MISSING_MARK} {ABOVE_SCALE_MARK} {BELOW_SCALE_MARK}"),
     LegendItem("Corner mark", "The cell carries a low/high range or a rationale; its tooltip "
                "and the Cell details panel show them.", (*MARKER_RGB, 255), corner=True),
     LegendItem("Grey row", "The option fails a criterion's must-have threshold: it is left "
@@ -68,7 +74,9 @@ def legend_html() -> str:
         style = (f"color: {colour}" if item.text
                  else f"color: {colour}" if item.corner
                  else f"background-color: {colour}")
-        sample = "Abc" if item.text else "◥" if item.corner else "&nbsp;&nbsp;&nbsp;&nbsp;"
+        sample = ("Abc" if item.text else "◥" if item.corner
+                  else f"&nbsp;{escape(item.mark)}&nbsp;" if item.mark
+                  else "&nbsp;&nbsp;&nbsp;&nbsp;")
         rows.append(f'<p><span style="{style}">{sample}</span> <b>{escape(item.label)}</b>: '
                     f"{escape(item.meaning)}</p>")
     return ("<p><b>The grid</b>: options are rows, criteria columns; each cell is tinted by "

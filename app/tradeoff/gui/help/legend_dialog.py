@@ -36,6 +36,11 @@ def swatch(item: LegendItem) -> QPixmap:
                                        QPointF(w, MARKER_SIZE + 1)]))
     else:
         painter.drawRect(0, 0, w, h)
+        if item.mark:  # on the right, as the cell's text would sit beside its number
+            painter.setPen(QColor("black"))
+            painter.drawText(pixmap.rect().adjusted(0, 0, -3, 0),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             item.mark.split()[0])
     painter.setPen(QColor(160, 160, 160))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRect(0, 0, w - 1, h - 1)
