@@ -102,3 +102,21 @@ def test_sparse_ranged_cells_give_the_dense_layouts_results(monkeypatch):
     np.testing.assert_allclose(sparse.rank_acceptability, dense.rank_acceptability, atol=1e-3)
     np.testing.assert_allclose(sparse.confidence, dense.confidence, atol=1e-3)
     np.testing.assert_allclose(sparse.pairwise, dense.pairwise, atol=1e-3)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_possible_flips_alone_are_those_of_the_whole_table(seed):
+    from tradeoff.core.flip import flip_table
+    from tradeoff.core.model import Criterion
+
+    rng = np.random.default_rng(200 + seed)
+    matrix = random_matrix(rng, 30 + 10 * seed, 5)
+    if seed % 2:  # piecewise value functions, and a score beyond the scale
+        c = matrix.criteria[1]
+        matrix.criteria[1] = Criterion(c.id, c.name, c.worst, c.best,
+                                       value_points=[(0, 0), (4, 0.8), (10, 1)])
+        matrix.scores[("o3", c.id)].value = 12.0
+    profile = matrix.profile()
+    whole = [f for f in flip_table(matrix, profile) if f.possible]
+    assert flip_table(matrix, profile, possible_only=True) == whole
+    assert whole  # the comparison means something

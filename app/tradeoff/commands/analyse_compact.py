@@ -67,7 +67,7 @@ def compact_json(matrix: DecisionMatrix, profile: WeightProfile, result: SmaaRes
                               for p in s.change_points if p.winner_changes],
         } for s in sweeps if s.kind == kind}
 
-    flips = [f for f in flip_table(matrix, profile) if f.possible][:FLIPS_SHOWN]
+    flips = flip_table(matrix, profile, possible_only=True)[:FLIPS_SHOWN]
     t = tornado(matrix, profile)
     comparison = compare_profiles(matrix)
     pnames = unique_names(matrix.profiles)

@@ -76,12 +76,16 @@ class Flip:
                 f"would make {winner} the winner")
 
 
-def flip_table(matrix: DecisionMatrix, profile: WeightProfile) -> list[Flip]:
+def flip_table(matrix: DecisionMatrix, profile: WeightProfile, *,
+               possible_only: bool = False) -> list[Flip]:
     """A flip for every scored cell of every ranked option, smallest first.
 
     Flips that are possible come first, ordered by ``relative``; the cells
     that cannot change the winner follow in matrix order. Empty when no
-    option can be ranked.
+    option can be ranked. ``possible_only`` returns just the possible ones and
+    skips, with one array comparison, every rival's cell that could not close
+    the gap even at the highest value its criterion gives (what a large matrix
+    needs: most of its cells are such).
     """
     raw = raw_matrix(matrix)
     values = value_matrix(matrix, raw)
@@ -92,12 +96,32 @@ def flip_table(matrix: DecisionMatrix, profile: WeightProfile) -> list[Flip]:
     if ranked.size < 2:
         return []
     winner = int(np.flatnonzero(ranks == 1)[0])
+    cells = np.ones((len(matrix.options), len(matrix.criteria)), dtype=bool)
+    if possible_only:
+        # Improving a rival's score can only flip the winner if its value can pass
+        # v + gap / w; no score on the scale is worth more than the criterion's peak.
+        peak = np.array([_peak_value(c) for c in matrix.criteria])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            target = values + (totals[winner] - totals)[:, None] / weights[None, :]
+        # (a score already beyond the scale walks back through values above the peak)
+        cells = (weights[None, :] > 0) & ((target < peak[None, :]) | (values > peak[None, :]))
+        cells[winner] = True
     flips: list[Flip] = []
     for i in ranked:
-        for j, crit in enumerate(matrix.criteria):
-            flips.append(_cell_flip(matrix, crit, int(i), j, winner, raw, totals, weights))
+        for j in np.flatnonzero(cells[i]):
+            crit = matrix.criteria[j]
+            flips.append(_cell_flip(matrix, crit, int(i), int(j), winner, raw, totals, weights))
     possible = sorted((f for f in flips if f.possible), key=lambda f: f.relative or 0.0)
+    if possible_only:
+        return possible
     return possible + [f for f in flips if not f.possible]
+
+
+def _peak_value(crit: Criterion) -> float:
+    """The highest value the criterion's value function reaches at its anchors and
+    breakpoints (piecewise-linear, so at no score between them is it higher)."""
+    points = [crit.low, crit.high, *(p for p, _ in crit.value_points)]
+    return float(np.max(value_function(crit, np.array(points, dtype=float))))
 
 
 def _cell_flip(matrix: DecisionMatrix, crit: Criterion, i: int, j: int, winner: int,

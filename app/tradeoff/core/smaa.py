@@ -55,6 +55,7 @@ CONFIDENCE_SAMPLES = 10_000  # score draws per central weight vector
 PAIR_ELEMENTS = 20_000_000
 TIE_ELEMENTS = 2_000_000
 CONFIDENCE_ELEMENTS = 1 << 17
+TOTALS_ELEMENTS = 20_000_000  # (draws, options) per chunk, at most
 
 ProgressCallback = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
@@ -173,7 +174,7 @@ def run_smaa(matrix: DecisionMatrix, settings: SmaaSettings,
     while done < total:
         if cancelled is not None and cancelled():
             raise SmaaCancelled()
-        k = min(settings.chunk, total - done)
+        k = min(_chunk(settings, n), total - done)
         weights = weight_sampler.draw(k)
         totals = weights @ base.T
         if scorer is not None and layout is not None:
@@ -203,6 +204,14 @@ def run_smaa(matrix: DecisionMatrix, settings: SmaaSettings,
         pairwise_rows=rows_with_pairs)
 
 
+def _chunk(settings: SmaaSettings, options: int) -> int:
+    """Draws per chunk: the setting, unless (draws × options) totals, their order and
+    ranks would outgrow TOTALS_ELEMENTS (10,000 options: 2,000 draws at a time)."""
+    if options * settings.chunk <= TOTALS_ELEMENTS:
+        return settings.chunk
+    return max(1, TOTALS_ELEMENTS // options)
+
+
 def _leaders(rank_counts: np.ndarray, few: int) -> list[int]:
     """The ``few`` options most often first, then by mean rank (best first)."""
     n = rank_counts.shape[0]
@@ -223,7 +232,7 @@ def _leader_pairs(base: np.ndarray, settings: SmaaSettings, weight_sampler: Weig
     above = np.zeros((idx.size, idx.size))
     done = 0
     while done < settings.samples:
-        k = min(settings.chunk, settings.samples - done)
+        k = min(_chunk(settings, base.shape[0]), settings.samples - done)
         weights = weight_sampler.draw(k)
         totals = weights @ base.T
         if scorer is not None and layout is not None:
