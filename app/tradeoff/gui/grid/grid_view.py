@@ -3,7 +3,7 @@ spreadsheet copy/paste and a context menu filled by the main window."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
@@ -46,7 +46,7 @@ class MatrixView(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setMinimumSectionSize(60)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self._fit_rows_to_font()
         for header in (self.horizontalHeader(), self.verticalHeader()):
             header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.context_menu = QMenu(self)  # the main window adds its actions
@@ -66,6 +66,15 @@ class MatrixView(QTableView):
         doc.tree_changed.connect(self.horizontalHeader().viewport().update)
 
     # -- layout -------------------------------------------------------------------------
+    def _fit_rows_to_font(self) -> None:
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # A larger system or application font makes taller rows, not clipped text.
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self._fit_rows_to_font()
+        super().changeEvent(event)
+
     def fit_columns(self) -> None:
         """Columns wide enough for their values and for the header's longest word;
         long criterion names wrap onto more lines instead of widening the column."""

@@ -28,6 +28,7 @@ from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from tradeoff.gui.common.chart_palette import category_colour, palette_colours
+from tradeoff.gui.common.text_scale import points
 from tradeoff.gui.results.results_model import ranking_order
 
 BAR_HEIGHT = 0.72
@@ -122,8 +123,9 @@ class ContributionChart(QWidget):
         return self.canvas is not None
 
     def changeEvent(self, event: QEvent) -> None:
-        # A palette switch (View › Dark Palette) redraws at once, not at the next edit.
-        if event.type() == QEvent.Type.PaletteChange and self.canvas is not None:
+        # A palette switch (View › Dark Palette) or a new font size redraws at once.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange,
+                            QEvent.Type.ApplicationFontChange) and self.canvas is not None:
             self._redraw_all()
         super().changeEvent(event)
 
@@ -254,21 +256,22 @@ class ContributionChart(QWidget):
         # layout (room for the longest name, whichever options lead); the names shown are
         # drawn with the bars.
         widest = max((shorten(name) for name in self.option_names), key=len, default="")
-        ax.set_yticks(range(n - 1, -1, -1), [widest] * n, fontsize=_label_size(n))
+        ax.set_yticks(range(n - 1, -1, -1), [widest] * n, fontsize=points(_label_size(n)))
         if len(self.option_names) > n:
             ax.set_title(f"The top {n} of {len(self.option_names):,} options", loc="left",
-                         fontsize=8, color=text)
+                         fontsize=points(8), color=text)
         beside = offset_copy(blended_transform_factory(ax.transAxes, ax.transData), fig=fig,
                              x=-3.5, units="points")
         self.name_labels = [ax.text(0, n - 1 - row, label, transform=beside, ha="right",
-                                    va="center", fontsize=_label_size(n), color=text,
+                                    va="center", fontsize=points(_label_size(n)), color=text,
                                     animated=True) for row, label in enumerate(labels)]
         self.collections = [self.bars, *self.name_labels]
-        ax.set_xlabel(self.axis_label, color=text, fontsize=8)
+        ax.set_xlabel(self.axis_label, color=text, fontsize=points(8))
         if self._x_range()[0] < 0:
             ax.axvline(0.0, color=text, linewidth=0.8)
-        ax.tick_params(colors=text, labelsize=8)
-        ax.tick_params(axis="y", labelsize=_label_size(n), length=0, labelcolor=(0, 0, 0, 0))
+        ax.tick_params(colors=text, labelsize=points(8))
+        ax.tick_params(axis="y", labelsize=points(_label_size(n)), length=0,
+                       labelcolor=(0, 0, 0, 0))
         ax.grid(axis="x", color=grid, linewidth=0.5, alpha=0.5)
         ax.set_axisbelow(True)
         for side, spine in ax.spines.items():
@@ -277,8 +280,8 @@ class ContributionChart(QWidget):
         if k and self.legend_title is not None:
             # "outside" legends get their own space from the constrained layout engine.
             legend = fig.legend(handles=self.legend_handles, loc="outside right upper",
-                                fontsize=7, frameon=False, title=self.legend_title,
-                                title_fontsize=8, ncols=1 if k <= 14 else 2)
+                                fontsize=points(7), frameon=False, title=self.legend_title,
+                                title_fontsize=points(8), ncols=1 if k <= 14 else 2)
             for t in [*legend.get_texts(), legend.get_title()]:
                 t.set_color(text)
         self._layout_key = self._current_layout_key()
