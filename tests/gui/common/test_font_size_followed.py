@@ -28,3 +28,28 @@ def test_a_larger_application_font_enlarges_grid_rows_and_chart_text(wired, qtbo
     finally:
         QApplication.setFont(original)
     qtbot.waitUntil(lambda: grid.rowHeight(0) == row_before)
+
+
+def test_the_analysis_charts_text_follows_the_application_font(qtbot):
+    from robustness_factories import numeric_matrix
+    from tradeoff.gui.robustness.tornado import TornadoChart
+
+    m = numeric_matrix([[9, 4], [6, 6], [0, 0]], [1, 1], ranges={(0, 0): (7, 10)})
+    chart = TornadoChart(m, "p")
+    qtbot.addWidget(chart)
+    chart.ensure_canvas()
+
+    def sizes() -> tuple[float, float]:
+        ax = chart.axes
+        return ax.xaxis.label.get_fontsize(), ax.get_yticklabels()[0].get_fontsize()
+
+    before = sizes()
+    original = QApplication.font()
+    bigger = QApplication.font()
+    bigger.setPointSizeF(max(original.pointSizeF(), 9.0) * 1.6)
+    try:
+        QApplication.setFont(bigger)
+        qtbot.waitUntil(lambda: sizes()[0] > before[0] * 1.3)
+        assert sizes()[1] > before[1] * 1.3
+    finally:
+        QApplication.setFont(original)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from tradeoff.gui.common.chart_palette import apply_palette
+from tradeoff.gui.common.text_scale import points
 
 PERCENT_AXIS = "{:.0%}"
 # How long a chart that was shown waits for its layout to give it room on screen.
@@ -92,17 +93,22 @@ class LazyChart(QWidget):
         """Redraw from the current data (only once the canvas exists)."""
         if self.canvas is None:
             return
-        self.axes.clear()
-        for legend in list(self.figure.legends):  # figure-level legends outlive axes.clear()
-            legend.remove()
-        self.draw()
+        from matplotlib import rc_context
+
+        # matplotlib's 10-point default (and "small" and the like) follows the app font.
+        with rc_context({"font.size": points(10)}):
+            self.axes.clear()
+            for legend in list(self.figure.legends):  # figure-level legends outlive clear()
+                legend.remove()
+            self.draw()
         apply_palette(self.figure, self.palette())  # readable under a dark palette too
         self.canvas.draw_idle()
         self.draws += 1
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange,
+                            QEvent.Type.ApplicationFontChange):
             self.refresh()
 
     def draw(self) -> None:  # pragma: no cover - every chart overrides it
