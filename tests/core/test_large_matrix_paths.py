@@ -120,3 +120,18 @@ def test_possible_flips_alone_are_those_of_the_whole_table(seed):
     whole = [f for f in flip_table(matrix, profile) if f.possible]
     assert flip_table(matrix, profile, possible_only=True) == whole
     assert whole  # the comparison means something
+
+
+def test_tie_groups_share_ranks_as_the_pairwise_recount_does():
+    rng = np.random.default_rng(11)
+    n, m = 40, 3
+    weights = rng.dirichlet(np.ones(m), size=30)
+    for d in range(30):
+        totals = np.round(rng.uniform(0, 1, n), 1)  # many exact ties
+        grouped = smaa._Tally(np.zeros((n, n)), np.zeros((n, m)), np.zeros(n), np.zeros((n, n)))
+        smaa._tally_tie_groups(totals, weights[d], grouped)
+        shares = smaa.tied_shares(totals[None, :])[0]
+        np.testing.assert_allclose(grouped.ranks, shares, atol=1e-12)
+        np.testing.assert_allclose(grouped.first_count, shares[:, 0], atol=1e-12)
+        np.testing.assert_allclose(grouped.first_weights, np.outer(shares[:, 0], weights[d]),
+                                   atol=1e-12)

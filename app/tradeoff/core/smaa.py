@@ -56,6 +56,7 @@ PAIR_ELEMENTS = 20_000_000
 TIE_ELEMENTS = 2_000_000
 CONFIDENCE_ELEMENTS = 1 << 17
 TOTALS_ELEMENTS = 20_000_000  # (draws, options) per chunk, at most
+GROUPED_TIES_ABOVE = 200  # options; beyond, tied draws are tallied by tie groups
 
 ProgressCallback = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
@@ -372,7 +373,10 @@ def _tally(totals: np.ndarray, weights: np.ndarray, tally: _Tally, pairs: bool =
             wins = np.count_nonzero(part[:, first_of_pair] < part[:, second_of_pair], axis=0)
             tally.above[first_of_pair, second_of_pair] += wins
             tally.above[second_of_pair, first_of_pair] += part.shape[0] - wins
-    if clear is not None:
+    if clear is not None and not pairs and n > GROUPED_TIES_ABOVE:
+        for d in np.flatnonzero(tied):
+            _tally_tie_groups(totals[d], weights[d], tally)
+    elif clear is not None:
         rows = np.flatnonzero(tied)
         step = max(1, TIE_ELEMENTS // (n * n))
         for start in range(0, rows.size, step):
@@ -387,6 +391,30 @@ def _tally(totals: np.ndarray, weights: np.ndarray, tally: _Tally, pairs: bool =
             gap = t[:, :, None] - t[:, None, :]
             tally.above += (gap > TIE).sum(axis=0) + 0.5 * ((np.abs(gap) <= TIE).sum(axis=0)
                                                           - np.eye(n) * t.shape[0])
+
+
+def _tally_tie_groups(totals: np.ndarray, weights: np.ndarray, tally: _Tally) -> None:
+    """One draw with a tie, in n log n: consecutive totals closer than the tie
+    tolerance form a group whose members share the ranks it spans equally.
+
+    Used for many options without a pairwise tally, where the (options × options)
+    comparison of :func:`tied_shares` would take gigabytes for one draw; it agrees
+    with it except for a chain of near-ties longer than the tolerance end to end.
+    """
+    n = totals.size
+    order = np.argsort(-totals, kind="stable")
+    ordered = totals[order]
+    starts = np.flatnonzero(np.r_[True, ordered[:-1] - ordered[1:] > TIE])
+    sizes = np.diff(np.r_[starts, n])
+    alone = sizes == 1
+    single = order[starts[alone]]
+    tally.ranks[single, starts[alone]] += 1
+    for start, size in zip(starts[~alone].tolist(), sizes[~alone].tolist(), strict=True):
+        members = order[start:start + size]
+        tally.ranks[np.ix_(members, np.arange(start, start + size))] += 1.0 / size
+    first = order[:sizes[0]]
+    tally.first_count[first] += 1.0 / sizes[0]
+    tally.first_weights[first] += weights[None, :] / sizes[0]
 
 
 def _confidence(base: np.ndarray, central: np.ndarray, ranges: ScoreRanges,
