@@ -11,6 +11,11 @@ TINT_STEPS = 20
 TINT_RGB = (38, 139, 210)
 TINT_ALPHA_WORST, TINT_ALPHA_BEST = 12, 130
 WARNING_RGBA = (230, 120, 0, 150)  # a missing score, or one beyond the anchors
+# High contrast (View › High Contrast): the same hues, far more opaque, and a thick
+# outline round the current cell.
+STRONG_TINT_ALPHA_WORST, STRONG_TINT_ALPHA_BEST = 30, 235
+STRONG_WARNING_RGBA = (230, 120, 0, 255)
+FOCUS_OUTLINE_WIDTH = 3
 MARKER_RGB = (200, 60, 160)  # the corner mark: the cell carries a range or a rationale
 MARKER_SIZE = 7
 SCREENED_TEXT_RGB = (128, 128, 128)  # a row dimmed: the option fails a must-have
@@ -23,9 +28,12 @@ BELOW_SCALE_MARK = "▼"
 SCALE_SLACK = 1e-9  # the grid's tolerance at the anchors
 
 
-def tint_alpha(step: int) -> int:
-    """The tint's opacity at ``step`` of TINT_STEPS (0: the worst value, TINT_STEPS: best)."""
-    return int(TINT_ALPHA_WORST + (TINT_ALPHA_BEST - TINT_ALPHA_WORST) * step / TINT_STEPS)
+def tint_alpha(step: int, strong: bool = False) -> int:
+    """The tint's opacity at ``step`` of TINT_STEPS (0: the worst value, TINT_STEPS: best);
+    ``strong`` for high contrast."""
+    low, high = ((STRONG_TINT_ALPHA_WORST, STRONG_TINT_ALPHA_BEST) if strong
+                 else (TINT_ALPHA_WORST, TINT_ALPHA_BEST))
+    return int(low + (high - low) * step / TINT_STEPS)
 
 
 def marked_text(text: str, value: float) -> str:

@@ -33,6 +33,8 @@ class Setting:
 
 # -- user preferences ---------------------------------------------------------
 DARK_PALETTE = Setting("prefs/dark_palette", bool, False, "use a dark colour palette")
+HIGH_CONTRAST = Setting("prefs/high_contrast", bool, False,
+                        "stronger grid tints and focus outline (View › High Contrast)")
 AUTOSAVE_SECONDS = Setting("prefs/autosave_seconds", int, 60,
                            "how often a modified document is copied to the autosave folder")
 # -- window state ----------------------------------------------------------------
@@ -45,8 +47,8 @@ LAST_FILE = Setting("files/last", str, "", "the file open when the app last clos
 FIRST_START_DONE = Setting("files/first_start_done", bool, False,
                            "whether the bundled example has been shown once")
 
-ALL_SETTINGS = [DARK_PALETTE, AUTOSAVE_SECONDS, GEOMETRY, WINDOW_STATE, RESULTS_SPLITTER,
-                RECENT_FILES, LAST_FILE, FIRST_START_DONE]
+ALL_SETTINGS = [DARK_PALETTE, HIGH_CONTRAST, AUTOSAVE_SECONDS, GEOMETRY, WINDOW_STATE,
+                RESULTS_SPLITTER, RECENT_FILES, LAST_FILE, FIRST_START_DONE]
 
 
 def organisation_name() -> str:

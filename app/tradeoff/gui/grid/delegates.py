@@ -4,18 +4,25 @@ and a corner marker on cells that carry a range or a rationale."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
 )
 
 from tradeoff.core.model import Criterion
-from tradeoff.gui.common.cell_marks import MARKER_RGB, MARKER_SIZE, marked_text
+from tradeoff.gui.common.cell_marks import (
+    FOCUS_OUTLINE_WIDTH,
+    MARKER_RGB,
+    MARKER_SIZE,
+    marked_text,
+)
 from tradeoff.gui.common.cell_values import decimals_to_show
+from tradeoff.gui.common.contrast import high_contrast
 from tradeoff.gui.grid.matrix_model import NOTE_ROLE, MatrixModel
 
 NO_SCORE = "—"  # the combo box entry that clears a level score
@@ -121,4 +128,13 @@ class ScoreDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(MARKER_COLOUR)
             painter.drawPolygon(corner)
+            painter.restore()
+        if high_contrast() and option.state & QStyle.StateFlag.State_HasFocus:
+            # A thick outline in the text colour: the style's own focus mark is faint.
+            half = FOCUS_OUTLINE_WIDTH // 2
+            painter.save()
+            painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Text),
+                                FOCUS_OUTLINE_WIDTH))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(option.rect.adjusted(half, half, -half - 1, -half - 1))
             painter.restore()

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from tradeoff.core.model import Score
 from tradeoff.gui.common.cell_marks import (
     SCREENED_TEXT_RGB,
+    STRONG_WARNING_RGBA,
     TINT_RGB,
     TINT_STEPS,
     WARNING_RGBA,
@@ -27,6 +28,7 @@ from tradeoff.gui.common.cell_values import (
     parse_score_text,
     with_value,
 )
+from tradeoff.gui.common.contrast import high_contrast
 from tradeoff.gui.common.roles import ALIGN, BACKGROUND, DISPLAY, EDIT, FONT, TOOLTIP, USER
 from tradeoff.gui.document import Document
 from tradeoff.gui.document.commands import SetScore
@@ -46,6 +48,9 @@ OVERRIDE_FONT.setItalic(True)
 
 TINT_BRUSHES = [QBrush(QColor(*TINT_RGB, tint_alpha(i))) for i in range(TINT_STEPS + 1)]
 WARNING_BRUSH = QBrush(QColor(*WARNING_RGBA))
+STRONG_TINT_BRUSHES = [QBrush(QColor(*TINT_RGB, tint_alpha(i, strong=True)))
+                       for i in range(TINT_STEPS + 1)]
+STRONG_WARNING_BRUSH = QBrush(QColor(*STRONG_WARNING_RGBA))
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 Index = QModelIndex | QPersistentModelIndex
@@ -122,8 +127,9 @@ class MatrixModel(QAbstractTableModel):
         if role == BACKGROUND:
             value = self.doc.values()[row, col]
             if math.isnan(value) or value < -1e-9 or value > 1 + 1e-9:
-                return WARNING_BRUSH
-            return TINT_BRUSHES[round(value * TINT_STEPS)]
+                return STRONG_WARNING_BRUSH if high_contrast() else WARNING_BRUSH
+            tints = STRONG_TINT_BRUSHES if high_contrast() else TINT_BRUSHES
+            return tints[round(value * TINT_STEPS)]
         if role == ALIGN:
             return CENTRE if criterion.is_level_scale else RIGHT
         if role == NOTE_ROLE:

@@ -49,7 +49,7 @@ from tradeoff.version import APP_NAME
 # Modules under tradeoff.gui that add features to the window: each may define
 # ``install(window)``, called once the window is on screen (see install_features).
 # Their order is the order of their menu entries and of the tabs beside Results.
-FEATURE_MODULES = ("excel.feature", "weights.feature", "results.feature",
+FEATURE_MODULES = ("grid.contrast_feature", "excel.feature", "weights.feature", "results.feature",
                    "robustness.feature", "brief.feature", "scenarios.feature",
                    "value.feature", "help.feature")  # help last: it explains the others
 log = logging.getLogger("tradeoff.gui")
