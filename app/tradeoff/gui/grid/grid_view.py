@@ -15,6 +15,8 @@ from tradeoff.gui.grid.tsv import PasteError, block_to_tsv, clear_command, paste
 
 MIN_COLUMN_WIDTH = 90
 MAX_COLUMN_WIDTH = 200
+ONE_LINE_WIDTH = 110  # a criterion name wider than this wraps rather than widen its column
+OPTION_NAME_CHARS = 26  # the option names' column stops about this wide; longer names elide
 
 
 class MatrixView(QTableView):
@@ -68,6 +70,10 @@ class MatrixView(QTableView):
     # -- layout -------------------------------------------------------------------------
     def _fit_rows_to_font(self) -> None:
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        # Long option names would otherwise take the room of two criteria on a small
+        # screen; the full name stays in the row's tooltip and the Results table.
+        self.verticalHeader().setMaximumWidth(
+            self.fontMetrics().averageCharWidth() * OPTION_NAME_CHARS + 24)
 
     def changeEvent(self, event: QEvent) -> None:
         # A larger system or application font makes taller rows, not clipped text.
@@ -84,7 +90,8 @@ class MatrixView(QTableView):
             text = str(self.matrix_model.headerData(col, Qt.Orientation.Horizontal) or "")
             longest_word = max((metrics.horizontalAdvance(w) for w in text.split()), default=0)
             one_line = metrics.horizontalAdvance(text.replace("\n", " "))
-            wanted = max(self.sizeHintForColumn(col), longest_word, min(one_line, 130)) + 20
+            wanted = max(self.sizeHintForColumn(col), longest_word,
+                         min(one_line, ONE_LINE_WIDTH)) + 20
             header.resizeSection(col, min(max(wanted, MIN_COLUMN_WIDTH), MAX_COLUMN_WIDTH))
         header.updateGeometry()
         self.updateGeometries()

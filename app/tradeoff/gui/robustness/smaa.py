@@ -86,6 +86,9 @@ class SmaaWorker(QObject):
             self.finished.emit(result)
 
 
+TABLE_MIN_ROWS = 3
+
+
 class AcceptabilityChart(LazyChart):
     """Rank acceptabilities as stacked horizontal bars: rank 1 first, one bar per option."""
 
@@ -194,6 +197,13 @@ class SmaaPanel(QWidget):
         self.table_model = ReportTableModel(self)
         self.table = report_view(self.table_model, self)
         self.table.setAccessibleName("Monte Carlo rank shares")
+        # Never squeezed below a few rows, even in a low dock: the chart gives way first.
+        # (The header has no columns yet, so its height is reckoned from the font.)
+        table = self.table
+        table.setMinimumHeight(
+            max(table.horizontalHeader().sizeHint().height(), table.fontMetrics().height() + 8)
+            + TABLE_MIN_ROWS * table.verticalHeader().defaultSectionSize()
+            + table.horizontalScrollBar().sizeHint().height() + 2 * table.frameWidth())
         # Settings in a column beside the results: the panel usually sits in a wide, low dock.
         controls = QWidget()
         column = QVBoxLayout(controls)
