@@ -60,7 +60,7 @@ def draw_value_for_money(ax: Any, vfm: ValueForMoney, *, selected: set[str] | No
         text = p.name if p.efficient else (f"{p.name}\n+{p.benefit_gap:.1f} benefit or "
                                            f"−{p.cost_gap:.3g} cost")
         ax.annotate(text, (p.cost, p.benefit), textcoords="offset points", xytext=(4, 4),
-                    fontsize=7, color=text_colour)
+                    fontsize="x-small", color=text_colour)
     ax.set_xlabel(cost_label(vfm))
     ax.set_ylabel("Benefit (0–100, the other criteria)")
     ax.set_title("Value for money")
@@ -68,7 +68,7 @@ def draw_value_for_money(ax: Any, vfm: ValueForMoney, *, selected: set[str] | No
     ax.set_ylim(bottom=min(0.0, *(p.benefit for p in vfm.points)) if vfm.points else 0.0)
     ax.grid(True, alpha=0.3)
     if vfm.points:
-        ax.legend(loc="lower right", fontsize=8)
+        ax.legend(loc="lower right", fontsize="small")
 
 
 def draw_merit_curve(ax: Any, merit: MeritCurve, names: list[str], *,
@@ -92,7 +92,7 @@ def draw_merit_curve(ax: Any, merit: MeritCurve, names: list[str], *,
     ax.set_ylabel("Cumulative benefit")
     ax.set_title("Order of merit and optimal portfolios")
     ax.grid(True, alpha=0.3)
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="lower right", fontsize="small")
 
 
 def new_figure(width: float = 8.0, height: float = 5.5) -> Any:

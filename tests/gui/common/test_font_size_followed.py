@@ -3,6 +3,8 @@ rows and larger chart text, at once, without restarting."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QApplication
 
 
@@ -53,3 +55,45 @@ def test_the_analysis_charts_text_follows_the_application_font(qtbot):
         assert sizes()[1] > before[1] * 1.3
     finally:
         QApplication.setFont(original)
+
+
+def _grows_with_the_font(qtbot, sizes) -> None:
+    before = sizes()
+    original = QApplication.font()
+    bigger = QApplication.font()
+    bigger.setPointSizeF(max(original.pointSizeF(), 9.0) * 1.6)
+    try:
+        QApplication.setFont(bigger)
+        qtbot.waitUntil(lambda: all(a > b * 1.3 for a, b in zip(sizes(), before, strict=True)))
+    finally:
+        QApplication.setFont(original)
+
+
+def test_the_scenario_chart_text_follows_the_application_font(qtbot):
+    from tradeoff.gui.scenarios.chart import ScenarioChart
+
+    chart = ScenarioChart()
+    qtbot.addWidget(chart)
+    chart.ensure_canvas()
+    chart.set_data(["Base", "Dry"], [("A", [0.2, 0.4], True), ("B", [0.5, 0.1], False)])
+    _grows_with_the_font(qtbot, lambda: (
+        chart.axes.yaxis.label.get_fontsize(),
+        chart.axes.get_legend().get_texts()[0].get_fontsize()))
+
+
+def test_the_value_for_money_chart_text_follows_the_application_font(qtbot):
+    from tradeoff.core.screening import without_screened
+    from tradeoff.core.value_for_money import value_for_money
+    from tradeoff.gui.value.canvas import ChartCanvas
+    from tradeoff.io.matrix_file import load_matrix
+    from tradeoff.io.value_charts import draw_value_for_money
+
+    city = Path(__file__).resolve().parents[3] / "matrices" / "city-capital-programme.toml"
+    vfm = value_for_money(without_screened(load_matrix(city)), None, "capital-cost")
+    canvas = ChartCanvas(lambda fig: draw_value_for_money(fig.add_subplot(), vfm))
+    qtbot.addWidget(canvas)
+    canvas.ensure_canvas()
+    _grows_with_the_font(qtbot, lambda: (
+        canvas.figure.axes[0].xaxis.label.get_fontsize(),
+        canvas.figure.axes[0].texts[0].get_fontsize(),
+        canvas.figure.axes[0].get_legend().get_texts()[0].get_fontsize()))

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from tradeoff.gui.common.chart_palette import apply_palette, category_colour
+from tradeoff.gui.common.text_scale import points
 
 
 class ScenarioChart(QWidget):
@@ -36,6 +38,19 @@ class ScenarioChart(QWidget):
         super().showEvent(event)
         self.ensure_canvas()
 
+    def _plot(self) -> None:
+        ax = self.axes
+        ax.clear()
+        xs = list(range(len(self.scenarios)))
+        for k, (name, totals, chosen) in enumerate(self.series):  # one colour per option
+            ax.plot(xs, totals, marker="o", color=category_colour(k),
+                    linewidth=2.6 if chosen else 1.4,
+                    label=f"{name} (minimax regret)" if chosen else name)
+        ax.set_xticks(xs, [s if len(s) <= 22 else s[:21] + "…" for s in self.scenarios])
+        ax.set_ylabel("Total value (0 = worst, 1 = best)")
+        if self.series:
+            ax.legend(fontsize="small", loc="best")
+
     def ensure_canvas(self) -> None:
         if self.canvas is not None:
             return
@@ -51,20 +66,19 @@ class ScenarioChart(QWidget):
         self._layout.addWidget(self.canvas)
         self.refresh()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange,
+                            QEvent.Type.ApplicationFontChange):
+            self.refresh()
+
     def refresh(self) -> None:
         if self.canvas is None:
             return
-        ax = self.axes
-        ax.clear()
-        xs = list(range(len(self.scenarios)))
-        for k, (name, totals, chosen) in enumerate(self.series):  # one colour per option
-            ax.plot(xs, totals, marker="o", color=category_colour(k),
-                    linewidth=2.6 if chosen else 1.4,
-                    label=f"{name} (minimax regret)" if chosen else name)
-        ax.set_xticks(xs, [s if len(s) <= 22 else s[:21] + "…" for s in self.scenarios])
-        ax.set_ylabel("Total value (0 = worst, 1 = best)")
-        if self.series:
-            ax.legend(fontsize="small", loc="best")
+        from matplotlib import rc_context
+
+        with rc_context({"font.size": points(10)}):  # text follows the application font
+            self._plot()
         apply_palette(self.figure, self.palette())
         self.canvas.draw_idle()
         self.draws += 1

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from tradeoff.gui.common.chart_palette import apply_palette
+from tradeoff.gui.common.text_scale import points
 
 
 class ChartCanvas(QWidget):
@@ -45,14 +46,19 @@ class ChartCanvas(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange,
+                            QEvent.Type.ApplicationFontChange):
             self.refresh()
 
     def refresh(self) -> None:
         if self.canvas is None:
             return
-        self.figure.clear()
-        self._draw(self.figure)
+        from matplotlib import rc_context
+
+        # Sizes are relative ("small"): they follow the application's font size.
+        with rc_context({"font.size": points(10)}):
+            self.figure.clear()
+            self._draw(self.figure)
         apply_palette(self.figure, self.palette())
         self.canvas.draw_idle()
         self.draws += 1
