@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from robustness_factories import random_matrix
-from tradeoff.core import sensitivity, smaa
+from tradeoff.core import sensitivity, smaa, smaa_tally
 from tradeoff.core.scoring import _ranks_and_margins, competition_ranks, margins, score
 from tradeoff.core.smaa_sampling import uniform_weights, weights_around
 
@@ -128,9 +128,10 @@ def test_tie_groups_share_ranks_as_the_pairwise_recount_does():
     weights = rng.dirichlet(np.ones(m), size=30)
     for d in range(30):
         totals = np.round(rng.uniform(0, 1, n), 1)  # many exact ties
-        grouped = smaa._Tally(np.zeros((n, n)), np.zeros((n, m)), np.zeros(n), np.zeros((n, n)))
-        smaa._tally_tie_groups(totals, weights[d], grouped)
-        shares = smaa.tied_shares(totals[None, :])[0]
+        grouped = smaa_tally.Tally(np.zeros((n, n)), np.zeros((n, m)), np.zeros(n),
+                                   np.zeros((n, n)))
+        smaa_tally.tally_tie_groups(totals, weights[d], grouped)
+        shares = smaa_tally.tied_shares(totals[None, :])[0]
         np.testing.assert_allclose(grouped.ranks, shares, atol=1e-12)
         np.testing.assert_allclose(grouped.first_count, shares[:, 0], atol=1e-12)
         np.testing.assert_allclose(grouped.first_weights, np.outer(shares[:, 0], weights[d]),
