@@ -125,7 +125,7 @@ class ResultsPanel(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.table.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 18)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([440, 560])  # the table keeps room for option names
+        self.splitter.setSizes([360, 640])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
