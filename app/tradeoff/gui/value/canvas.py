@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 
+from tradeoff.core.errors import TradeoffError
 from tradeoff.gui.common.chart_palette import apply_palette
 from tradeoff.gui.common.text_scale import points
 
@@ -71,3 +72,25 @@ class ChartCanvas(QWidget):
         if path.suffix.lower() not in (".png", ".svg"):
             path = path.with_suffix(".png")
         save_figure(self.figure, path)
+
+
+class SavesChart:
+    """Save Chart… for a view with a ``chart`` (ChartCanvas) and a ``message`` signal;
+    ``CHART_FILE`` is the file name offered."""
+
+    CHART_FILE = "chart.png"
+
+    def save_chart_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save chart", self.CHART_FILE,  # type: ignore[arg-type]
+            "PNG image (*.png);;SVG drawing (*.svg)")
+        if path:
+            self.save_chart(Path(path))
+
+    def save_chart(self, path: Path) -> None:
+        try:
+            self.chart.save(path)  # type: ignore[attr-defined]
+        except (TradeoffError, OSError) as e:
+            self.message.emit(f"Could not save the chart: {e}")  # type: ignore[attr-defined]
+        else:
+            self.message.emit(f"Chart saved to {path}")  # type: ignore[attr-defined]

@@ -8,15 +8,12 @@ each budget and the budget line. Options failing a must-have are not candidates.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -44,7 +41,7 @@ from tradeoff.core.screening import without_screened
 from tradeoff.core.value_for_money import ValueForMoney, value_for_money
 from tradeoff.gui.common.when_seen import RecomputeWhenSeen
 from tradeoff.gui.document import Document
-from tradeoff.gui.value.canvas import ChartCanvas
+from tradeoff.gui.value.canvas import ChartCanvas, SavesChart
 from tradeoff.gui.value.vfm_view import CostChooser
 
 BUDGET_DECIMALS = 2  # the budget box's; a budget is chosen as shown
@@ -54,8 +51,9 @@ HEADERS = ["Option", "Cost", "Benefit", "Merit", "Chosen", "Must fund", "Never f
 MUST, NEVER = 5, 6  # the checkable columns
 
 
-class PortfolioView(RecomputeWhenSeen, QWidget):
+class PortfolioView(SavesChart, RecomputeWhenSeen, QWidget):
     message = Signal(str)
+    CHART_FILE = "portfolio.png"
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -289,17 +287,3 @@ class PortfolioView(RecomputeWhenSeen, QWidget):
         draw_merit_curve(right, self.merit, self.inputs.names, curve=self.curve,
                          budget=self.chosen.budget if self.chosen else None,
                          cost_name=self.vfm.cost_name)
-
-    def save_chart_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save chart", "portfolio.png",
-                                              "PNG image (*.png);;SVG drawing (*.svg)")
-        if path:
-            self.save_chart(Path(path))
-
-    def save_chart(self, path: Path) -> None:
-        try:
-            self.chart.save(path)
-        except (TradeoffError, OSError) as e:
-            self.message.emit(f"Could not save the chart: {e}")
-        else:
-            self.message.emit(f"Chart saved to {path}")

@@ -5,13 +5,10 @@ the frontier. Options failing a must-have are left out, as in the ranking.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,7 +26,7 @@ from tradeoff.core.screening import without_screened
 from tradeoff.core.value_for_money import ValueForMoney, value_for_money
 from tradeoff.gui.common.when_seen import RecomputeWhenSeen
 from tradeoff.gui.document import Document
-from tradeoff.gui.value.canvas import ChartCanvas
+from tradeoff.gui.value.canvas import ChartCanvas, SavesChart
 
 HEADERS = ["Option", "Cost", "Benefit", "Benefit per cost", "To reach the frontier"]
 
@@ -55,8 +52,9 @@ class CostChooser(QComboBox):
         self.blockSignals(False)
 
 
-class ValueView(RecomputeWhenSeen, QWidget):
+class ValueView(SavesChart, RecomputeWhenSeen, QWidget):
     message = Signal(str)
+    CHART_FILE = "value-for-money.png"
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -140,19 +138,6 @@ class ValueView(RecomputeWhenSeen, QWidget):
         if self.result is not None:
             draw_value_for_money(axes, self.result)
 
-    def save_chart_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save chart", "value-for-money.png",
-                                              "PNG image (*.png);;SVG drawing (*.svg)")
-        if path:
-            self.save_chart(Path(path))
-
-    def save_chart(self, path: Path) -> None:
-        try:
-            self.chart.save(path)
-        except (TradeoffError, OSError) as e:
-            self.message.emit(f"Could not save the chart: {e}")
-        else:
-            self.message.emit(f"Chart saved to {path}")
 
 
 def _note(vfm: ValueForMoney, matrix: DecisionMatrix) -> str:
