@@ -32,7 +32,7 @@ BACKGROUNDS = {"light": (255, 255, 255), "dark": (0x1E, 0x1F, 0x22)}  # Base of 
 def _shown_text(window, row: int, col: int) -> str:
     index = window.grid.matrix_model.index(row, col)
     option = QStyleOptionViewItem()
-    window.grid.itemDelegate(index).initStyleOption(option, index)
+    window.grid.itemDelegateForIndex(index).initStyleOption(option, index)
     return option.text
 
 

@@ -28,7 +28,7 @@ def _focused_cell(window) -> QImage:
     image = QImage(80, 28, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
-    grid.itemDelegate(index).paint(painter, option, index)
+    grid.itemDelegateForIndex(index).paint(painter, option, index)
     painter.end()
     return image
 
