@@ -17,6 +17,7 @@ from tradeoff.commands.analyse_compact import (
     COMPACT_ABOVE,
     LEADERS,
     compact_json,
+    stability_json,
     write_tables,
 )
 from tradeoff.commands.common import (
@@ -225,15 +226,7 @@ def as_json(matrix: DecisionMatrix, profile: WeightProfile, result: SmaaResult,
     sweeps = all_sweeps(matrix, profile) if sweeps is None else sweeps
 
     def stability(kind: str) -> dict:
-        return {node[s.target]: {
-            "weight": s.current_weight,
-            "winner_interval": list(s.winner_interval),
-            "ranking_interval": list(s.ranking_interval),
-            "change_points": [{"weight": p.weight, "winner_changes": p.winner_changes,
-                               "first_below": [name[o] for o in p.winners_before],
-                               "first_above": [name[o] for o in p.winners_after]}
-                              for p in s.change_points],
-        } for s in sweeps if s.kind == kind}
+        return stability_json(sweeps, kind, name, node)
 
     t = tornado(matrix, profile)
     comparison = compare_profiles(matrix)

@@ -31,6 +31,21 @@ LEADERS = 10         # options reported in full in the compact report
 FLIPS_SHOWN = 100    # the smallest possible flips
 
 
+def stability_json(sweeps: list[Sweep], kind: str, name: dict[str, str], node: dict[str, str],
+                   *, winner_changes_only: bool = False) -> dict:
+    """The ``stability`` (or ``group_stability``) section of ``analyse``'s JSON, keyed by
+    node name; the compact report keeps only the change points where the leader changes."""
+    return {node[s.target]: {
+        "weight": s.current_weight,
+        "winner_interval": list(s.winner_interval),
+        "ranking_interval": list(s.ranking_interval),
+        "change_points": [{"weight": p.weight, "winner_changes": p.winner_changes,
+                           "first_below": [name[o] for o in p.winners_before],
+                           "first_above": [name[o] for o in p.winners_after]}
+                          for p in s.change_points
+                          if p.winner_changes or not winner_changes_only],
+    } for s in sweeps if s.kind == kind}
+
 def leader_rows(result: SmaaResult) -> list[int]:
     """Rows of the leaders: those the Monte Carlo ran the pairwise tally for, else the
     most often first (then by mean rank)."""
@@ -57,15 +72,7 @@ def compact_json(matrix: DecisionMatrix, profile: WeightProfile, result: SmaaRes
     crits = [node[c] for c in result.criteria]
 
     def stability(kind: str) -> dict:
-        return {node[s.target]: {
-            "weight": s.current_weight,
-            "winner_interval": list(s.winner_interval),
-            "ranking_interval": list(s.ranking_interval),
-            "change_points": [{"weight": p.weight, "winner_changes": p.winner_changes,
-                               "first_below": [name[o] for o in p.winners_before],
-                               "first_above": [name[o] for o in p.winners_after]}
-                              for p in s.change_points if p.winner_changes],
-        } for s in sweeps if s.kind == kind}
+        return stability_json(sweeps, kind, name, node, winner_changes_only=True)
 
     flips = flip_table(matrix, profile, possible_only=True)[:FLIPS_SHOWN]
     t = tornado(matrix, profile)
