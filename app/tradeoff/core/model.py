@@ -12,10 +12,12 @@ from enum import StrEnum
 from typing import Any
 
 from tradeoff.core.preference_functions import PreferenceFunction
+from tradeoff.core.score_store import Score, ScoreStore, ScoreValue
+
+__all__ = ["Criterion", "DecisionMatrix", "Direction", "Group", "Level", "Metadata", "Option",
+           "Scenario", "Score", "ScoreStore", "ScoreValue", "WeightProfile", "make_id"]
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
-
-ScoreValue = float | int | str  # a number, or a level name on a level scale
 
 # Plural unit words and their singular, for a score of exactly one ("1 point").
 SINGULAR_UNITS = {"points": "point", "days": "day", "weeks": "week", "months": "month",
@@ -134,29 +136,6 @@ class Option:
 
 
 @dataclass
-class Score:
-    """The score of one option on one criterion, with the reason for it."""
-
-    value: ScoreValue | None = None
-    low: ScoreValue | None = None
-    high: ScoreValue | None = None
-    rationale: str = ""
-    source: str = ""
-    # How the Monte Carlo draws this score within its range; None leaves it to
-    # the run's setting. One of SCORE_DISTRIBUTIONS.
-    distribution: str | None = None
-
-    @property
-    def has_range(self) -> bool:
-        return self.low is not None or self.high is not None
-
-    @property
-    def is_empty(self) -> bool:
-        return (self.value is None and not self.has_range and self.distribution is None
-                and not self.rationale and not self.source)
-
-
-@dataclass
 class WeightProfile:
     """A named set of weights in any positive units, keyed by criterion or group id.
 
@@ -211,6 +190,13 @@ class DecisionMatrix:
     profiles: list[WeightProfile] = field(default_factory=list)
     active_profile: str | None = None
     scenarios: list[Scenario] = field(default_factory=list)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Scores are always held column-wise (see tradeoff.core.score_store), also
+        # when a caller passes or assigns a plain dict.
+        if name == "scores" and not isinstance(value, ScoreStore):
+            value = ScoreStore(value)
+        object.__setattr__(self, name, value)
 
     # -- lookups -----------------------------------------------------------
     def criterion(self, criterion_id: str) -> Criterion:

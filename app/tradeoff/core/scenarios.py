@@ -74,12 +74,13 @@ def scenario_view(matrix: DecisionMatrix,
             scenario = matrix.find_scenario(scenario)
         except KeyError as e:
             raise TradeoffError(str(e.args[0])) from e
-    scores = dict(matrix.scores)
+    scores = matrix.scores.copy()  # arrays copied; no cell becomes an object
     # An override naming an option or criterion the matrix lacks has no cell to
     # replace (check_matrix reports it; removing an item takes its overrides out).
     options, criteria = {o.id for o in matrix.options}, {c.id for c in matrix.criteria}
-    scores.update({k: s for k, s in scenario.scores.items()
-                   if k[0] in options and k[1] in criteria})
+    for k, s in scenario.scores.items():
+        if k[0] in options and k[1] in criteria:
+            scores[k] = replace(s)  # a copy: the view is a snapshot, not bound to the file
     title = f"{matrix.metadata.title} — {scenario.name}"
     return replace(matrix, scores=scores, scenarios=[],
                    metadata=replace(matrix.metadata, title=title))

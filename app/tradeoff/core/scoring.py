@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from tradeoff.core.model import DecisionMatrix, WeightProfile
+from tradeoff.core.model import Criterion, DecisionMatrix, WeightProfile
 from tradeoff.core.values import outside_scale, value_function
 from tradeoff.core.weights import normalised_weights
 
@@ -86,32 +86,24 @@ class ScoreResult:
 
 
 def raw_matrix(matrix: DecisionMatrix) -> np.ndarray:
-    """Scores as numbers (level positions for level scales), NaN where missing.
+    """Scores as numbers (level positions for level scales), NaN where missing."""
+    return raw_block(matrix, [o.id for o in matrix.options], matrix.criteria)
 
-    One pass over the cells gathers row, column and number into lists that numpy
-    places at once; only level names need a look-up of their own.
+
+def raw_block(matrix: DecisionMatrix, option_ids: list[str],
+              criteria: list[Criterion]) -> np.ndarray:
+    """The raw scores of some options on some criteria, as :func:`raw_matrix` reads them.
+
+    The plain numbers come from the score store's arrays in one block; only the
+    cells holding something else (level names, other number types) are read one
+    by one, and an unknown level stays missing (it is reported as such).
     """
-    out = np.full((len(matrix.options), len(matrix.criteria)), np.nan)
-    col = {c.id: j for j, c in enumerate(matrix.criteria)}
-    row = {o.id: i for i, o in enumerate(matrix.options)}
-    rows: list[int] = []
-    cols: list[int] = []
-    numbers: list[float] = []
-    for (oid, cid), s in matrix.scores.items():
-        v = s.value
-        i, j = row.get(oid), col.get(cid)
-        if v is None or i is None or j is None:
+    out, others = matrix.scores.numbers(option_ids, [c.id for c in criteria])
+    for i, j, v in others:
+        try:
+            out[i, j] = criteria[j].to_number(v)
+        except (KeyError, TypeError, ValueError):
             continue
-        if type(v) is not float and type(v) is not int:
-            try:
-                v = matrix.criteria[j].to_number(v)
-            except (KeyError, TypeError, ValueError):
-                continue  # an unknown level stays missing and is reported as such
-        rows.append(i)
-        cols.append(j)
-        numbers.append(v)
-    if numbers:
-        out[rows, cols] = np.array(numbers, dtype=float)
     return out
 
 
@@ -119,18 +111,27 @@ def value_matrix(matrix: DecisionMatrix, raw: np.ndarray | None = None,
                  out: np.ndarray | None = None) -> np.ndarray:
     """Values 0..1 for every cell (beyond 0..1 for out-of-scale scores, NaN if missing).
 
-    Linear criteria are mapped in one pass over the whole array; only the
-    piecewise ones go column by column. ``out`` (options × criteria, any memory
-    order) receives the values when given, so a caller can place them straight
-    into a larger table.
+    ``out`` (options × criteria, any memory order) receives the values when
+    given, so a caller can place them straight into a larger table.
     """
     raw = raw_matrix(matrix) if raw is None else raw
+    return value_columns(matrix.criteria, raw, out)
+
+
+def value_columns(criteria: list[Criterion], raw: np.ndarray,
+                  out: np.ndarray | None = None) -> np.ndarray:
+    """Values of ``raw`` (rows × the given criteria, in order) on those criteria.
+
+    Linear criteria are mapped in one pass over the whole array; only the
+    piecewise ones go column by column. Every cell's value depends on that cell
+    alone, so a block of rows gives the same numbers as the whole matrix.
+    """
     if out is None:
         out = np.empty(raw.shape, dtype=float)
-    if not matrix.criteria:
+    if not criteria:
         return out
-    worst = np.array([c.worst for c in matrix.criteria], dtype=float)
-    span = np.array([c.best for c in matrix.criteria], dtype=float) - worst
+    worst = np.array([c.worst for c in criteria], dtype=float)
+    span = np.array([c.best for c in criteria], dtype=float) - worst
     # Exactly value_function's linear formula, broadcast over the columns.
     np.subtract(raw, worst, out=out)
     np.divide(out, span, out=out)
@@ -138,7 +139,7 @@ def value_matrix(matrix: DecisionMatrix, raw: np.ndarray | None = None,
     # negative span (a cost criterion) can make one.
     for j in np.flatnonzero(span < 0):
         np.add(out[:, j], 0.0, out=out[:, j])
-    for j, c in enumerate(matrix.criteria):
+    for j, c in enumerate(criteria):
         if c.value_points:
             out[:, j] = value_function(c, raw[:, j])
     return out

@@ -92,14 +92,14 @@ def reasons_by_option(matrix: DecisionMatrix,
 def without_screened(matrix: DecisionMatrix) -> DecisionMatrix:
     """The matrix with the screened options left out (the same matrix when none is).
 
-    A shallow copy: criteria, profiles and score objects are shared, so it is
-    for reading (scoring, analyses, export), never for editing.
+    Criteria and profiles are shared and the scores are a copy, so it is for
+    reading (scoring, analyses, export), never for editing.
     """
     gone = screened_ids(matrix)
     if not gone:
         return matrix
     changes = {"options": [o for o in matrix.options if o.id not in gone],
-               "scores": {k: s for k, s in matrix.scores.items() if k[0] not in gone}}
+               "scores": matrix.scores.without_options(gone)}
     if getattr(matrix, "scenarios", None):  # their overrides of screened options go too
         changes["scenarios"] = [replace(sc, scores={k: s for k, s in sc.scores.items()
                                                     if k[0] not in gone})

@@ -31,8 +31,9 @@ from tradeoff.core.dominance import dominance
 from tradeoff.core.errors import WeightError
 from tradeoff.core.model import Criterion, DecisionMatrix, Group, Option, Score, WeightProfile
 from tradeoff.core.scenarios import scenario_view
-from tradeoff.core.scoring import competition_ranks, margins, raw_matrix, value_matrix
+from tradeoff.core.scoring import competition_ranks, margins
 from tradeoff.core.screening import ScreenedOut, reasons_by_option, without_screened
+from tradeoff.core.value_cache import ValueCache
 from tradeoff.core.weights import node_shares, normalised_weights
 from tradeoff.gui.document.scenario_edits import ScenarioEdits
 
@@ -99,8 +100,8 @@ class Document(QObject, ScenarioEdits):
         self.untitled_name = UNTITLED
         self.suggested_file = "matrix.toml"
         self.undo_stack = QUndoStack(self)
-        self._values: np.ndarray | None = None
-        self._raw: np.ndarray | None = None
+        self._value_cache = ValueCache()
+        self._arrays: tuple[np.ndarray, np.ndarray] | None = None  # (raw, values) of the view
         self.scenario_id: str | None = None  # the scenario shown; None is the base case
         self._view: DecisionMatrix | None = None
         # A bound method, never a lambda: the stack's destructor clears it and emits
@@ -153,8 +154,9 @@ class Document(QObject, ScenarioEdits):
 
     # -- cached scoring --------------------------------------------------------
     def _invalidate_values(self) -> None:
-        self._values = None
-        self._raw = None
+        # The raw and value arrays are not dropped: the cache patches what the
+        # edit changed (see tradeoff.core.value_cache). The analyses are redone.
+        self._arrays = None
         self._screened: dict[int, list[ScreenedOut]] | None = None
         self._dominated: dict[int, list[str]] | None = None
         self._view = None
@@ -170,15 +172,18 @@ class Document(QObject, ScenarioEdits):
         return self._view
 
     def raw(self) -> np.ndarray:
-        if self._raw is None:
-            self._raw = raw_matrix(self.view())
-        return self._raw
+        """Scores of the view as numbers (NaN where missing); read-only, kept between edits."""
+        return self._raw_and_values()[0]
 
     def values(self) -> np.ndarray:
-        """Value 0..1 of every cell of the view (NaN where missing); cached between edits."""
-        if self._values is None:
-            self._values = value_matrix(self.view(), self.raw())
-        return self._values
+        """Value 0..1 of every cell of the view (NaN where missing); read-only, kept
+        between edits and patched by each one."""
+        return self._raw_and_values()[1]
+
+    def _raw_and_values(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._arrays is None:
+            self._arrays = self._value_cache.arrays(self.view())
+        return self._arrays
 
     def active_profile(self) -> WeightProfile | None:
         try:
