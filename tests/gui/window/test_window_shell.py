@@ -141,6 +141,7 @@ def test_create_window_on_a_file_and_on_a_bad_one(qapp, small_file, tmp_path):
         assert window.document.path == small_file.resolve()
         assert window.grid.currentIndex().row() == 0  # ready for typing
         assert window.weights_panel.rows and window.results_panel.model.rowCount() == 3
+        qapp.processEvents()  # the recent-files list is written once the window is up
         assert settings.read(settings.RECENT_FILES)[0] == str(small_file.resolve())
     finally:
         window.close()

@@ -20,8 +20,6 @@ from tradeoff.gui.common.icons import icon
 from tradeoff.gui.common.shortcuts import shortcut_list
 from tradeoff.gui.document import commands
 from tradeoff.gui.document.level_rename import ReplaceCriterionRenamingLevels, renamed_levels
-from tradeoff.gui.matrix.criterion_dialog import CriterionDialog
-from tradeoff.gui.matrix.option_dialog import OptionDialog
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -103,6 +101,9 @@ class MatrixActions:
         return name
 
     def add_option(self) -> None:
+        # The dialogs load when first asked for: start-up does not wait for them.
+        from tradeoff.gui.matrix.option_dialog import OptionDialog
+
         m = self.doc.matrix
         name = self._free_name(f"Option {len(m.options) + 1}", {o.name for o in m.options})
         dialog = OptionDialog(Option("new", name), "Add option", self.parent)
@@ -138,6 +139,8 @@ class MatrixActions:
         row = self._current_row()
         if row is None:
             return
+        from tradeoff.gui.matrix.option_dialog import OptionDialog
+
         option = self.doc.matrix.options[row]
         dialog = OptionDialog(option, f"Edit option {option.name}", self.parent)
         if dialog.exec():
@@ -170,6 +173,8 @@ class MatrixActions:
     # -- criteria ----------------------------------------------------------------------------
     def _run_criterion_dialog(self, criterion: Criterion, title: str
                               ) -> tuple[Criterion, Group | None] | None:
+        from tradeoff.gui.matrix.criterion_dialog import CriterionDialog
+
         dialog = CriterionDialog(self.doc.matrix, criterion, title, self.parent)
         if not dialog.exec():
             return None

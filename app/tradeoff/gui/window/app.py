@@ -106,7 +106,10 @@ def create_window(path: str | None = None, autosave_folder: Path | None = None) 
     document = Document(matrix, target.resolve()) if matrix is not None else None
     window = MainWindow(document=document, autosave_folder=autosave_folder)
     if matrix is not None and target is not None:
-        window.files.remember(target.resolve())
+        # Written once the window is painted: each settings write is a file sync, and
+        # the recent-files menu is not seen before then.
+        opened = target.resolve()
+        QTimer.singleShot(0, window, lambda: window.files.remember(opened))
     elif target is None or not window.files.open_path(target, ask=False):
         window.files.new()
     return window
