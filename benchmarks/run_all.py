@@ -33,6 +33,7 @@ SCRIPTS: dict[str, list[str]] = {
     "cli": ["bench_cli.py", "--json"],
     "gui_live": ["bench_gui_live.py", "--json"],
     "startup": ["bench_startup.py", "--json"],
+    "gui_open": ["bench_gui_open.py", "--json"],
     "optimality": ["bench_optimality_portfolio.py", "--json", "--repeat", "3"],
 }
 

@@ -184,3 +184,32 @@ def test_on_a_large_matrix_the_headline_waits_for_the_drag_to_pause(qtbot):
     assert expected != before
     qtbot.waitUntil(lambda: shown.text() == expected, timeout=5_000)
     doc.undo_stack.clear()
+
+
+def test_opening_a_large_matrix_words_the_headline_once_and_hides_the_old_one(
+        qtbot, monkeypatch):
+    import numpy as np
+
+    from robustness_factories import random_matrix
+    from tradeoff.gui.brief import headline as headline_module
+    from tradeoff.gui.brief.headline import LIVE_CELLS, HeadlineLabel
+    from tradeoff.gui.document import Document
+
+    small = random_matrix(np.random.default_rng(4), 5, 4)
+    doc = Document(small)
+    shown = HeadlineLabel(doc)
+    qtbot.addWidget(shown)
+    assert shown.text()
+    worded = []
+    real = headline_module.headline
+    monkeypatch.setattr(headline_module, "headline",
+                        lambda *a, **k: worded.append(1) or real(*a, **k))
+    large = random_matrix(np.random.default_rng(5), 150, 15)
+    assert len(large.options) * len(large.criteria) > LIVE_CELLS
+    doc.load(large, None)  # replaced, scenario_selected, weights_changed, changed …
+    assert shown.text() == ""  # the small matrix's recommendation is not left standing
+    expected = " ".join(real(doc.view(), doc.active_profile()))
+    qtbot.waitUntil(lambda: shown.text() == expected, timeout=5_000)
+    qtbot.wait(headline_module.PAUSE_MS * 2)
+    assert len(worded) == 1  # one wording for the whole burst of signals
+    doc.undo_stack.clear()

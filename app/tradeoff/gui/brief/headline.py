@@ -49,8 +49,10 @@ class HeadlineLabel(QLabel):
         self._timer.timeout.connect(self.refresh)
         doc.changed.connect(self.schedule)
         doc.weights_changed.connect(self.schedule)
-        doc.replaced.connect(self.refresh)
-        doc.scenario_selected.connect(self.refresh)
+        # A matrix opened (or a scenario chosen) announces itself with several signals:
+        # on a large one they all end in one re-wording once the window has caught up.
+        doc.replaced.connect(self._shown_matrix_changed)
+        doc.scenario_selected.connect(self._shown_matrix_changed)
         self.refresh()
 
     def schedule(self) -> None:
@@ -60,6 +62,14 @@ class HeadlineLabel(QLabel):
             self.refresh()
         else:
             self._timer.start()
+
+    def _shown_matrix_changed(self) -> None:
+        # Another matrix (or scenario): the old sentences must not stay up meanwhile.
+        m = self.doc.view()
+        if len(m.options) * len(m.criteria) > LIVE_CELLS:
+            self.sentences = ()
+            self.setText("")
+        self.schedule()
 
     def refresh(self) -> None:
         m = self.doc.view()  # the scenario shown, as the results below it

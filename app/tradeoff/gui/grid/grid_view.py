@@ -17,6 +17,9 @@ MIN_COLUMN_WIDTH = 90
 MAX_COLUMN_WIDTH = 200
 ONE_LINE_WIDTH = 110  # a criterion name wider than this wraps rather than widen its column
 OPTION_NAME_CHARS = 26  # the option names' column stops about this wide; longer names elide
+# Rows a column's width is fitted to (the visible ones first): Qt would otherwise ask
+# about 1,000 rows of every column, seconds of work when a large matrix opens.
+FIT_ROWS = 100
 
 
 class MatrixView(QTableView):
@@ -48,6 +51,7 @@ class MatrixView(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setMinimumSectionSize(60)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self._fit_rows_to_font()
         for header in (self.horizontalHeader(), self.verticalHeader()):
             header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
