@@ -89,9 +89,11 @@ def main() -> int:
     from PySide6.QtTest import QTest
 
     from tradeoff.gui.window.app import create_app, create_window
+    from tradeoff.gui.window.main_window import DEFAULT_SIZE
 
     app = create_app()
     window = create_window(None, folder / "autosave")  # the bundled example, first start
+    window.resize(*DEFAULT_SIZE)  # the offscreen screen is smaller than a real one
     window.show()
     window.results_panel.show_chart()
     window.install_features()
@@ -130,6 +132,8 @@ def main() -> int:
         app.processEvents()
         pages.append((time.perf_counter() - t0) * 1000)
     reached = grid.currentIndex().row()
+    shown_rows = grid.rowAt(grid.viewport().height() - 1) - grid.rowAt(0) + 1
+    shown_cols = grid.columnAt(grid.viewport().width() - 1) - grid.columnAt(0) + 1
     ordered = sorted(pages)
     figures = {
         "open_10000x50_s": usable - started,
@@ -151,7 +155,8 @@ def main() -> int:
           f"(open_path returned after {figures['open_call_s']:.2f} s); target ≤ 5 s")
     print(f"  peak memory {figures['open_10000x50_peak_mb']:.0f} MB "
           f"({before_mb:.0f} MB before the open); target ≤ 1024 MB")
-    print(f"  Page Down with the grid repainted, {PAGES} pages (to row {reached:,}): median "
+    print(f"  Page Down with the grid ({shown_rows} × {shown_cols} cells in view) repainted, "
+          f"{PAGES} pages (to row {reached:,}): median "
           f"{figures['scroll_page_median_ms']:.1f} ms, p90 {figures['scroll_page_p90_ms']:.1f}"
           f" ms, max {figures['scroll_page_max_ms']:.1f} ms; target ≤ 16 ms")
     return 0

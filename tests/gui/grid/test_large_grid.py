@@ -44,3 +44,91 @@ def test_a_long_matrix_gets_the_column_widths_of_its_first_rows(qtbot):
     widths = [long_view.columnWidth(c) for c in range(3)]
     assert widths == [short_view.columnWidth(c) for c in range(3)]
     assert widths[1] > widths[0]  # the long value was seen
+
+
+def _mixed_matrix():
+    """Every kind of cell the grid shows: ints, floats, big and small numbers, level
+    names, an unknown level, ranges, reasons, a source alone, empty and absent cells."""
+    from factories import small_matrix
+    from tradeoff.core.model import Option, Score
+
+    m = small_matrix()
+    m.options.append(Option("d", "Delta"))
+    m.options.append(Option("e", "Epsilon"))
+    m.scores[("a", "price")] = Score(40)  # a bare int
+    m.scores[("b", "price")] = Score(20.5, 18, 22)  # a range
+    m.scores[("c", "price")] = Score(1234567.0)  # printed in short form
+    m.scores[("d", "price")] = Score(-0.0)
+    m.scores[("d", "speed")] = Score(1.0, source="a source, no reason")
+    m.scores[("d", "risk")] = Score("unheard of")  # not one of the levels
+    m.scores[("e", "price")] = Score()  # a cell with nothing in it
+    m.scores[("e", "speed")] = Score(0.1 + 0.2)  # all its digits matter to format_value
+    return m  # ("e", "risk") has no cell at all
+
+
+def test_every_cell_reads_as_its_score_says(qtbot):
+    """The grid answers the common roles from the document's arrays: what it shows
+    must be what the cell's Score object says."""
+    from PySide6.QtCore import Qt
+
+    from tradeoff.gui.grid.matrix_model import NOTE_ROLE
+
+    create_app()
+    doc = Document(_mixed_matrix())
+    view = MatrixView(doc)
+    qtbot.addWidget(view)
+    model, m = view.matrix_model, doc.matrix
+    for r, option in enumerate(m.options):
+        for c, criterion in enumerate(m.criteria):
+            score = m.scores.get((option.id, criterion.id))
+            index = model.index(r, c)
+            shown = criterion.format_value(score.value) if score is not None else ""
+            assert model.data(index, Qt.ItemDataRole.DisplayRole) == shown, (option, criterion)
+            noted = score is not None and (score.has_range or bool(score.rationale))
+            assert model.data(index, NOTE_ROLE) == noted, (option.id, criterion.id)
+    assert model.data(model.index(2, 0), Qt.ItemDataRole.DisplayRole) == "1.23457e+06 k€"
+    assert model.data(model.index(4, 1), Qt.ItemDataRole.DisplayRole) == "0.3"
+
+
+def test_the_grid_follows_an_edit_and_an_undo_of_a_bare_value(qtbot):
+    from PySide6.QtCore import Qt
+
+    from tradeoff.core.model import Score
+    from tradeoff.gui.document.commands import SetScore
+    from tradeoff.gui.grid.matrix_model import NOTE_ROLE
+
+    create_app()
+    doc = Document(_mixed_matrix())
+    view = MatrixView(doc)
+    qtbot.addWidget(view)
+    model = view.matrix_model
+    index = model.index(0, 0)  # Alpha's bare 40
+    assert model.data(index, NOTE_ROLE) is False
+    doc.push(SetScore(doc, "a", "price", Score(60, 55, 70), "Score Alpha on Price"))
+    assert model.data(index, Qt.ItemDataRole.DisplayRole) == "60 k€"
+    assert model.data(index, NOTE_ROLE) is True  # now it has a range
+    doc.undo_stack.undo()
+    assert model.data(index, Qt.ItemDataRole.DisplayRole) == "40 k€"
+    assert model.data(index, NOTE_ROLE) is False
+    assert model.setData(index, "45")  # typed in the grid
+    assert model.data(index, Qt.ItemDataRole.DisplayRole) == "45 k€"
+    doc.undo_stack.clear()
+
+
+def test_repainting_a_grid_of_bare_values_builds_no_score_objects(qtbot, monkeypatch):
+    from tradeoff.core.score_store import ScoreStore
+
+    create_app()
+    doc = Document(_long_matrix(400))
+    view = MatrixView(doc)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    built = []
+    real = ScoreStore.__getitem__
+    monkeypatch.setattr(ScoreStore, "__getitem__",
+                        lambda self, key: built.append(key) or real(self, key))
+    picture = view.viewport().grab()  # paints every cell in view, through the delegate
+    assert not picture.isNull()
+    assert built == [], len(built)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
@@ -55,6 +56,8 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
+# Every cell's flags, combined once: Qt asks for them about each visible cell on a repaint.
+CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
 
 # How the tooltip says a cell's range is read, by the distribution the cell names.
@@ -69,6 +72,8 @@ class MatrixModel(QAbstractTableModel):
         super().__init__(doc)
         self.doc = doc
         self.last_error = ""  # why the last setData() was refused, for the status bar
+        self._value_only: np.ndarray | None = None
+        self._value_only_key: tuple | None = None
         d = doc
         d.replaced.connect(self._reset)
         d.cells_changed.connect(self._cells_changed)
@@ -103,16 +108,15 @@ class MatrixModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.doc.matrix.criteria)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsEditable)
+        return CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     # -- cells -----------------------------------------------------------------------
     def data(self, index: Index, role: int = DISPLAY) -> Any:
+        # Qt asks this for every visible cell and role on each repaint: the common roles
+        # are answered from the document's arrays, and a cell's Score object is built
+        # only for what the arrays cannot say (a level name, a range, a note, an edit).
         if role not in _CELL_ROLES or not index.isValid():
             return None
-        m = self.doc.view()
         row, col = index.row(), index.column()
         if role == FOREGROUND:
             return SCREENED_BRUSH if row in self.doc.screened() else None
@@ -120,28 +124,49 @@ class MatrixModel(QAbstractTableModel):
             overridden = self.doc.is_overridden(row, col)
             return overridden if role == OVERRIDE_ROLE else (OVERRIDE_FONT if overridden
                                                              else None)
-        criterion = m.criteria[col]
-        score = m.scores.get((m.options[row].id, criterion.id))
-        if role == DISPLAY:
-            return criterion.format_value(score.value) if score is not None else ""
         if role == BACKGROUND:
             value = self.doc.values()[row, col]
             if math.isnan(value) or value < -1e-9 or value > 1 + 1e-9:
                 return STRONG_WARNING_BRUSH if high_contrast() else WARNING_BRUSH
             tints = STRONG_TINT_BRUSHES if high_contrast() else TINT_BRUSHES
             return tints[round(value * TINT_STEPS)]
-        if role == ALIGN:
-            return CENTRE if criterion.is_level_scale else RIGHT
-        if role == NOTE_ROLE:
-            return score is not None and (score.has_range or bool(score.rationale))
-        if role == EDIT:
-            return score.value if score is not None else None
         if role == STATE_ROLE:
             value = self.doc.values()[row, col]
             if math.isnan(value):
                 return "missing"
             return "outside" if value < -1e-9 or value > 1 + 1e-9 else "ok"
+        m = self.doc.view()
+        criterion = m.criteria[col]
+        if role == ALIGN:
+            return CENTRE if criterion.is_level_scale else RIGHT
+        if role == DISPLAY and not criterion.is_level_scale:
+            number = self.doc.raw()[row, col]
+            if number == number:  # a number (not NaN): shown as format_value shows it
+                return criterion.format_value(float(number))
+        if role == NOTE_ROLE and self._value_only_cells()[row, col]:
+            return False  # a bare value: no range, no reason
+        score = m.scores.get((m.options[row].id, criterion.id))
+        if role == DISPLAY:
+            return criterion.format_value(score.value) if score is not None else ""
+        if role == NOTE_ROLE:
+            return score is not None and (score.has_range or bool(score.rationale))
+        if role == EDIT:
+            return score.value if score is not None else None
         return self._tooltip(row, col, score)  # TOOLTIP
+
+    def _value_only_cells(self) -> np.ndarray:
+        """Options × criteria, True where a cell holds a bare value; kept until the
+        scores, the scenario shown or the shape change."""
+        m = self.doc.view()
+        key = (m, getattr(m.scores, "version", None), len(m.options), len(m.criteria))
+        if self._value_only is None or self._value_only_key != key:
+            value_only = getattr(m.scores, "value_only", None)
+            if value_only is None:  # a plain mapping of scores: every cell is asked
+                cells = np.zeros((len(m.options), len(m.criteria)), dtype=bool)
+            else:
+                cells = value_only([o.id for o in m.options], [c.id for c in m.criteria])
+            self._value_only, self._value_only_key = cells, key
+        return self._value_only
 
     def _tooltip(self, row: int, col: int, score: Score | None) -> str:
         m = self.doc.matrix
@@ -233,10 +258,12 @@ class MatrixModel(QAbstractTableModel):
 
     # -- change notifications ---------------------------------------------------------------
     def _reset(self) -> None:
+        self._value_only = None
         self.beginResetModel()
         self.endResetModel()
 
     def _end(self, finish) -> None:
+        self._value_only = None  # rows or columns moved, came or went
         finish()
 
     def _cells_changed(self, top: int, left: int, bottom: int, right: int) -> None:
