@@ -109,6 +109,7 @@ def run(args: argparse.Namespace) -> int:
                                  weights=args.weights, bounds=bounds, spread=args.spread,
                                  distribution=args.distribution, across_scenarios=across,
                                  pairwise_leaders=LEADERS if compact else None,
+                                 rank_table=not compact or bool(args.tables),
                                  progress=args.format == "json" and compact)
     sweeps = all_sweeps(matrix, profile, winner_only=compact) \
         if args.tables or args.format == "json" else None
@@ -171,6 +172,7 @@ def monte_carlo(matrix: DecisionMatrix, profile: WeightProfile, *, samples: int 
                 bounds: list[tuple[str, tuple[float | None, float | None]]] | None = None,
                 spread: float = DEFAULT_SPREAD_PCT, distribution: str = "triangular",
                 across_scenarios: bool = False, pairwise_leaders: int | None = None,
+                rank_table: bool = True,
                 progress: bool = False) -> tuple[SmaaResult, float | None]:
     """The SMAA-2 run ``analyse`` reports, and the spread (a share) it drew weights within.
 
@@ -178,8 +180,9 @@ def monte_carlo(matrix: DecisionMatrix, profile: WeightProfile, *, samples: int 
     (criterion name or id, (low %, high %)) pairs for ``weights="bounds"``;
     ``spread`` is the ± percentage around the profile; ``across_scenarios`` draws
     one of the matrix's scenarios for each draw too (``--scenario all``);
-    ``pairwise_leaders`` tallies pairwise winning among that many leaders only;
-    ``progress`` reports the share done on stderr.
+    ``pairwise_leaders`` tallies pairwise winning among that many leaders only, and
+    with ``rank_table`` False keeps their rank acceptabilities alone, not the
+    (options × ranks) table; ``progress`` reports the share done on stderr.
     """
     check_run(samples, seed, spread)
     if weights not in WEIGHT_CHOICES:
@@ -197,7 +200,7 @@ def monte_carlo(matrix: DecisionMatrix, profile: WeightProfile, *, samples: int 
     else:
         spec = spec_for_matrix(matrix, profile, weights, spread / 100)
     settings = SmaaSettings(spec, samples=samples, seed=seed, distribution=distribution,
-                            pairwise_leaders=pairwise_leaders)
+                            pairwise_leaders=pairwise_leaders, rank_table=rank_table)
     result = (run_smaa_over_scenarios(matrix, settings) if across_scenarios
               else run_smaa(matrix, settings, progress=_stderr_progress if progress else None))
     if progress:

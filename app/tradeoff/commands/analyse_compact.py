@@ -51,7 +51,7 @@ def leader_rows(result: SmaaResult) -> list[int]:
     most often first (then by mean rank)."""
     if result.pairwise_rows is not None:
         return list(result.pairwise_rows)
-    ra = result.rank_acceptability
+    ra = result.acceptability_of(list(range(len(result.options))))
     mean_rank = ra @ np.arange(ra.shape[1])
     order = np.lexsort((mean_rank, -ra[:, 0]))
     return order[:LEADERS].tolist()
@@ -120,7 +120,7 @@ def compact_json(matrix: DecisionMatrix, profile: WeightProfile, result: SmaaRes
                         "cell_distributions": result.cell_distributions,
                         "uncertain_cells": result.uncertain_cells,
                         "left_out": [name[o] for o in result.left_out]},
-        "rank_acceptability": dict(zip(opts, result.rank_acceptability[rows].tolist(),
+        "rank_acceptability": dict(zip(opts, result.acceptability_of(rows).tolist(),
                                        strict=True)),
         "probability_best": dict(zip(opts, result.probability_best[rows].tolist(), strict=True)),
         "confidence_factors": dict(zip(opts, result.confidence[rows].tolist(), strict=True)),

@@ -49,8 +49,9 @@ def run_smaa_over_scenarios(matrix: DecisionMatrix, settings: SmaaSettings) -> S
     for k, (scenario, n) in enumerate(zip(matrix.scenarios, counts, strict=True)):
         if n == 0:
             continue
+        # each part's whole rank table: the parts' tables are added up below
         part = run_smaa(scenario_view(matrix, scenario),
-                        replace(settings, samples=int(n), seed=seed + 1 + k))
+                        replace(settings, samples=int(n), seed=seed + 1 + k, rank_table=True))
         parts.append((int(n), part))
     first = parts[0][1]
     if any(p.options != first.options for _n, p in parts):

@@ -23,8 +23,9 @@ for first each take half of rank 1 and half of rank 2), so every row and
 every column of the acceptabilities sums to 1 and a run without uncertainty
 gives exactly the deterministic ranking.
 
-Everything is vectorised over chunks of draws: one matrix product for the
-totals, one argsort for the ranks, bincounts for the tallies. Results depend
+Everything is vectorised over chunks of draws, each worked through in parts
+small enough to stay in cache: one matrix product for the totals, one argsort
+for the ranks, bincounts for the tallies. Results depend
 only on the seed (numpy's PCG64 via :func:`numpy.random.default_rng`, with
 separate streams for weights, scores and the confidence pass).
 """
@@ -32,28 +33,33 @@ separate streams for weights, scores and the confidence pass).
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from threadpoolctl import threadpool_limits
 
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import SCORE_DISTRIBUTIONS, DecisionMatrix
 from tradeoff.core.scoring import raw_matrix, value_matrix
+from tradeoff.core.smaa_confidence import Cancelled, confidence_factors
+from tradeoff.core.smaa_layout import CellLayout
+from tradeoff.core.smaa_leaders import STORED_ELEMENTS, DrawRecord, leaders
 from tradeoff.core.smaa_sampling import WeightSampler, WeightSpec
 from tradeoff.core.smaa_scores import ScoreRanges, ScoreSampler, score_ranges
-from tradeoff.core.smaa_tally import TIE, Tally, tally_draws
+from tradeoff.core.smaa_tally import Tally, rank_shares, tally_draws
 
 CHUNK = 10000
 CONFIDENCE_SAMPLES = 10_000  # score draws per central weight vector
-# Pairwise tallies (booleans) and recounts of tied draws (floats) use
-# (draws, options, options) arrays, and so do the confidence totals (draws,
-# options, judged options); at most this many elements per array, so that many
-# options, or a tie among them, cannot exhaust memory. Only the tallying is
-# sliced: the draws, and so the results, are the same.
-CONFIDENCE_ELEMENTS = 1 << 17
 TOTALS_ELEMENTS = 20_000_000  # (draws, options) per chunk, at most
+# Draws are totalled, ranked and tallied at most this many (draws × options, or
+# draws × uncertain cells) at a time: the arrays of a part stay in cache and
+# memory stays flat however many draws a chunk has. Only the work is sliced:
+# the draws, and so the results, are the same.
+PART_ELEMENTS = 1 << 18
+
+_CellLayout = CellLayout  # the name the large-matrix tests patch
 
 ProgressCallback = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
@@ -74,9 +80,13 @@ class SmaaSettings:
     chunk: int = CHUNK
     confidence_samples: int = CONFIDENCE_SAMPLES
     # With more options than this, pairwise winning is tallied only among this
-    # many leaders (the most often first, then by mean rank), on the very same
-    # draws replayed: n² pairs per draw is what makes a large matrix slow. None: all.
+    # many leaders (the most often first, then by mean rank), from each draw's
+    # ranks kept (or, too many to keep, the very same draws replayed): n² pairs per
+    # draw is what makes a large matrix slow. None: all.
     pairwise_leaders: int | None = None
+    # With the leaders only: False keeps rank acceptabilities for the leaders alone
+    # (``SmaaResult.rank_rows``), not the (options × ranks) table.
+    rank_table: bool = True
 
 
 @dataclass
@@ -102,6 +112,10 @@ class SmaaResult:
     # Row indices (into ``options``) that ``pairwise`` covers, when it was tallied
     # among the leaders only (``SmaaSettings.pairwise_leaders``); None: every option.
     pairwise_rows: list[int] | None = None
+    # Row indices that ``rank_acceptability`` covers when only the leaders' rows were
+    # kept (``SmaaSettings.rank_table`` False); None: every option.
+    rank_rows: list[int] | None = None
+    probability_first: np.ndarray | None = None  # (options,), kept whatever the rows
 
     @property
     def distribution_text(self) -> str:
@@ -113,11 +127,24 @@ class SmaaResult:
 
     @property
     def probability_best(self) -> np.ndarray:
+        """Each option's probability of ranking first, (options,)."""
+        if self.rank_rows is not None and self.probability_first is not None:
+            return self.probability_first
         return self.rank_acceptability[:, 0]
+
+    def acceptability_of(self, rows: list[int]) -> np.ndarray:
+        """The rank acceptabilities of ``rows`` (indices into ``options``); with only the
+        leaders' rows kept, ``rows`` must be among ``rank_rows``."""
+        if self.rank_rows is None:
+            return self.rank_acceptability[rows]
+        at = {r: i for i, r in enumerate(self.rank_rows)}
+        return self.rank_acceptability[[at[r] for r in rows]]
 
     def acceptability_frame(self) -> pd.DataFrame:
         ranks = [f"rank {r + 1}" for r in range(len(self.options))]
-        return pd.DataFrame(self.rank_acceptability, index=pd.Index(self.options, name="option"),
+        names = self.options if self.rank_rows is None \
+            else [self.options[i] for i in self.rank_rows]
+        return pd.DataFrame(self.rank_acceptability, index=pd.Index(names, name="option"),
                             columns=ranks)
 
 
@@ -129,6 +156,15 @@ def run_smaa(matrix: DecisionMatrix, settings: SmaaSettings,
     ``cancelled()`` is asked before each chunk; when it returns True the run
     stops with :class:`SmaaCancelled` and nothing is returned.
     """
+    # The matrix products here are thin (criteria deep) and come one part at a
+    # time: BLAS threads cost more in waking up than they give, and on a busy
+    # machine they made the run twice as slow. One thread, restored afterwards.
+    with threadpool_limits(1, user_api="blas"):
+        return _run(matrix, settings, progress, cancelled)
+
+
+def _run(matrix: DecisionMatrix, settings: SmaaSettings, progress: ProgressCallback | None,
+         cancelled: CancelCheck | None) -> SmaaResult:
     if settings.samples < 1:
         raise TradeoffError(f"the number of samples must be at least 1, not {settings.samples}")
     if settings.weights.criteria != len(matrix.criteria):
@@ -147,90 +183,134 @@ def run_smaa(matrix: DecisionMatrix, settings: SmaaSettings,
     scorer = (ScoreSampler(matrix, ranges, settings.distribution, score_rng)
               if ranges.count else None)
     n, m = base.shape
-    tally = Tally(np.zeros((n, n)), np.zeros((n, m)), np.zeros(n), np.zeros((n, n)))
-    total = settings.samples
-    confidence_draws = min(settings.confidence_samples, total) if scorer else 1
-    work = total + n * confidence_draws  # the confidence pass counts toward progress too
-    layout = _CellLayout(ranges, n, m) if scorer is not None else None
     few = settings.pairwise_leaders
     leaders_only = few is not None and n > few
-    # The samplers as they start, so that the leaders' pairwise pass replays the same draws.
-    # (the matrix they read stays shared: only their generators' states are copied)
+    lean = leaders_only and not settings.rank_table
+    tally = Tally(None if lean else np.zeros((n, n)), np.zeros((n, m)), np.zeros(n),
+                  np.zeros((n, n)) if not leaders_only else np.zeros((0, 0)),
+                  np.zeros(n) if lean else None)
+    total = settings.samples
+    confidence_draws = min(settings.confidence_samples, total) if scorer else 1
+    work = total + confidence_draws  # the confidence pass counts toward progress too
+    layout = CellLayout(ranges, n, m) if scorer is not None else None
+    # With the leaders only, each draw's positions are recorded for counting the
+    # leaders' figures at the end; when that record would be too large, the
+    # samplers as they start replay the same draws instead (the matrix they read
+    # stays shared: only their generators' states are copied).
+    record = DrawRecord(total, n, _position_type(n)) \
+        if leaders_only and total * n <= STORED_ELEMENTS else None
     replay = copy.deepcopy((weight_sampler, scorer), {id(matrix): matrix}) \
-        if leaders_only else None
+        if leaders_only and record is None else None
     done = 0
     while done < total:
         if cancelled is not None and cancelled():
             raise SmaaCancelled()
         k = min(_chunk(settings, n), total - done)
-        weights = weight_sampler.draw(k)
-        totals = weights @ base.T
-        if scorer is not None and layout is not None:
-            layout.add(totals, layout.shift(scorer.draw(k), weights))
-        tally_draws(totals, weights, tally, pairs=not leaders_only)
+        for weights, totals in _draws(base, weight_sampler, scorer, layout, k):
+            positions, tied = tally_draws(totals, weights, tally, pairs=not leaders_only)
+            if record is not None:
+                record.add(positions, tied, totals)
         done += k
         if progress is not None:
             progress(done, work)
+    tally.flush_pairs()
     rows_with_pairs = None
-    if leaders_only and replay is not None and few is not None:
-        rows_with_pairs = _leaders(tally.ranks, few)
-        tally.above = _leader_pairs(base, settings, *replay, layout, rows_with_pairs)
+    rank_counts = tally.ranks
+    if leaders_only and few is not None:
+        rank_sum = tally.rank_sum if lean else tally.ranks @ np.arange(n)
+        rows_with_pairs = leaders(tally.ranks[:, 0] if tally.ranks is not None
+                                  else tally.first_count, rank_sum, total, few)
+        leader_ranks, tally.above = record.leader_counts(rows_with_pairs) if record is not None \
+            else _replayed_counts(base, settings, *replay, layout, rows_with_pairs)
+        if lean:
+            rank_counts = leader_ranks
     with np.errstate(invalid="ignore", divide="ignore"):
         central = tally.first_weights / tally.first_count[:, None]
     central[tally.first_count == 0] = np.nan
-    confidence = _confidence(base, central, ranges, settings, confidence_rng, matrix,
-                             confidence_draws, progress, cancelled, total, work)
+    try:
+        confidence = confidence_factors(
+            base, central, ranges, matrix, settings.distribution, confidence_rng,
+            confidence_draws, settings.chunk,
+            progress=None if progress is None else lambda seen: progress(total + seen, work),
+            cancelled=cancelled)
+    except Cancelled:
+        raise SmaaCancelled() from None
     return SmaaResult(
         options=[matrix.options[i].id for i in rows], criteria=[c.id for c in matrix.criteria],
         samples=total, seed=seed, weight_mode=settings.weights.mode,
-        distribution=settings.distribution, rank_acceptability=tally.ranks / total,
+        distribution=settings.distribution, rank_acceptability=rank_counts / total,
         central_weights=central, confidence=confidence, pairwise=tally.above / total,
         uncertain_cells=ranges.count,
         cell_distributions=_distribution_counts(ranges, settings.distribution),
         weight_bounds=_bounds(matrix, settings.weights),
         left_out=[o.id for i, o in enumerate(matrix.options) if i not in rows],
-        pairwise_rows=rows_with_pairs)
+        pairwise_rows=rows_with_pairs, rank_rows=rows_with_pairs if lean else None,
+        probability_first=tally.first_count / total)
+
+
+def _draws(base: np.ndarray, weight_sampler: WeightSampler, scorer: ScoreSampler | None,
+           layout: CellLayout | None, k: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """One chunk of ``k`` draws as (weights, totals) parts small enough to stay in cache.
+
+    The weights are drawn for the whole chunk and the scores a whole number of
+    the score sampler's blocks at a time, so the numbers are those of one draw
+    of ``k`` however the chunk is split.
+    """
+    weights = weight_sampler.draw(k)
+    n = base.shape[0]
+    base_t = np.ascontiguousarray(base.T)
+    cells = scorer.ranges.count if scorer is not None else 0
+    rows = max(1, PART_ELEMENTS // max(n, cells, 1))
+    if scorer is None:
+        for first in range(0, k, rows):
+            w = weights[first:first + rows]
+            yield w, w @ base_t
+        return
+    first = 0
+    for drawn in scorer.parts(k, rows):
+        w = weights[first:first + drawn.shape[0]]
+        totals = w @ base_t
+        if layout is not None:
+            layout.add(totals, layout.shift(drawn, w))
+        yield w, totals
+        first += drawn.shape[0]
+
+
+def _position_type(n: int) -> type:
+    return np.int8 if n <= 127 else np.int16 if n <= 32767 else np.int32
 
 
 def _chunk(settings: SmaaSettings, options: int) -> int:
     """Draws per chunk: the setting, unless (draws × options) totals, their order and
-    ranks would outgrow TOTALS_ELEMENTS (10,000 options: 2,000 draws at a time)."""
+    ranks would outgrow TOTALS_ELEMENTS (10,000 options: 2,000 draws at a time).
+
+    The chunk decides how the weights are drawn (some samplers draw in batches), so
+    it stays as it is; the work within a chunk goes a cache-sized part at a time.
+    """
     if options * settings.chunk <= TOTALS_ELEMENTS:
         return settings.chunk
     return max(1, TOTALS_ELEMENTS // options)
 
 
-def _leaders(rank_counts: np.ndarray, few: int) -> list[int]:
-    """The ``few`` options most often first, then by mean rank (best first)."""
-    n = rank_counts.shape[0]
-    mean_rank = rank_counts @ np.arange(n) / np.maximum(rank_counts.sum(axis=1), 1)
-    order = np.lexsort((mean_rank, -rank_counts[:, 0]))
-    return sorted(order[:few].tolist(), key=lambda i: (-rank_counts[i, 0], mean_rank[i]))
-
-
-def _leader_pairs(base: np.ndarray, settings: SmaaSettings, weight_sampler: WeightSampler,
-                  scorer: ScoreSampler | None, layout: _CellLayout | None,
-                  rows: list[int]) -> np.ndarray:
-    """Pairwise winning counts among ``rows``, on the main pass's draws replayed.
-
-    Counted from the totals as the main tally counts them: a pair closer than
-    the tie tolerance is half a win each.
-    """
-    idx = np.asarray(rows)
-    above = np.zeros((idx.size, idx.size))
+def _replayed_counts(base: np.ndarray, settings: SmaaSettings, weight_sampler: WeightSampler,
+                     scorer: ScoreSampler | None, layout: CellLayout | None,
+                     rows: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """The leaders' rank counts and pairwise wins (see :meth:`DrawRecord.leader_counts`)
+    on the main pass's draws replayed, a part at a time."""
+    n = base.shape[0]
+    ranks, above = np.zeros((len(rows), n)), np.zeros((len(rows), len(rows)))
     done = 0
     while done < settings.samples:
-        k = min(_chunk(settings, base.shape[0]), settings.samples - done)
-        weights = weight_sampler.draw(k)
-        totals = weights @ base.T
-        if scorer is not None and layout is not None:
-            layout.add(totals, layout.shift(scorer.draw(k), weights))
-        t = totals[:, idx]
-        gap = t[:, :, None] - t[:, None, :]
-        above += (gap > TIE).sum(axis=0) + 0.5 * ((np.abs(gap) <= TIE).sum(axis=0)
-                                                - np.eye(idx.size) * k)
+        k = min(_chunk(settings, n), settings.samples - done)
+        for _, totals in _draws(base, weight_sampler, scorer, layout, k):
+            _, positions, tied = rank_shares(totals)
+            part = DrawRecord(totals.shape[0], n, positions.dtype)
+            part.add(positions, tied, totals)
+            part_ranks, part_above = part.leader_counts(rows)
+            ranks += part_ranks
+            above += part_above
         done += k
-    return above
+    return ranks, above
 
 
 def _bounds(matrix: DecisionMatrix, spec: WeightSpec) -> dict[str, tuple[float, float]]:
@@ -245,115 +325,3 @@ def _bounds(matrix: DecisionMatrix, spec: WeightSpec) -> dict[str, tuple[float, 
 def _distribution_counts(ranges: ScoreRanges, default: str) -> dict[str, int]:
     kinds = ranges.kinds(default) if ranges.count else []
     return {k: kinds.count(k) for k in SCORE_DISTRIBUTIONS if k in kinds}
-
-
-class _CellLayout:
-    """Where the uncertain cells sit in a dense (options with a range × criteria) block.
-
-    With the drawn value changes laid out densely, the change in every
-    option's total is one batched matrix product with the weights instead of
-    a gather, a multiply and a segmented sum over the cells.
-    """
-
-    def __init__(self, ranges: ScoreRanges, options: int, criteria: int) -> None:
-        self.rows, slot = np.unique(ranges.option, return_inverse=True)
-        self.criteria = criteria
-        self.flat = slot * criteria + ranges.criterion
-        # cells come option by option and criterion by criterion: a full grid needs no scatter
-        self.full = ranges.count == self.rows.size * criteria
-        self.every_option = self.rows.size == options
-        # Few ranged cells per option (one in seven, say): a dense block would be
-        # mostly zeros, so the change is summed per option straight from the cells.
-        self.sparse = ranges.count * 2 < self.rows.size * criteria
-        self.order = None if np.all(np.diff(slot) >= 0) else np.argsort(slot, kind="stable")
-        ordered = slot if self.order is None else slot[self.order]
-        self.starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) \
-            if ordered.size else np.zeros(0, dtype=int)
-        self.cell_criterion = ranges.criterion if self.order is None \
-            else ranges.criterion[self.order]
-
-    def shift(self, deltas: np.ndarray, weights: np.ndarray) -> np.ndarray:
-        """Each ranged option's change in total (draws, options with a range), from the
-        drawn value changes (draws, cells) and the draws' weights (draws, criteria)."""
-        w32 = weights.astype(np.float32)
-        if not self.sparse:
-            return np.matmul(self.dense(deltas), w32[:, :, None])[:, :, 0]
-        if self.order is not None:
-            deltas = deltas[:, self.order]
-        return np.add.reduceat(deltas * w32[:, self.cell_criterion], self.starts, axis=1)
-
-    def shift_fixed(self, deltas: np.ndarray, weights: np.ndarray) -> np.ndarray:
-        """The same for fixed weight vectors (criteria, judged): (draws, options with a
-        range, judged)."""
-        if not self.sparse:
-            k = deltas.shape[0]
-            out = self.dense(deltas).reshape(-1, weights.shape[0]) @ weights
-            return out.reshape(k, -1, weights.shape[1])
-        if self.order is not None:
-            deltas = deltas[:, self.order]
-        terms = deltas[:, :, None] * weights[self.cell_criterion][None, :, :]
-        return np.add.reduceat(terms, self.starts, axis=1)
-
-    def dense(self, deltas: np.ndarray) -> np.ndarray:
-        k = deltas.shape[0]
-        if self.full:
-            return deltas.reshape(k, self.rows.size, self.criteria)
-        out = np.zeros((k, self.rows.size * self.criteria), dtype=deltas.dtype)
-        out[:, self.flat] = deltas
-        return out.reshape(k, self.rows.size, self.criteria)
-
-    def add(self, totals: np.ndarray, shift: np.ndarray) -> None:
-        """Add each ranged option's change (axis 1 of ``shift``) to its total."""
-        if self.every_option:
-            totals += shift
-        else:
-            totals[:, self.rows] += shift
-
-
-def _confidence(base: np.ndarray, central: np.ndarray, ranges: ScoreRanges,
-                settings: SmaaSettings, rng: np.random.Generator, matrix: DecisionMatrix,
-                draws: int, progress: ProgressCallback | None, cancelled: CancelCheck | None,
-                done: int, work: int) -> np.ndarray:
-    """Share of score draws in which each option ranks first at its central weights.
-
-    All options are judged on the same score draws (common random numbers), so
-    their confidence factors differ by their weights, not by sampling luck.
-    """
-    n = base.shape[0]
-    out = np.full(n, np.nan)
-    judged = np.flatnonzero(~np.isnan(central).any(axis=1))
-    if judged.size == 0:
-        return out
-    scorer = ScoreSampler(matrix, ranges, settings.distribution, rng) if ranges.count else None
-    layout = _CellLayout(ranges, *base.shape) if scorer is not None else None
-    won = np.zeros(n)
-    # (draws, options, judged) totals, built a block at a time small enough
-    # to stay in cache, however many options and draws there are.
-    group = max(1, min(judged.size, CONFIDENCE_ELEMENTS // n))
-    block = max(1, CONFIDENCE_ELEMENTS // (n * group))
-    seen = 0
-    while seen < draws:
-        if cancelled is not None and cancelled():
-            raise SmaaCancelled()
-        k = min(settings.chunk, draws - seen)
-        drawn = scorer.draw(k) if scorer is not None else None
-        for start in range(0, judged.size, group):
-            part = judged[start:start + group]
-            weights = central[part].T  # (criteria, judged)
-            fixed = base @ weights
-            weights32 = weights.astype(np.float32)
-            for first in range(0, k, block):
-                rows = min(block, k - first)
-                totals = np.broadcast_to(fixed, (rows, n, part.size)).copy()
-                if drawn is not None and layout is not None:
-                    layout.add(totals, layout.shift_fixed(drawn[first:first + rows], weights32))
-                best = totals.max(axis=1)
-                top = totals >= best[:, None, :] - TIE
-                # each judged option counts only its own column: first at its own weights
-                own = top[:, part, np.arange(part.size)]
-                won[part] += (own / top.sum(axis=1)).sum(axis=0)
-        seen += k
-        if progress is not None:
-            progress(done + n * seen, work)
-    out[judged] = won[judged] / draws
-    return out

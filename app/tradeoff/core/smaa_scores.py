@@ -20,6 +20,7 @@ is rounded to the nearest level, so only real levels are ever scored.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -156,6 +157,14 @@ class ScoreSampler:
         if unknown:
             raise TradeoffError(f"unknown score distribution {unknown[0]!r}")
         kind_array = np.array(kinds, dtype=object)
+        # How far a draw can move each cell's value (None: no bound), for the
+        # confidence pass to leave out options that can never come near the top.
+        bounded = np.isin(kind_array, ("triangular", "pert")) if ranges.count \
+            else np.zeros(0, bool)
+        for _, cols in self.mapped:
+            bounded[cols] = False
+        self.delta_low = np.where(bounded, a - c, -np.inf)
+        self.delta_high = np.where(bounded, b - c, np.inf)
         width = b - a
         with np.errstate(invalid="ignore", divide="ignore"):
             peak = np.where(width > 0, (c - a) / width, 0.5)
@@ -188,10 +197,23 @@ class ScoreSampler:
         self.mapped_levels = [np.sort([lv.position for lv in matrix.criteria[j].levels])
                               for j, _ in self.mapped]
 
+    @property
+    def block_rows(self) -> int:
+        """Draws made at a time; :meth:`draw` of any multiple of it continues the
+        same stream of numbers as one larger draw would."""
+        return max(1, self.BLOCK_ELEMENTS // max(self.ranges.count, 1))
+
+    def parts(self, k: int, rows: int) -> Iterator[np.ndarray]:
+        """The same numbers as ``draw(k)``, about ``rows`` draws at a time (a whole
+        number of blocks), so that a large chunk never has to be held at once."""
+        step = max(1, rows // self.block_rows) * self.block_rows
+        for start in range(0, k, step):
+            yield self.draw(min(step, k - start))
+
     def draw(self, k: int) -> np.ndarray:
         count = self.ranges.count
         out = np.empty((k, count), dtype=np.float32)
-        block = max(1, self.BLOCK_ELEMENTS // max(count, 1))
+        block = self.block_rows
         for start in range(0, k, block):
             part = out[start:start + block]
             for kind, cols, params in self.groups:

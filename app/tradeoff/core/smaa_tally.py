@@ -7,26 +7,56 @@ each stays short enough to read in one sitting.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from tradeoff.core.scoring import RANK_DECIMALS
 
 TIE = 10.0 ** -RANK_DECIMALS
-PAIR_ELEMENTS = 20_000_000
 TIE_ELEMENTS = 2_000_000
+PAIR_ROWS = 8192  # draws whose pairs are counted together
 GROUPED_TIES_ABOVE = 200  # options; beyond, tied draws are tallied by tie groups
 
 
 @dataclass
 class Tally:
-    """Running sums over the draws."""
+    """Running sums over the draws.
 
-    ranks: np.ndarray
+    ``ranks`` is the (options, ranks) table of counts; without it (None, when only
+    the leaders' rows are wanted) ``rank_sum`` adds up each option's 0-based rank
+    instead (tied options each counting the mean of the ranks they share), which
+    is what choosing the leaders needs.
+    """
+
+    ranks: np.ndarray | None
     first_weights: np.ndarray
     first_count: np.ndarray
     above: np.ndarray
+    rank_sum: np.ndarray | None = None
+    # positions of clear draws whose pairs are yet to be counted: counting goes
+    # option by option, so it is done for many draws at once (see flush_pairs)
+    pending: list[np.ndarray] = field(default_factory=list)
+    pending_rows: int = 0
+
+    def add_pairs(self, positions: np.ndarray) -> None:
+        self.pending.append(positions)
+        self.pending_rows += positions.shape[0]
+        if self.pending_rows >= PAIR_ROWS:
+            self.flush_pairs()
+
+    def flush_pairs(self) -> None:
+        """Count the pairs of the draws added so far (call once more at the end)."""
+        if self.pending:
+            tally_pairs(np.concatenate(self.pending), self.above)
+        self.pending, self.pending_rows = [], 0
+
+    def add_ranks(self, shares: np.ndarray) -> None:
+        """Add (options, ranks) shares to the table, or their mean ranks to ``rank_sum``."""
+        if self.ranks is not None:
+            self.ranks += shares
+        else:
+            self.rank_sum += shares @ np.arange(shares.shape[1])
 
 
 def rank_shares(totals: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -56,7 +86,13 @@ def tied_shares(totals: np.ndarray) -> np.ndarray:
     return span / level[:, :, None]
 
 
-def tally_draws(totals: np.ndarray, weights: np.ndarray, tally: Tally, pairs: bool = True) -> None:
+def tally_draws(totals: np.ndarray, weights: np.ndarray, tally: Tally,
+                pairs: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """Add one block of draws (totals (draws, options), weights (draws, criteria)).
+
+    Returns each option's 0-based position in each draw and which draws have a
+    tie (their positions put tied options in no particular order).
+    """
     n = totals.shape[1]
     order, ranks, tied = rank_shares(totals)
     clear = None if not tied.any() else ~tied  # None: every draw is clear (the usual case)
@@ -64,21 +100,16 @@ def tally_draws(totals: np.ndarray, weights: np.ndarray, tally: Tally, pairs: bo
         rc = ranks if clear is None else ranks[clear]
         wc = weights if clear is None else weights[clear]
         first = order[:, 0] if clear is None else order[clear, 0]
-        cells = (np.arange(n)[None, :] * n + rc).ravel()
-        tally.ranks += np.bincount(cells, minlength=n * n).reshape(n, n)
+        if tally.ranks is not None:
+            cells = (np.arange(n)[None, :] * n + rc).ravel()
+            tally.ranks += np.bincount(cells, minlength=n * n).reshape(n, n)
+        else:
+            tally.rank_sum += rc.sum(axis=0, dtype=np.int64)
         tally.first_count += np.bincount(first, minlength=n)
         for j in range(wc.shape[1]):
             tally.first_weights[:, j] += np.bincount(first, weights=wc[:, j], minlength=n)
-        # In a draw without ties exactly one of each pair ranks above the other,
-        # so counting the pairs i < k once gives the other half by subtraction.
-        # Each slice gathers both sides of every pair: budget their bytes too.
-        first_of_pair, second_of_pair = np.triu_indices(n, 1) if pairs else (None, None)
-        step = max(1, PAIR_ELEMENTS // (n * n * rc.itemsize))
-        for start in range(0, rc.shape[0] if pairs else 0, step):
-            part = rc[start:start + step]
-            wins = np.count_nonzero(part[:, first_of_pair] < part[:, second_of_pair], axis=0)
-            tally.above[first_of_pair, second_of_pair] += wins
-            tally.above[second_of_pair, first_of_pair] += part.shape[0] - wins
+        if pairs:
+            tally.add_pairs(rc)
     if clear is not None and not pairs and n > GROUPED_TIES_ABOVE:
         for d in np.flatnonzero(tied):
             tally_tie_groups(totals[d], weights[d], tally)
@@ -89,7 +120,7 @@ def tally_draws(totals: np.ndarray, weights: np.ndarray, tally: Tally, pairs: bo
             part = rows[start:start + step]
             t = totals[part]
             shares = tied_shares(t)
-            tally.ranks += shares.sum(axis=0)
+            tally.add_ranks(shares.sum(axis=0))
             tally.first_count += shares[:, :, 0].sum(axis=0)
             tally.first_weights += shares[:, :, 0].T @ weights[part]
             if not pairs:
@@ -97,6 +128,28 @@ def tally_draws(totals: np.ndarray, weights: np.ndarray, tally: Tally, pairs: bo
             gap = t[:, :, None] - t[:, None, :]
             tally.above += (gap > TIE).sum(axis=0) + 0.5 * ((np.abs(gap) <= TIE).sum(axis=0)
                                                           - np.eye(n) * t.shape[0])
+    return ranks, tied
+
+
+def tally_pairs(ranks: np.ndarray, above: np.ndarray) -> None:
+    """Add the pairwise wins of draws without ties: ``above[i, k]`` counts the draws
+    in which option ``i`` ranks above ``k``, from each draw's 0-based positions.
+
+    Option by option against those after it, over the draws laid out contiguously:
+    the comparisons come out as bytes of 0 or 1, and eight of them read as one
+    64-bit word are counted by its set bits, so no pair is gathered one by one.
+    """
+    draws, n = ranks.shape
+    if draws == 0:
+        return
+    width = -(-draws // 8) * 8
+    by_option = np.zeros((n, width), dtype=ranks.dtype)  # padding compares equal: no win
+    by_option[:, :draws] = ranks.T
+    for i in range(n - 1):
+        below = np.greater(by_option[i + 1:], by_option[i])  # i ranks above each later k
+        wins = np.bitwise_count(below.view(np.uint64)).sum(axis=1, dtype=np.int64)
+        above[i, i + 1:] += wins
+        above[i + 1:, i] += draws - wins
 
 
 def tally_tie_groups(totals: np.ndarray, weights: np.ndarray, tally: Tally) -> None:
@@ -114,10 +167,13 @@ def tally_tie_groups(totals: np.ndarray, weights: np.ndarray, tally: Tally) -> N
     sizes = np.diff(np.r_[starts, n])
     alone = sizes == 1
     single = order[starts[alone]]
-    tally.ranks[single, starts[alone]] += 1
-    for start, size in zip(starts[~alone].tolist(), sizes[~alone].tolist(), strict=True):
-        members = order[start:start + size]
-        tally.ranks[np.ix_(members, np.arange(start, start + size))] += 1.0 / size
+    if tally.ranks is None:  # each member counts the mean of the ranks its group spans
+        tally.rank_sum[order] += np.repeat(starts + (sizes - 1) / 2, sizes)
+    else:
+        tally.ranks[single, starts[alone]] += 1
+        for start, size in zip(starts[~alone].tolist(), sizes[~alone].tolist(), strict=True):
+            members = order[start:start + size]
+            tally.ranks[np.ix_(members, np.arange(start, start + size))] += 1.0 / size
     first = order[:sizes[0]]
     tally.first_count[first] += 1.0 / sizes[0]
     tally.first_weights[first] += weights[None, :] / sizes[0]
