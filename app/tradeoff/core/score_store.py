@@ -88,6 +88,18 @@ JOURNAL_LIMIT = 4096  # cells remembered between versions; beyond it a cache reb
 Key = tuple[str, str]
 
 
+@dataclass(frozen=True)
+class StoreLayout:
+    """A store's arrays as they lie, with the ids of their rows and columns."""
+
+    row_ids: list[str]
+    col_ids: list[str]
+    present: np.ndarray
+    number: dict[str, np.ndarray]
+    kind: dict[str, np.ndarray]
+    with_distribution: set[tuple[int, int]]
+
+
 class ScoreStore(MutableMapping[Key, Score]):
     """Score cells keyed by (option id, criterion id), stored column-wise."""
 
@@ -187,6 +199,21 @@ class ScoreStore(MutableMapping[Key, Score]):
         if old is not None and old is not score:
             object.__setattr__(old, "_cell", None)  # it leaves the table, as from a dict
             del self._live[cell]
+        self._write(cell, score)
+        if score.__dict__.get("_cell") is None:
+            self._bind(score, cell)
+
+    def put(self, key: Key, score: Score) -> None:
+        """Copy ``score`` into its cell without binding it (for loading files: the
+        object is dropped right after, so binding it would be wasted work)."""
+        cell = self._cell(key, create=True)
+        assert cell is not None
+        old = self._live.pop(cell, None)
+        if old is not None:
+            object.__setattr__(old, "_cell", None)
+        self._write(cell, score)
+
+    def _write(self, cell: tuple[int, int], score: Score) -> None:
         if not self._present[cell]:
             self._present[cell] = True
             self._count += 1
@@ -195,8 +222,6 @@ class ScoreStore(MutableMapping[Key, Score]):
         for f in TEXT_FIELDS:
             self._write_text(cell, f, getattr(score, f))
         self._changed(cell)
-        if score.__dict__.get("_cell") is None:
-            self._bind(score, cell)
 
     def __delitem__(self, key: Key) -> None:
         cell = self._cell(key, create=False) if isinstance(key, tuple) else None
@@ -378,6 +403,23 @@ class ScoreStore(MutableMapping[Key, Score]):
             others.sort(key=lambda t: (t[0], t[1]))
         return out, others
 
+    def kinds(self, option_ids: Iterable[str], criterion_ids: Iterable[str],
+              field: str = "value") -> np.ndarray:
+        """What the field holds per cell, in the order asked for (NONE where missing)."""
+        rows = self._index(option_ids, self._row_of)
+        cols = self._index(criterion_ids, self._col_of)
+        return self._take(self._kind[field], rows, cols, NONE)
+
+    def layout(self) -> StoreLayout:
+        """The arrays in the store's own order (rows and columns as allocated), for
+        checks that go over every cell at once; read them, never write them."""
+        n_r, n_c = len(self._row_ids), len(self._col_ids)
+        return StoreLayout(
+            list(self._row_ids), list(self._col_ids), self._present[:n_r, :n_c],
+            {f: a[:n_r, :n_c] for f, a in self._number.items()},
+            {f: a[:n_r, :n_c] for f, a in self._kind.items()},
+            set(self._text["distribution"]))
+
     def value_only(self, option_ids: Iterable[str], criterion_ids: Iterable[str]
                    ) -> np.ndarray:
         """True where a cell exists and holds nothing but a value (no range, no text):
@@ -399,6 +441,52 @@ class ScoreStore(MutableMapping[Key, Score]):
                 if i in back_r and j in back_c:
                     out[back_r[i], back_c[j]] = False
         return out
+
+    def reserve(self, option_ids: Iterable[str], criterion_ids: Iterable[str]) -> None:
+        """Give these options and criteria their rows and columns now, in this order
+        (which is the order cells are iterated in), before any cell is written."""
+        for oid in option_ids:
+            if oid not in self._row_of:
+                self._row_of[oid] = len(self._row_ids)
+                self._row_ids.append(oid)
+        for cid in criterion_ids:
+            if cid not in self._col_of:
+                self._col_of[cid] = len(self._col_ids)
+                self._col_ids.append(cid)
+        self._grow(len(self._row_ids), len(self._col_ids))
+
+    def put_numbers(self, keys: list[Key], values: list[int | float],
+                    lows: list[int | float | None] | None = None,
+                    highs: list[int | float | None] | None = None) -> None:
+        """Set many cells to plain int or float values (and, given, lows and highs;
+        None leaves one out) in one pass over the arrays, for loading files. Text
+        goes through :meth:`put`. An int beyond a float's exact range is refused."""
+        if not keys:
+            return
+        cells = [self._cell(k, create=True) for k in keys]
+        rows = np.array([c[0] for c in cells], dtype=np.intp)  # type: ignore[index]
+        cols = np.array([c[1] for c in cells], dtype=np.intp)  # type: ignore[index]
+        for k in np.flatnonzero(self._present[rows, cols]):  # cells written before
+            cell = (int(rows[k]), int(cols[k]))
+            old = self._live.pop(cell, None)
+            if old is not None:
+                object.__setattr__(old, "_cell", None)
+            self._clear(cell)
+        self._present[rows, cols] = True
+        self._count = int(self._present.sum())
+        for field, given in (("value", values), ("low", lows), ("high", highs)):
+            if given is None:
+                continue
+            kinds = np.array([NONE if v is None else INT if type(v) is int else FLOAT
+                              for v in given], dtype=np.int8)
+            numbers = np.array([math.nan if v is None else v for v in given], dtype=float)
+            if (np.abs(numbers[kinds == INT]) > 2 ** 53).any():
+                raise ValueError("an integer score beyond ±2**53 cannot be held exactly")
+            self._kind[field][rows, cols] = kinds
+            self._number[field][rows, cols] = numbers
+        self.version += 1
+        self._journal.clear()  # a bulk change: a cache rebuilds
+        self._journal_from = self.version
 
     def put_value(self, option_id: str, criterion_id: str, value: ScoreValue) -> None:
         """Set a cell to a bare value without building a Score (for loading files)."""

@@ -10,6 +10,8 @@ from __future__ import annotations
 import itertools
 import math
 
+import numpy as np
+
 from tradeoff.core.errors import Problem, WeightError
 from tradeoff.core.model import (
     ID_PATTERN,
@@ -19,6 +21,7 @@ from tradeoff.core.model import (
     Direction,
     Score,
 )
+from tradeoff.core.score_store import FLOAT, INT, NONE, StoreLayout
 from tradeoff.core.value_tree import tree_problems
 from tradeoff.core.weights import normalised_weights
 
@@ -133,15 +136,45 @@ def _check_scores(m: DecisionMatrix, allow_missing: bool) -> list[Problem]:
     problems: list[Problem] = []
     crits = {c.id: c for c in m.criteria}
     opts = {o.id for o in m.options}
-    for (oid, cid), s in m.scores.items():
-        problems += _check_cell(crits, opts, oid, cid, s, "scores")
+    store = m.scores
+    for oid, cid in _cells_to_check(m, store.layout()):
+        problems += _check_cell(crits, opts, oid, cid, store[(oid, cid)], "scores")
     if not allow_missing:
-        for o in m.options:
-            for c in m.criteria:
-                s = m.scores.get((o.id, c.id))
-                if s is None or s.value is None:
-                    problems.append(Problem(f"scores.{o.id}.{c.id}", "missing score"))
+        missing = store.kinds([o.id for o in m.options], [c.id for c in m.criteria]) == NONE
+        for i, j in zip(*np.nonzero(missing), strict=True):
+            problems.append(Problem(f"scores.{m.options[i].id}.{m.criteria[j].id}",
+                                    "missing score"))
     return problems
+
+
+def _cells_to_check(m: DecisionMatrix, a: StoreLayout) -> list[tuple[str, str]]:
+    """The cells that may break a rule, in the store's order: all but those whose
+    value, low and high are plain numbers on a numeric scale of a known criterion
+    and option, in order and within its anchors, with no distribution named.
+    Those pass every rule of :func:`_check_cell`, so a large matrix is checked
+    with array operations and only the rest one by one."""
+    crits = {c.id: c for c in m.criteria}
+    options = {o.id for o in m.options}
+    known_row = np.fromiter((r in options for r in a.row_ids), dtype=bool, count=len(a.row_ids))
+    lows = np.array([crits[c].low if c in crits and not crits[c].levels else np.nan
+                     for c in a.col_ids])
+    highs = np.array([crits[c].high if c in crits and not crits[c].levels else np.nan
+                      for c in a.col_ids])
+    with np.errstate(invalid="ignore"):
+        ok = known_row[:, None] & ~np.isnan(lows)[None, :]
+        for f in ("value", "low", "high"):
+            kind, x = a.kind[f], a.number[f]
+            number = (kind == INT) | (kind == FLOAT)
+            within = (x >= lows) & (x <= highs)  # False for NaN and infinities beyond
+            ok &= (kind == NONE) | (number & within)
+        value = a.number["value"]
+        ok &= (a.kind["value"] != NONE) | ((a.kind["low"] == NONE) & (a.kind["high"] == NONE))
+        ok &= ~(a.number["low"] > value) & ~(a.number["high"] < value)
+    for cell in a.with_distribution:
+        ok[cell] = False
+    rows, cols = np.nonzero(a.present & ~ok)
+    return [(a.row_ids[i], a.col_ids[j]) for i, j in zip(rows.tolist(), cols.tolist(),
+                                                           strict=True)]
 
 
 def _check_cell(crits: dict[str, Criterion], opts: set[str], oid: str, cid: str, s: Score,

@@ -27,6 +27,7 @@ Every rejection names the file, the key path and the problem.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import tomllib
 from collections.abc import Callable
@@ -49,6 +50,7 @@ from tradeoff.core.model import (
     Level,
     Metadata,
     Option,
+    Score,
     WeightProfile,
 )
 from tradeoff.core.preference_functions import KINDS, THRESHOLDS, PreferenceFunction
@@ -281,15 +283,53 @@ def _read_promethee(t: dict[str, Any], path: str, r: Reader, *,
     return None if len(r.problems) > faults else function
 
 
+BIG = 2 ** 53  # integers a float holds exactly; larger ones go the long way
+_RANGE_KEYS = {"value", "low", "high"}
+
+
+def _plain(x: object) -> bool:
+    """A finite float, or an int a float holds exactly (not a bool, not text)."""
+    t = type(x)
+    return (t is float and math.isfinite(x)) or (t is int and -BIG <= x <= BIG)  # type: ignore[operator, arg-type]
+
+
 def _read_scores(doc: dict[str, Any], m: DecisionMatrix, r: Reader) -> None:
     scores = r.table(doc, "scores", "scores") or {}
+    keys: list[tuple[str, str]] = []
+    values: list[int | float] = []
+    lows: list[int | float | None] = []
+    highs: list[int | float | None] = []
+    cells: list[tuple[tuple[str, str], Score]] = []
+    columns: dict[str, None] = {}
     for oid, row in scores.items():
         row_path = f"scores.{oid}"
         if not isinstance(row, dict):
             r.problem(row_path, "must be a table of criterion scores")
             continue
         for cid, cell in row.items():
-            m.scores[(oid, cid)] = read_cell(cell, f"{row_path}.{cid}", r)
+            # Plain numbers — the shorthand, or a value with a low and a high — are how
+            # a large matrix is written: gathered and put into the score arrays at
+            # once, with no object per cell. Anything else is read field by field.
+            if _plain(cell):
+                keys.append((oid, cid))
+                values.append(cell)
+                lows.append(None)
+                highs.append(None)
+            elif (type(cell) is dict and cell.keys() <= _RANGE_KEYS and "value" in cell
+                  and all(_plain(v) for v in cell.values())):
+                keys.append((oid, cid))
+                values.append(cell["value"])
+                lows.append(cell.get("low"))
+                highs.append(cell.get("high"))
+            else:
+                cells.append(((oid, cid), read_cell(cell, f"{row_path}.{cid}", r)))
+            columns[cid] = None
+    # Rows and columns are placed in the file's order first, so the cells come
+    # back in that order whichever way each was written.
+    m.scores.reserve(list(scores), list(columns))
+    m.scores.put_numbers(keys, values, lows, highs)
+    for key, score in cells:
+        m.scores.put(key, score)
 
 
 # -- writing ---------------------------------------------------------------
