@@ -73,3 +73,15 @@ def test_tables_into_a_missing_parent_folder_is_refused_by_name(capsys, many_fil
                        str(blocker / "sub")])
     assert status == 2
     assert "sub" in capsys.readouterr().err
+
+
+def test_the_compact_report_keeps_the_widest_swings_of_the_tornado(capsys, many_file,
+                                                                   monkeypatch):
+    from tradeoff.commands import analyse_compact
+
+    full = analyse(capsys, str(many_file), "--full")
+    assert len(full["tornado"]["bars"]) > 5
+    monkeypatch.setattr(analyse_compact, "TORNADO_SHOWN", 5)
+    compact = analyse(capsys, str(many_file))
+    assert compact["tornado"]["bars"] == full["tornado"]["bars"][:5]
+    assert f"(of {len(full['tornado']['bars']):,})" in compact["report"]["note"]

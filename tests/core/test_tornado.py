@@ -70,3 +70,25 @@ def test_level_ranges_and_one_sided_ranges():
 def test_no_ranges_no_bars():
     m = small_matrix()
     assert tornado(m, m.profile()).bars == []
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_bars_of_many_options_match_rescoring_the_runner_up_and_the_rest(seed):
+    # The margins come from the best and second best of the other options: the
+    # runner-up's own bars need the second best, everyone else's the best.
+    m = random_matrix(np.random.default_rng(40 + seed), n=15, m=4, ranged=0.5)
+    m.scores[("o3", "c1")] = Score(None, 2, 8)  # no value: o3 is not ranked, so no bar
+    totals = score(m).totals
+    first, runner_up = totals.sort_values(ascending=False).index[:2]
+    for option in (first, runner_up):  # a range on each (the totals stay as they are)
+        v = m.scores[(option, "c2")].value
+        m.scores[(option, "c2")] = Score(v, max(0.0, v - 4), min(10.0, v + 4))
+    t = tornado(m, m.profile())
+    assert t.winner == first
+    assert {b.option for b in t.bars} >= {first, runner_up}
+    assert "o3" not in {b.option for b in t.bars}
+    for b in t.bars:
+        assert b.margin_at_low == pytest.approx(
+            _margin_by_rescoring(m, b.option, b.criterion, b.low, t.winner), abs=1e-12)
+        assert b.margin_at_high == pytest.approx(
+            _margin_by_rescoring(m, b.option, b.criterion, b.high, t.winner), abs=1e-12)

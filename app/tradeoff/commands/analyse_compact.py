@@ -5,9 +5,10 @@ megabytes (every pairwise probability, every crossing of every pair of lines),
 which no reader uses. Above :data:`COMPACT_ABOVE` options the JSON keeps the
 same keys but holds what a reader uses at that size: the leaders' rank
 acceptabilities, central weights and confidence factors, pairwise winning among
-the leaders, the weight change points where the leader changes, and the flips
-that would change the winner. ``--full`` gives the complete report at any size;
-``--tables DIR`` writes the full tables that were computed as CSV files.
+the leaders, the weight change points where the leader changes, the flips
+that would change the winner and the score ranges that swing the lead most.
+``--full`` gives the complete report at any size; ``--tables DIR`` writes the
+full tables that were computed as CSV files.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from tradeoff.core.tornado import tornado
 COMPACT_ABOVE = 50   # options; up to this many the complete report is small anyway
 LEADERS = 10         # options reported in full in the compact report
 FLIPS_SHOWN = 100    # the smallest possible flips
+TORNADO_SHOWN = 100  # the score ranges that swing the winner's lead the most
 
 
 def stability_json(sweeps: list[Sweep], kind: str, name: dict[str, str], node: dict[str, str],
@@ -90,8 +92,9 @@ def compact_json(matrix: DecisionMatrix, profile: WeightProfile, result: SmaaRes
             "note": (f"{len(matrix.options):,} options: per-option figures for the "
                      f"{len(opts)} leaders (most often first in the Monte Carlo), change "
                      f"points where the leader changes, the {FLIPS_SHOWN} smallest flips that "
-                     "change the winner. --full gives everything; --tables DIR writes the "
-                     "full tables as CSV."),
+                     f"change the winner, the {TORNADO_SHOWN} score ranges (of "
+                     f"{len(t.bars):,}) that swing the winner's lead the most. --full gives "
+                     "everything; --tables DIR writes the full tables as CSV."),
         },
         "stability": stability("criterion"),
         "group_stability": stability("group"),
@@ -105,7 +108,7 @@ def compact_json(matrix: DecisionMatrix, profile: WeightProfile, result: SmaaRes
                     "bars": [{"option": name[b.option], "criterion": node[b.criterion],
                               "low": b.low, "high": b.high, "margin_at_low": b.margin_at_low,
                               "margin_at_high": b.margin_at_high, "swing": b.swing}
-                             for b in t.bars]},
+                             for b in t.bars[:TORNADO_SHOWN]]},
         "stakeholders": {
             "ranks": {pnames[p]: {name[o]: (None if r != r else int(r))
                                   for o, r in ranks[p].items()} for p in ranks.columns},

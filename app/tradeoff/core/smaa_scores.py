@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from tradeoff.core.errors import TradeoffError
-from tradeoff.core.model import SCORE_DISTRIBUTIONS, DecisionMatrix
+from tradeoff.core.model import SCORE_DISTRIBUTIONS, DecisionMatrix, Score
 from tradeoff.core.validate import distribution_problem
 from tradeoff.core.values import value_function
 
@@ -69,29 +69,48 @@ class ScoreRanges:
                 for k, both in zip(own, two_sided.tolist(), strict=True)]
 
 
+def cells_with_range(matrix: DecisionMatrix, rows: list[int]) -> list[tuple[int, int, Score]]:
+    """(index into ``rows``, criterion index, score) of every cell of options ``rows``
+    with a value and a low or high end, option by option, criterion by criterion.
+
+    The lows and highs are read as whole arrays from the score store, so only the
+    cells with a range are looked up one by one (one in seven, say, not all).
+    """
+    ids = [matrix.options[i].id for i in rows]
+    crit_ids = [c.id for c in matrix.criteria]
+    marked = np.zeros((len(ids), len(crit_ids)), dtype=bool)
+    for end in ("low", "high"):
+        numbers, others = matrix.scores.numbers(ids, crit_ids, end)
+        marked |= ~np.isnan(numbers)
+        for r, j, _v in others:
+            marked[r, j] = True
+    out = []
+    for r, j in zip(*np.nonzero(marked), strict=True):  # row-major: the order above
+        s = matrix.score(ids[r], crit_ids[j])
+        if s.value is not None and s.has_range:
+            out.append((int(r), int(j), s))
+    return out
+
+
 def score_ranges(matrix: DecisionMatrix, rows: list[int], raw: np.ndarray,
                  values: np.ndarray) -> ScoreRanges:
     """The uncertain cells among options ``rows`` (indices into ``raw``)."""
     cells: list[tuple[int, int, float, float, float]] = []
     kinds: list[str | None] = []
-    for r, i in enumerate(rows):
-        option = matrix.options[i]
-        for j, crit in enumerate(matrix.criteria):
-            s = matrix.score(option.id, crit.id)
-            if s.value is None or not s.has_range:
-                continue
-            low = crit.to_number(s.low) if s.low is not None else raw[i, j]
-            high = crit.to_number(s.high) if s.high is not None else raw[i, j]
-            if high > low:
-                problem = distribution_problem(crit, s)
-                if problem:  # the readers refuse this; a matrix built in code may not
-                    raise TradeoffError(f"{option.name} on {crit.name}: {problem}")
-                cells.append((r, j, low, raw[i, j], high))
-                kinds.append(s.distribution)
+    for r, j, s in cells_with_range(matrix, rows):
+        i, crit = rows[r], matrix.criteria[j]
+        low = crit.to_number(s.low) if s.low is not None else raw[i, j]
+        high = crit.to_number(s.high) if s.high is not None else raw[i, j]
+        if high > low:
+            problem = distribution_problem(crit, s)
+            if problem:  # the readers refuse this; a matrix built in code may not
+                raise TradeoffError(f"{matrix.options[i].name} on {crit.name}: {problem}")
+            cells.append((r, j, low, raw[i, j], high))
+            kinds.append(s.distribution)
     arr = np.array(cells, dtype=float).reshape(-1, 5)
-    opt, crit = arr[:, 0].astype(int), arr[:, 1].astype(int)
-    return ScoreRanges(opt, crit, arr[:, 2], arr[:, 3], arr[:, 4],
-                       values[np.array(rows, int)[opt], crit] if len(rows) else arr[:, 3],
+    opt, crit_index = arr[:, 0].astype(int), arr[:, 1].astype(int)
+    return ScoreRanges(opt, crit_index, arr[:, 2], arr[:, 3], arr[:, 4],
+                       values[np.array(rows, int)[opt], crit_index] if len(rows) else arr[:, 3],
                        kinds)
 
 

@@ -65,7 +65,7 @@ def rank_shares(totals: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     Returns ``(order, ranks, tied)``; ranks are only meaningful where
     ``tied`` is False. The sort need not be stable: tied draws are recounted.
     """
-    order = np.argsort(-totals, axis=1)
+    order = np.argsort(totals, axis=1)[:, ::-1]  # no negated copy to sort
     ordered = np.take_along_axis(totals, order, axis=1)
     tied = (ordered[:, :-1] - ordered[:, 1:] <= TIE).any(axis=1)
     n = totals.shape[1]

@@ -19,6 +19,7 @@ import numpy as np
 
 from tradeoff.core.model import DecisionMatrix, ScoreValue, WeightProfile
 from tradeoff.core.scoring import competition_ranks, raw_matrix, value_matrix
+from tradeoff.core.smaa_scores import cells_with_range
 from tradeoff.core.values import value_function
 from tradeoff.core.weights import normalised_weights
 
@@ -61,23 +62,26 @@ def tornado(matrix: DecisionMatrix, profile: WeightProfile) -> Tornado:
     if ranked.sum() < 2:
         return Tornado(winner=None, base_margin=float("nan"), bars=[])
     winner = int(np.flatnonzero(competition_ranks(totals) == 1)[0])
-    bars: list[TornadoBar] = []
-    for i, option in enumerate(matrix.options):
-        if not ranked[i]:
-            continue
-        for j, crit in enumerate(matrix.criteria):
-            s = matrix.score(option.id, crit.id)
-            if not s.has_range or s.value is None:
-                continue
-            low = s.low if s.low is not None else s.value
-            high = s.high if s.high is not None else s.value
-            ends = []
-            for end in (low, high):
-                shifted = totals.copy()
-                v = float(value_function(crit, crit.to_number(end)))
-                shifted[i] += weights[j] * (v - values[i, j])
-                ends.append(_margin(shifted, winner, ranked))
-            bars.append(TornadoBar(option.id, crit.id, low, high, ends[0], ends[1]))
+    rows = np.flatnonzero(ranked).tolist()
+    cells = cells_with_range(matrix, rows)
+    option = np.array([rows[r] for r, _j, _s in cells], dtype=int)
+    crit = np.array([j for _r, j, _s in cells], dtype=int)
+    ends = [[s.low if s.low is not None else s.value for _r, _j, s in cells],
+            [s.high if s.high is not None else s.value for _r, _j, s in cells]]
+    margins = []
+    for end in ends:
+        moved = np.empty(len(cells))
+        for j, c in enumerate(matrix.criteria):  # each criterion's value function at once
+            at = np.flatnonzero(crit == j)
+            if at.size:
+                numbers = np.array([c.to_number(end[k]) for k in at.tolist()], dtype=float)
+                moved[at] = value_function(c, numbers)
+        shifted = totals[option] + weights[crit] * (moved - values[option, crit])
+        margins.append(_margins_with(totals, winner, ranked, option, shifted))
+    bars = [TornadoBar(matrix.options[int(i)].id, matrix.criteria[int(j)].id, low, high,
+                       float(m_low), float(m_high))
+            for i, j, low, high, m_low, m_high in zip(option, crit, ends[0], ends[1],
+                                                      margins[0], margins[1], strict=True)]
     bars.sort(key=lambda b: -b.swing)
     return Tornado(winner=matrix.options[winner].id,
                    base_margin=_margin(totals, winner, ranked), bars=bars)
@@ -87,3 +91,22 @@ def _margin(totals: np.ndarray, winner: int, ranked: np.ndarray) -> float:
     others = ranked.copy()
     others[winner] = False
     return float(totals[winner] - totals[others].max())
+
+
+def _margins_with(totals: np.ndarray, winner: int, ranked: np.ndarray, option: np.ndarray,
+                  shifted: np.ndarray) -> np.ndarray:
+    """The winner's margin (as :func:`_margin`) when one option's total at a time is
+    changed: ``option[k]`` to ``shifted[k]``, the others as they are.
+
+    Only the best and second best of the other options are needed: the best of the
+    others after the change is the changed total or the best of the rest.
+    """
+    others = np.where(ranked, totals, -np.inf)
+    others[winner] = -np.inf
+    top = int(np.argmax(others))
+    best = others[top]
+    others[top] = -np.inf
+    second = others.max()
+    rest = np.where(option == top, second, best)  # the best of the others but the changed one
+    return np.where(option == winner, shifted - best,
+                    totals[winner] - np.maximum(shifted, rest))
