@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import json
 import math
 import re
 import sys
@@ -14,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from tradeoff.commands.json_text import dumps_indented
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import DecisionMatrix, WeightProfile
 from tradeoff.io.matrix_file import load_matrix
@@ -99,7 +99,7 @@ def json_rows(block: Any) -> list[list[float | None]]:
 def print_json(data: Any) -> None:
     # \u escapes keep the JSON valid (and every name intact) on a non-UTF-8 stdout.
     # One write of the whole text: json.dump would make millions of small writes.
-    text = json.dumps(clean(data), indent=2, ensure_ascii=not _writes_utf8(sys.stdout))
+    text = dumps_indented(clean(data), ensure_ascii=not _writes_utf8(sys.stdout))
     sys.stdout.write(text + "\n")
 
 

@@ -455,17 +455,20 @@ class ScoreStore(MutableMapping[Key, Score]):
                 self._col_ids.append(cid)
         self._grow(len(self._row_ids), len(self._col_ids))
 
-    def put_numbers(self, keys: list[Key], values: list[int | float],
+    def put_numbers(self, option_ids: list[str], criterion_ids: list[str],
+                    values: list[int | float],
                     lows: list[int | float | None] | None = None,
                     highs: list[int | float | None] | None = None) -> None:
-        """Set many cells to plain int or float values (and, given, lows and highs;
-        None leaves one out) in one pass over the arrays, for loading files. Text
-        goes through :meth:`put`. An int beyond a float's exact range is refused."""
-        if not keys:
+        """Set many cells — cell k is (option_ids[k], criterion_ids[k]) — to plain
+        int or float values (and, given, lows and highs; None leaves one out) in one
+        pass over the arrays, for loading files. Text goes through :meth:`put`. An
+        int beyond a float's exact range is refused."""
+        if not values:
             return
-        cells = [self._cell(k, create=True) for k in keys]
-        rows = np.array([c[0] for c in cells], dtype=np.intp)  # type: ignore[index]
-        cols = np.array([c[1] for c in cells], dtype=np.intp)  # type: ignore[index]
+        self.reserve(dict.fromkeys(option_ids), dict.fromkeys(criterion_ids))
+        row_of, col_of = self._row_of, self._col_of
+        rows = np.array([row_of[o] for o in option_ids], dtype=np.intp)
+        cols = np.array([col_of[c] for c in criterion_ids], dtype=np.intp)
         for k in np.flatnonzero(self._present[rows, cols]):  # cells written before
             cell = (int(rows[k]), int(cols[k]))
             old = self._live.pop(cell, None)

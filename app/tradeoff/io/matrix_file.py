@@ -295,39 +295,38 @@ def _plain(x: object) -> bool:
 
 def _read_scores(doc: dict[str, Any], m: DecisionMatrix, r: Reader) -> None:
     scores = r.table(doc, "scores", "scores") or {}
-    keys: list[tuple[str, str]] = []
-    values: list[int | float] = []
-    lows: list[int | float | None] = []
-    highs: list[int | float | None] = []
+    # Plain numbers — the shorthand, or a value with a low and a high — are how a
+    # large matrix is written: gathered and put into the score arrays at once, with
+    # no object per cell. Anything else is read field by field.
+    bare: tuple[list[str], list[str], list[Any]] = ([], [], [])
+    ranged: tuple[list[str], list[str], list[Any], list[Any], list[Any]] = ([], [], [], [], [])
     cells: list[tuple[tuple[str, str], Score]] = []
     columns: dict[str, None] = {}
+    isfinite = math.isfinite
     for oid, row in scores.items():
         row_path = f"scores.{oid}"
         if not isinstance(row, dict):
             r.problem(row_path, "must be a table of criterion scores")
             continue
+        columns.update(dict.fromkeys(row))
         for cid, cell in row.items():
-            # Plain numbers — the shorthand, or a value with a low and a high — are how
-            # a large matrix is written: gathered and put into the score arrays at
-            # once, with no object per cell. Anything else is read field by field.
-            if _plain(cell):
-                keys.append((oid, cid))
-                values.append(cell)
-                lows.append(None)
-                highs.append(None)
-            elif (type(cell) is dict and cell.keys() <= _RANGE_KEYS and "value" in cell
+            t = type(cell)
+            if (t is float and isfinite(cell)) or (t is int and -BIG <= cell <= BIG):
+                bare[0].append(oid)
+                bare[1].append(cid)
+                bare[2].append(cell)
+            elif (t is dict and cell.keys() <= _RANGE_KEYS and "value" in cell
                   and all(_plain(v) for v in cell.values())):
-                keys.append((oid, cid))
-                values.append(cell["value"])
-                lows.append(cell.get("low"))
-                highs.append(cell.get("high"))
+                for out, v in zip(ranged, (oid, cid, cell["value"], cell.get("low"),
+                                           cell.get("high")), strict=True):
+                    out.append(v)
             else:
                 cells.append(((oid, cid), read_cell(cell, f"{row_path}.{cid}", r)))
-            columns[cid] = None
     # Rows and columns are placed in the file's order first, so the cells come
     # back in that order whichever way each was written.
     m.scores.reserve(list(scores), list(columns))
-    m.scores.put_numbers(keys, values, lows, highs)
+    m.scores.put_numbers(*bare)
+    m.scores.put_numbers(*ranged)
     for key, score in cells:
         m.scores.put(key, score)
 
