@@ -34,6 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import tomli_w
 
 try:  # the compiled TOML parser, when installed (a dependency; tomllib stands in)
@@ -54,6 +55,7 @@ from tradeoff.core.model import (
     WeightProfile,
 )
 from tradeoff.core.preference_functions import KINDS, THRESHOLDS, PreferenceFunction
+from tradeoff.core.score_store import INT
 from tradeoff.core.validate import check_matrix
 from tradeoff.io.atomic import atomic_write_bytes
 from tradeoff.io.scenario_file import read_scenarios, scenarios_doc
@@ -341,7 +343,13 @@ def dumps(m: DecisionMatrix) -> str:
     every string on one line (escaped) and each text comes back byte for byte.
     """
     doc = to_document(m)
-    return tomli_w.dumps(doc, multiline_strings=not _holds_carriage_return(doc))
+    # The score rows of a large matrix are mostly bare numbers: only their tables
+    # (cells with a reason, a source or a range) can hold text.
+    rest = {k: v for k, v in doc.items() if k != "scores"}
+    cells = (cell for row in doc.get("scores", {}).values() for cell in row.values()
+             if type(cell) is dict or type(cell) is str)
+    carriage_return = _holds_carriage_return(rest) or any(map(_holds_carriage_return, cells))
+    return tomli_w.dumps(doc, multiline_strings=not carriage_return)
 
 
 def _holds_carriage_return(value: object) -> bool:
@@ -353,6 +361,34 @@ def _holds_carriage_return(value: object) -> bool:
     if isinstance(value, list | tuple):
         return any(_holds_carriage_return(v) for v in value)
     return False
+
+
+def _scores_doc(m: DecisionMatrix) -> dict[str, dict[str, Any]]:
+    """The score cells in matrix order, so diffs stay readable. A bare value is
+    written as the shorthand ``criterion = value`` (one line, a third of the size);
+    a cell with more keeps its own table. Bare plain numbers — most cells of a large
+    matrix — are read from the score arrays, not built into objects one by one."""
+    option_ids, criterion_ids = [o.id for o in m.options], [c.id for c in m.criteria]
+    store = m.scores
+    bare = store.value_only(option_ids, criterion_ids)
+    numbers, _ = store.numbers(option_ids, criterion_ids)
+    is_int = store.kinds(option_ids, criterion_ids) == INT
+    bare &= ~np.isnan(numbers)  # level names and other objects go the long way
+    scores: dict[str, dict[str, Any]] = {}
+    for i, oid in enumerate(option_ids):
+        row: dict[str, Any] = {}
+        plain, ints, xs = bare[i].tolist(), is_int[i].tolist(), numbers[i].tolist()
+        for j, cid in enumerate(criterion_ids):
+            if plain[j]:
+                row[cid] = int(xs[j]) if ints[j] else xs[j]
+                continue
+            s = store.get((oid, cid))
+            if s is not None and not s.is_empty:
+                cell = cell_doc(s)
+                row[cid] = cell["value"] if cell.keys() == {"value"} else cell
+        if row:
+            scores[oid] = row
+    return scores
 
 
 def to_document(m: DecisionMatrix) -> dict[str, Any]:
@@ -372,16 +408,7 @@ def to_document(m: DecisionMatrix) -> dict[str, Any]:
     doc["criteria"] = [_criterion_doc(c) for c in m.criteria]
     doc["options"] = [_drop_empty({"id": o.id, "name": o.name, "description": o.description})
                       for o in m.options]
-    scores: dict[str, dict[str, Any]] = {}
-    for o in m.options:  # matrix order, so diffs stay readable
-        for c in m.criteria:
-            s = m.scores.get((o.id, c.id))
-            if s is not None and not s.is_empty:
-                cell = cell_doc(s)
-                # A bare value is written as the shorthand ``criterion = value`` (one
-                # line, a third of the size); a cell with more keeps its own table.
-                scores.setdefault(o.id, {})[c.id] = cell["value"] if cell.keys() == {"value"} \
-                    else cell
+    scores = _scores_doc(m)
     if scores:
         doc["scores"] = scores
     if m.profiles:
