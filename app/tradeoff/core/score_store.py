@@ -368,7 +368,12 @@ class ScoreStore(MutableMapping[Key, Score]):
 
     # -- whole arrays ---------------------------------------------------------------
     def _index(self, ids: Iterable[str], of: dict[str, int]) -> np.ndarray:
-        return np.fromiter((of.get(x, -1) for x in ids), dtype=np.intp)
+        """Store rows (or columns) of the ids, -1 for an id without one."""
+        ids = list(ids)
+        allocated = self._row_ids if of is self._row_of else self._col_ids
+        if ids == allocated[:len(ids)]:  # the usual case: the matrix's own order
+            return np.arange(len(ids), dtype=np.intp)
+        return np.fromiter((of.get(x, -1) for x in ids), dtype=np.intp, count=len(ids))
 
     def _take(self, a: np.ndarray, rows: np.ndarray, cols: np.ndarray, fill: Any
               ) -> np.ndarray:

@@ -12,6 +12,7 @@ Decision Analysis: An Integrated Approach*, ch. 5.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -257,27 +258,37 @@ def score(matrix: DecisionMatrix, profile: WeightProfile | str | None = None,
 
 
 def result_table(matrix: DecisionMatrix, values: np.ndarray, contributions: np.ndarray,
-                 totals: np.ndarray) -> pd.DataFrame:
-    """The standard result DataFrame shared by every scoring method."""
+                 totals: np.ndarray, higher_is_better: bool = True) -> pd.DataFrame:
+    """The standard result DataFrame shared by every scoring method. When lower
+    totals are better (VIKOR's Q), ranks and margins are taken on the negated
+    totals, so rank 1 is still the best and a margin still the lead over the next."""
     n, k = values.shape
     block = np.empty((2 * k + 3, n))
     block[:k] = values.T
     block[k:2 * k] = contributions.T
-    return _table_from_block(matrix, block, totals)
+    return _table_from_block(matrix, block, totals, higher_is_better)
 
 
 def _table_from_block(matrix: DecisionMatrix, block: np.ndarray,
-                      totals: np.ndarray) -> pd.DataFrame:
+                      totals: np.ndarray, higher_is_better: bool = True) -> pd.DataFrame:
     """The result DataFrame over ``block`` (2k + 3 rows of n: values, contributions,
     then room for total, rank and margin), which it takes over without a copy."""
     k = len(matrix.criteria)
     block[2 * k] = totals
-    _ranks_and_margins(totals, block[2 * k + 1], block[2 * k + 2])
-    crit_ids = [c.id for c in matrix.criteria]
-    columns = pd.MultiIndex.from_tuples(
-        [*(("value", c) for c in crit_ids), *(("contribution", c) for c in crit_ids),
-         ("total", ""), ("rank", ""), ("margin", "")])
+    _ranks_and_margins(totals if higher_is_better else -totals,
+                       block[2 * k + 1], block[2 * k + 2])
+    columns = _result_columns(tuple(c.id for c in matrix.criteria))
     index = pd.Index([o.id for o in matrix.options], name="option")
     table = pd.DataFrame(block.T, index=index, columns=columns, copy=False)
     table.insert(2 * k, ("name", ""), [o.name for o in matrix.options])
     return table
+
+
+@functools.lru_cache(maxsize=64)
+def _result_columns(crit_ids: tuple[str, ...]) -> pd.MultiIndex:
+    """The result table's columns; built once per set of criteria (building a
+    MultiIndex takes longer than a whole cross-check method at 1,000 options).
+    pandas indexes are immutable, so tables may share one."""
+    return pd.MultiIndex.from_tuples(
+        [*(("value", c) for c in crit_ids), *(("contribution", c) for c in crit_ids),
+         ("total", ""), ("rank", ""), ("margin", "")])

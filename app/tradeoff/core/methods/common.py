@@ -31,8 +31,6 @@ from tradeoff.core.model import DecisionMatrix, Direction, WeightProfile
 from tradeoff.core.scoring import (
     ScoreResult,
     ScoringIssue,
-    competition_ranks,
-    margins,
     raw_matrix,
     result_table,
 )
@@ -104,17 +102,20 @@ def method_inputs(matrix: DecisionMatrix, profile: WeightProfile | str | None,
     inputs = MethodInputs(matrix, profile, raw, weights, benefit, complete, issues)
     if complete.sum() > 1:
         scored = inputs.scored
-        for j, c in enumerate(matrix.criteria):
-            if np.all(scored[:, j] == scored[0, j]):
-                issues.append(ScoringIssue(
-                    "constant", "", c.id,
-                    f"every option scores {inputs.cell_text(int(np.flatnonzero(complete)[0]), j)}"
-                    f" on {c.name}, so it cannot separate them under {method_name}"))
+        constant = (scored == scored[0]).all(axis=0)  # one pass, not one per criterion
+        for j in np.flatnonzero(constant).tolist():
+            c = matrix.criteria[j]
+            issues.append(ScoringIssue(
+                "constant", "", c.id,
+                f"every option scores {inputs.cell_text(int(np.flatnonzero(complete)[0]), j)}"
+                f" on {c.name}, so it cannot separate them under {method_name}"))
     return inputs
 
 
 def scatter(inputs: MethodInputs, block: np.ndarray) -> np.ndarray:
     """Put per-scored-option rows back at their places among all options (NaN elsewhere)."""
+    if inputs.complete.all():
+        return block  # every option scored: the rows are already in place
     shape = (len(inputs.complete), *block.shape[1:])
     out = np.full(shape, np.nan)
     out[inputs.complete] = block
@@ -132,10 +133,7 @@ def build_result(inputs: MethodInputs, *, key: str, method: str, normalisation: 
     still the lead over the option ranked next.
     """
     values, contributions, totals = (scatter(inputs, a) for a in (values, contributions, totals))
-    table = result_table(inputs.matrix, values, contributions, totals)
-    if not higher_is_better:
-        table[("rank", "")] = competition_ranks(-totals)
-        table[("margin", "")] = margins(-totals)
+    table = result_table(inputs.matrix, values, contributions, totals, higher_is_better)
     index = table.index
     detail_frame = pd.DataFrame({k: scatter(inputs, v) for k, v in (details or {}).items()},
                                 index=index)

@@ -37,6 +37,7 @@ import numpy as np
 
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.methods.common import MethodResult, build_result, method_inputs
+from tradeoff.core.methods.promethee_sums import sorted_preference_sums, sorted_sums_apply
 from tradeoff.core.model import DecisionMatrix, WeightProfile
 from tradeoff.core.preference_functions import KINDS, PreferenceFunction
 
@@ -112,7 +113,8 @@ def promethee(matrix: DecisionMatrix, profile: WeightProfile | str | None = None
             span = float(col.max() - col.min()) if n else 0.0
             function = PreferenceFunction("v-shape", p=span) if span > 0 else None
         if n > 1 and function is not None:
-            given, taken = _preference_sums(col, function)
+            given, taken = (sorted_preference_sums(col, function)
+                            if sorted_sums_apply(function) else _preference_sums(col, function))
             unicriterion[:, j] = (given - taken) / (n - 1)
             positive += inputs.weights[j] * given / (n - 1)
             negative += inputs.weights[j] * taken / (n - 1)
