@@ -9,6 +9,7 @@ other's copy and a copy whose process still runs is not offered for restore.
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import os
@@ -19,12 +20,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 
+from tradeoff.core.model import DecisionMatrix
 from tradeoff.gui.document import Document
 from tradeoff.io.atomic import atomic_write_bytes
 from tradeoff.io.matrix_file import dumps
 
 log = logging.getLogger("tradeoff.autosave")
 RETRY_S = 10  # a failed copy is tried again this soon, not only at the next minute
+DISCARD_WAIT_S = 5  # how long a save or a close waits for a copy being written
 
 
 def default_folder() -> Path:
@@ -44,6 +47,19 @@ class AutosaveCopy:
     def discard(self) -> None:
         for p in (self.matrix_path, self.note_path):
             p.unlink(missing_ok=True)
+
+
+def snapshot(matrix: DecisionMatrix) -> DecisionMatrix:
+    """A copy of ``matrix`` that later edits cannot reach, cheap enough for every tick.
+
+    The scores are copied as arrays (no per-cell objects), and the options are shared:
+    an edit replaces an Option, it never changes one. The writer thread turns the
+    copy into text, which takes seconds on a 10,000-option matrix.
+    """
+    memo: dict[int, object] = {id(matrix.scores): matrix.scores.copy()}
+    for option in matrix.options:
+        memo[id(option)] = option
+    return copy.deepcopy(matrix, memo)
 
 
 def _pid_alive(pid: int) -> bool:
@@ -104,6 +120,7 @@ class Autosaver(QObject):
         self.timer.start()
         self._writer: threading.Thread | None = None
         self._lock = threading.Lock()
+        self._discards = 0  # a copy started before the latest discard is not written
         self.failing = False
         self.retry_s = RETRY_S
         self._retry = QTimer(self, singleShot=True)  # one pending retry, however many failures
@@ -114,16 +131,26 @@ class Autosaver(QObject):
         """Write a copy if the document is modified; returns the writer thread."""
         if not self.doc.modified:
             return None
-        text = dumps(self.doc.matrix).encode("utf-8")  # built here, where the model lives
+        # Copied here, where the model lives; written out as text on the thread.
+        matrix = snapshot(self.doc.matrix)
         note = json.dumps({"pid": os.getpid(), "saved_at": time.time(),
                            "original": str(self.doc.path) if self.doc.path else ""})
-        thread = threading.Thread(target=self._write, args=(text, note), daemon=True)
+        thread = threading.Thread(target=self._write, args=(matrix, note, self._discards),
+                                  daemon=True)
         thread.start()
         self._writer = thread
         return thread
 
-    def _write(self, text: bytes, note: str) -> None:
+    def _write(self, matrix: DecisionMatrix, note: str, discards: int) -> None:
+        try:
+            text = dumps(matrix).encode("utf-8")
+        except Exception as e:  # said in the window; never an exception lost in a thread
+            log.exception("the autosave copy could not be made")
+            self._written.emit(f"the copy could not be made ({type(e).__name__}: {e})")
+            return
         with self._lock:
+            if discards != self._discards:
+                return  # saved or closed meanwhile: this copy is out of date
             try:
                 self.folder.mkdir(parents=True, exist_ok=True)
                 atomic_write_bytes(self.matrix_path, text)
@@ -151,7 +178,8 @@ class Autosaver(QObject):
     def discard(self) -> None:
         """Delete this app's copy (after a save or a normal close)."""
         if self._writer is not None:
-            self._writer.join(timeout=5)
+            self._writer.join(timeout=DISCARD_WAIT_S)
         with self._lock:
+            self._discards += 1  # a copy still being made is then not written
             for p in (self.matrix_path, self.note_path):
                 p.unlink(missing_ok=True)
