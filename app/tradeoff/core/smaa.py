@@ -57,7 +57,7 @@ TOTALS_ELEMENTS = 20_000_000  # (draws, options) per chunk, at most
 # draws × uncertain cells) at a time: the arrays of a part stay in cache and
 # memory stays flat however many draws a chunk has. Only the work is sliced:
 # the draws, and so the results, are the same.
-PART_ELEMENTS = 1 << 18
+PART_ELEMENTS = 1 << 21
 
 _CellLayout = CellLayout  # the name the large-matrix tests patch
 
@@ -277,7 +277,7 @@ def _draws(base: np.ndarray, weight_sampler: WeightSampler, scorer: ScoreSampler
 
 
 def _position_type(n: int) -> type:
-    return np.int8 if n <= 127 else np.int16 if n <= 32767 else np.int32
+    return np.uint8 if n <= 255 else np.uint16 if n <= 65535 else np.int32
 
 
 def _chunk(settings: SmaaSettings, options: int) -> int:

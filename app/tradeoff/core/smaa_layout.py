@@ -45,10 +45,12 @@ class CellLayout:
         w32 = weights.astype(np.float32)
         if not self.sparse:
             return np.matmul(self.dense(deltas), w32[:, :, None])[:, :, 0]
-        out = np.zeros((deltas.shape[0], self.rows.size), dtype=np.float32)
+        # Cells × draws, so that each criterion's cells are gathered as whole rows.
+        by_cell = np.ascontiguousarray(deltas.T)
+        out = np.zeros((self.rows.size, deltas.shape[0]), dtype=np.float32)
         for j, cells, slots in self.by_criterion:
-            out[:, slots] += deltas[:, cells] * w32[:, j, None]
-        return out
+            out[slots] += by_cell[cells] * w32[:, j]
+        return out.T
 
     def shift_fixed(self, deltas: np.ndarray, weights: np.ndarray) -> np.ndarray:
         """The same for fixed weight vectors (criteria, judged): (draws, options with a

@@ -70,7 +70,7 @@ def rank_shares(totals: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     tied = (ordered[:, :-1] - ordered[:, 1:] <= TIE).any(axis=1)
     n = totals.shape[1]
     # The smallest integers that hold the ranks: they gather and compare fastest.
-    small = np.int8 if n <= 127 else np.int16 if n <= 32767 else np.int32
+    small = np.uint8 if n <= 255 else np.uint16 if n <= 65535 else np.int32
     ranks = np.empty(order.shape, dtype=small)
     np.put_along_axis(ranks, order, np.arange(totals.shape[1], dtype=small)[None, :], axis=1)
     return order, ranks, tied
