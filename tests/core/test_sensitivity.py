@@ -166,3 +166,23 @@ def test_profile_with_weights_normalises_back_to_the_flat_weights():
     m = small_matrix()
     flat = np.array([0.2, 0.5, 0.3])
     assert normalised_weights(m, profile_with_weights(m, flat)) == pytest.approx(flat)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_winner_interval_ends_where_the_winner_first_loses_first_place(seed):
+    # Checked against the scoring function: just inside each end the winner is first,
+    # just beyond an end inside (0, 1) another option is.
+    m = random_matrix(np.random.default_rng(300 + seed), 60, 5)
+    p = m.profile()
+    checked = 0
+    for s in all_sweeps(m, p, change_points=False):
+        low, high = s.winner_interval
+        assert low <= s.current_weight <= high
+        for t, first in ((low + DELTA, True), (high - DELTA, True),
+                         (low - DELTA, False), (high + DELTA, False)):
+            if not 0 < t < 1:
+                continue
+            ranks = score(m, reweighted(m, p, s.target, t)).ranks
+            assert (ranks[s.winner] == 1) == first, (s.target, t)
+            checked += 1
+    assert checked >= 10

@@ -180,10 +180,16 @@ def _fill_intervals(s: Sweep) -> None:
     top = _top(now)
     lead = int(top[0])  # the first of a tie in matrix order, as scoring reports it
     s.winner = s.options[lead]
-    lo, hi = 0.0, 1.0
-    for k in range(len(s.options)):
-        if k != lead:
-            lo, hi = _keep_ahead(s, lead, k, lo, hi)
+    # The leader stays ahead of each other option on one side of their crossing
+    # (parallel lines never cross): the intersection of those half-lines.
+    gap0 = s.intercepts[lead] - s.intercepts
+    slope = s.slopes[lead] - s.slopes
+    moving = np.abs(slope) > PARALLEL
+    moving[lead] = False
+    cross = -gap0[moving] / slope[moving]
+    rising = slope[moving] > 0
+    lo = max(0.0, float(cross[rising].max(initial=0.0)))
+    hi = min(1.0, float(cross[~rising].min(initial=1.0)))
     s.winner_interval = (float(min(lo, w0)), float(max(hi, w0)))
     if len(s.options) > ALL_PAIRS_LIMIT:
         s.ranking_interval = _ranking_interval_by_neighbours(s, now)
@@ -262,18 +268,6 @@ def _winner_change_points(s: Sweep) -> list[ChangePoint]:
                         winners_before=tuple(ids[j] for j in b_),
                         winners_after=tuple(ids[j] for j in a_))
             for w, b_, a_ in zip(weights, before, after, strict=True) if b_ != a_]
-
-
-def _keep_ahead(s: Sweep, ahead: int, behind: int, lo: float, hi: float) -> tuple[float, float]:
-    """Narrow [lo, hi] to where option ``ahead`` is not below option ``behind``."""
-    gap0 = s.intercepts[ahead] - s.intercepts[behind]
-    slope = s.slopes[ahead] - s.slopes[behind]
-    if abs(slope) <= PARALLEL:
-        return lo, hi
-    cross = -gap0 / slope
-    if slope > 0:
-        return max(lo, cross), hi
-    return lo, min(hi, cross)
 
 
 def _change_points(s: Sweep) -> list[ChangePoint]:
