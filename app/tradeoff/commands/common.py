@@ -99,7 +99,7 @@ def json_rows(block: Any) -> list[list[float | None]]:
 def print_json(data: Any) -> None:
     # \u escapes keep the JSON valid (and every name intact) on a non-UTF-8 stdout.
     # One write of the whole text: json.dump would make millions of small writes.
-    text = dumps_indented(clean(data), ensure_ascii=not _writes_utf8(sys.stdout))
+    text = dumps_indented(data, ensure_ascii=not _writes_utf8(sys.stdout))  # cleans as it goes
     sys.stdout.write(text + "\n")
 
 
