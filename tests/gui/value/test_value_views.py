@@ -177,3 +177,49 @@ def test_a_budget_above_every_cost_is_shown_capped_and_comes_back(qtbot, documen
     document.undo_stack.undo()
     qtbot.waitUntil(lambda: not view._stale)
     assert view.budget_box.value() == pytest.approx(top)
+
+
+def _generated(options: int) -> Document:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
+    from large_matrix import build
+
+    return Document(build(options, 4))
+
+
+def test_above_the_live_limit_the_portfolio_view_says_where_to_get_it(qtbot, monkeypatch):
+    from tradeoff.gui.value import portfolio_view
+
+    solved = []
+    for name in ("best_portfolio", "budget_curve"):
+        real = getattr(portfolio_view, name)
+        monkeypatch.setattr(portfolio_view, name,
+                            lambda *a, _real=real, **k: solved.append(1) or _real(*a, **k))
+    document = _generated(portfolio_view.LIVE_LIMIT + 1)
+    view = PortfolioView(document)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: not view._stale)
+    assert "tradeoff portfolio FILE" in view.summary.text()
+    assert f"{portfolio_view.LIVE_LIMIT + 1:,}" in view.summary.text()
+    assert view.table.rowCount() == 0 and view.chosen is None
+    view.slider.setValue(SLIDER_STEPS // 2)  # the slider chooses nothing either
+    assert solved == [] and view.chosen is None
+    document.load(_generated(portfolio_view.LIVE_LIMIT).matrix, None)  # at the limit: live
+    qtbot.waitUntil(lambda: view.chosen is not None, timeout=60_000)
+    assert solved and view.table.rowCount() == portfolio_view.LIVE_LIMIT
+
+
+def test_above_the_live_limit_the_value_view_says_where_to_get_it(qtbot):
+    from tradeoff.gui.value import vfm_view
+
+    document = _generated(vfm_view.LIVE_LIMIT + 1)
+    view = ValueView(document)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: not view._stale)
+    assert "tradeoff value FILE" in view.note.text()
+    assert view.result is None and view.table.rowCount() == 0

@@ -49,6 +49,10 @@ SLIDER_STEPS = 1000
 CURVE_STEPS = 20
 HEADERS = ["Option", "Cost", "Benefit", "Merit", "Chosen", "Must fund", "Never fund"]
 MUST, NEVER = 5, 6  # the checkable columns
+# Candidates above which no portfolio is chosen in the window: each budget is an exact
+# MILP, and the curve solves CURVE_STEPS of them — seconds at 500 options, minutes at
+# 5,000 — on the GUI thread.
+LIVE_LIMIT = 500
 
 
 class PortfolioView(SavesChart, RecomputeWhenSeen, QWidget):
@@ -129,6 +133,12 @@ class PortfolioView(SavesChart, RecomputeWhenSeen, QWidget):
         cost = self.cost_box.currentData()
         self.inputs = self.vfm = self.merit = self.curve = self.chosen = None
         try:
+            if len(matrix.options) > LIVE_LIMIT:
+                raise TradeoffError(
+                    f"A portfolio is chosen here for up to {LIVE_LIMIT:,} options; this matrix "
+                    f"has {len(matrix.options):,}, too many to solve exactly for each budget "
+                    "as the slider moves. `tradeoff portfolio FILE --cost CRITERION --budget "
+                    "B` chooses it.")
             if cost is None:
                 raise TradeoffError("a portfolio needs a criterion with a numeric scale as "
                                     "the cost")

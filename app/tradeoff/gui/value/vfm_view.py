@@ -52,6 +52,11 @@ class CostChooser(QComboBox):
         self.blockSignals(False)
 
 
+# Options above which the view is not worked out in the window: the frontier gaps
+# compare every pair (over a second at 10,000 options) and the table holds a row each.
+LIVE_LIMIT = 2_000
+
+
 class ValueView(SavesChart, RecomputeWhenSeen, QWidget):
     message = Signal(str)
     CHART_FILE = "value-for-money.png"
@@ -102,7 +107,12 @@ class ValueView(SavesChart, RecomputeWhenSeen, QWidget):
         self.cost_box.fill(matrix)
         cost = self.cost_box.currentData()
         self.result = None
-        if cost is None:
+        if len(matrix.options) > LIVE_LIMIT:
+            self.note.setText(
+                f"Value for money is worked out here for up to {LIVE_LIMIT:,} options; this "
+                f"matrix has {len(matrix.options):,}. `tradeoff value FILE --cost CRITERION` "
+                "gives it, with the chart (--chart OUT.png).")
+        elif cost is None:
             self.note.setText("Value for money needs a criterion with a numeric scale as the "
                               "cost.")
         else:
