@@ -340,13 +340,25 @@ class ContributionChart(QWidget):
 
 def ranking_sentence(option_names: list[str], totals: np.ndarray, order: list[int],
                      axis_label: str) -> str:
-    """The chart in words, for a screen reader: the options best first, with their totals."""
-    parts = [f"{k}. {option_names[i]} {totals[i]:.3f}" for k, i in enumerate(order, start=1)
-             if not np.isnan(totals[i])]
-    unranked = [option_names[i] for i in range(len(option_names)) if np.isnan(totals[i])]
+    """The chart in words, for a screen reader: the options best first, with their totals.
+
+    Like the chart, it names the leading :data:`CHART_TOP` and says how many more
+    there are (re-worded on every slider step, a sentence of every option would be
+    hundreds of kilobytes at 10,000 options).
+    """
+    missing = np.isnan(totals)
+    ranked = [(k, i) for k, i in enumerate(order[:CHART_TOP], start=1) if not missing[i]]
+    parts = [f"{k}. {option_names[i]} {totals[i]:.3f}" for k, i in ranked]
+    more = int(np.count_nonzero(~missing)) - len(parts)
+    unranked = np.flatnonzero(missing)
     text = f"{axis_label}, best first: " + "; ".join(parts) if parts else "No option is ranked."
-    if unranked:
-        text += f" Not ranked (missing scores): {', '.join(unranked)}."
+    if parts and more:
+        text += f"; and {more:,} more"
+    if len(unranked):
+        names = ", ".join(option_names[i] for i in unranked[:CHART_TOP])
+        if len(unranked) > CHART_TOP:
+            names += f" and {len(unranked) - CHART_TOP:,} more"
+        text += f" Not ranked (missing scores): {names}."
     return text
 
 
