@@ -180,6 +180,15 @@ class StoreAgainstDict(RuleBasedStateMachine):
         assert len(self.store) == len(self.model)
         assert dict(self.store) == self.model
         rows, cols = ["a", "b", "c", "d"], ["x", "y", "z"]
+        values = self.store.value_rows(rows, cols)
+        assert values == [[self.model.get((o, c), Score()).value for c in cols] for o in rows]
+        assert [type(v) for row in values for v in row] == \
+            [type(self.model.get((o, c), Score()).value) for o in rows for c in cols]
+        assert self.store.count_values(rows, cols) == sum(
+            s.value is not None for s in self.model.values())
+        detailed = {k for k, s in self.model.items()
+                    if s.has_range or s.rationale or s.source or s.distribution is not None}
+        assert set(self.store.detailed_keys()) == detailed
         numbers, _ = self.store.numbers(rows, cols)
         for i, o in enumerate(rows):
             for j, c in enumerate(cols):

@@ -13,6 +13,7 @@ as percentages); scores are in the criterion's own units or level names.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tradeoff.core.errors import TradeoffError
@@ -94,16 +95,20 @@ def uncertainty_tables(matrix: DecisionMatrix, profile: WeightProfile,
     return tables
 
 
-def _name(matrix: DecisionMatrix, option_id: str | None) -> str:
-    return matrix.option(option_id).name if option_id else ""
+def _namer(matrix: DecisionMatrix) -> Callable[[str | None], str]:
+    """Option names by id through one look-up table: a table may name thousands of
+    options, and :meth:`DecisionMatrix.option` searches the list each time."""
+    names = {o.id: o.name for o in matrix.options}
+    return lambda option_id: names[option_id] if option_id else ""
 
 
 def stability_table(matrix: DecisionMatrix, sweeps: list[Sweep]) -> ReportTable:
+    name = _namer(matrix)
     rows: list[list[Cell]] = []
     for s in sweeps:
         rows.append([s.name, s.kind, s.current_weight, *s.winner_interval, *s.ranking_interval,
                      len(s.change_points), len(s.winner_change_points)])
-    winner = _name(matrix, sweeps[0].winner) if sweeps else ""
+    winner = name(sweeps[0].winner) if sweeps else ""
     who = winner or "the winner"
     return ReportTable(
         "Weight stability",
@@ -132,14 +137,15 @@ def change_point_table(matrix: DecisionMatrix, sweeps: list[Sweep]) -> ReportTab
 
 
 def flip_report(matrix: DecisionMatrix, profile: WeightProfile) -> ReportTable:
+    name = _namer(matrix)
     rows: list[list[Cell]] = []
     for f in flip_table(matrix, profile):
         crit = matrix.criterion(f.criterion)
         unit = "levels" if crit.is_level_scale else crit.unit
-        rows.append([_name(matrix, f.option), crit.name, f.direction,
+        rows.append([name(f.option), crit.name, f.direction,
                      crit.format_value(f.current),
                      _score_text(crit, f.new_value),
-                     f.change, unit, f.relative, _name(matrix, f.new_winner),
+                     f.change, unit, f.relative, name(f.new_winner),
                      f.describe(matrix)])
     return ReportTable(
         "Score-flip test",
@@ -151,12 +157,13 @@ def flip_report(matrix: DecisionMatrix, profile: WeightProfile) -> ReportTable:
 
 
 def stakeholder_table(matrix: DecisionMatrix) -> ReportTable:
+    name = _namer(matrix)
     comparison = compare_profiles(matrix)
     names = [p.name for p in matrix.profiles]
     rows: list[list[Cell]] = []
     for oid, ranks in comparison.ranks.iterrows():
         cells = [None if r != r else int(r) for r in ranks]
-        rows.append([_name(matrix, str(oid)), *cells,
+        rows.append([name(str(oid)), *cells,
                      "disagree" if comparison.is_disagreement(str(oid)) else ""])
     return ReportTable("Stakeholder comparison (rank under each profile)",
                        ["Option", *names, "Profiles"], rows,
@@ -183,24 +190,26 @@ def smaa_settings_table(matrix: DecisionMatrix, result: SmaaResult, profile: Wei
 
 
 def acceptability_table(matrix: DecisionMatrix, result: SmaaResult) -> ReportTable:
+    name = _namer(matrix)
     n = len(result.options)
     rows: list[list[Cell]] = []
     for i, oid in enumerate(result.options):
-        rows.append([_name(matrix, oid), *map(float, result.rank_acceptability[i]),
+        rows.append([name(oid), *map(float, result.rank_acceptability[i]),
                      _float(result.confidence[i])])
     note = ("Share of draws in which each option takes each rank; "
             "Rank 1 is the probability of being best.")
     if result.left_out:  # say so, or the option silently drops out of the table
         note += (" Left out because a score is missing: "
-                 f"{', '.join(_name(matrix, o) for o in result.left_out)}.")
+                 f"{', '.join(name(o) for o in result.left_out)}.")
     return ReportTable("Rank acceptability",
                        ["Option", *[f"Rank {r + 1}" for r in range(n)], "Confidence factor"],
                        rows, percent=set(range(1, n + 2)), note=note)
 
 
 def central_weight_table(matrix: DecisionMatrix, result: SmaaResult) -> ReportTable:
+    name = _namer(matrix)
     crits = [matrix.criterion(c).name for c in result.criteria]
-    rows = [[_name(matrix, oid), *[_float(w) for w in result.central_weights[i]]]
+    rows = [[name(oid), *[_float(w) for w in result.central_weights[i]]]
             for i, oid in enumerate(result.options)]
     return ReportTable("Central weights", ["Option", *crits], rows,
                        percent=set(range(1, len(crits) + 1)),
@@ -209,18 +218,20 @@ def central_weight_table(matrix: DecisionMatrix, result: SmaaResult) -> ReportTa
 
 
 def pairwise_table(matrix: DecisionMatrix, result: SmaaResult) -> ReportTable:
-    names = [_name(matrix, o) for o in result.options]
+    name = _namer(matrix)
+    names = [name(o) for o in result.options]
     rows = [[names[i], *map(float, result.pairwise[i])] for i in range(len(names))]
     return ReportTable("Pairwise winning probability", ["Row ranks above column", *names], rows,
                        percent=set(range(1, len(names) + 1)))
 
 
 def tornado_table(matrix: DecisionMatrix, profile: WeightProfile) -> ReportTable:
+    name = _namer(matrix)
     t = tornado(matrix, profile)
     rows: list[list[Cell]] = []
     for b in t.bars:
         crit = matrix.criterion(b.criterion)
-        rows.append([_name(matrix, b.option), crit.name, crit.format_value(b.low),
+        rows.append([name(b.option), crit.name, crit.format_value(b.low),
                      crit.format_value(b.high), b.margin_at_low, b.margin_at_high, b.swing,
                      "yes" if b.can_flip else "no"])
     return ReportTable(
@@ -231,10 +242,11 @@ def tornado_table(matrix: DecisionMatrix, profile: WeightProfile) -> ReportTable
 
 
 def _tornado_note(matrix: DecisionMatrix, winner: str | None, margin: float) -> str:
+    name = _namer(matrix)
     if not winner or margin != margin:  # NaN: fewer than two options have every score
         return ("No tornado: it needs a winner and a runner-up, i.e. at least two options "
                 "with every score filled in.")
-    return (f"Winner {_name(matrix, winner)}, margin {margin:.4f}. Each score range moved to "
+    return (f"Winner {name(winner)}, margin {margin:.4f}. Each score range moved to "
             "its ends one at a time, largest swing first.")
 
 

@@ -185,10 +185,10 @@ class ScoreStore(MutableMapping[Key, Score]):
         return score
 
     def get(self, key: Key, default: Any = None) -> Any:
-        try:
+        # Looked up, not tried: a miss is common (an empty cell) and raising is slow.
+        if key in self:
             return self[key]
-        except KeyError:
-            return default
+        return default
 
     def __setitem__(self, key: Key, score: Score) -> None:
         if not isinstance(score, Score):
@@ -290,10 +290,15 @@ class ScoreStore(MutableMapping[Key, Score]):
 
     # -- cells as objects ---------------------------------------------------------
     def _snapshot(self, cell: tuple[int, int]) -> Score:
-        fields = {f: self._read_number(cell, f) for f in NUMERIC_FIELDS}
+        # Filled in directly: Score's __init__ would go through the write-through
+        # __setattr__ six times for an object not yet bound to anything.
+        score = object.__new__(Score)
+        fields = score.__dict__
+        for f in NUMERIC_FIELDS:
+            fields[f] = self._read_number(cell, f)
         for f in TEXT_FIELDS:
             fields[f] = self._text[f].get(cell, TEXT_DEFAULTS[f])
-        return Score(**fields)
+        return score
 
     def _bind(self, score: Score, cell: tuple[int, int]) -> None:
         object.__setattr__(score, "_cell", (weakref.ref(self), cell))
@@ -424,6 +429,42 @@ class ScoreStore(MutableMapping[Key, Score]):
             {f: a[:n_r, :n_c] for f, a in self._number.items()},
             {f: a[:n_r, :n_c] for f, a in self._kind.items()},
             set(self._text["distribution"]))
+
+    def value_rows(self, option_ids: Iterable[str], criterion_ids: Iterable[str]
+                   ) -> list[list[ScoreValue | None]]:
+        """Each cell's value as the object it holds (None where missing), row by row,
+        read from the arrays without building a Score per cell."""
+        rows = self._index(option_ids, self._row_of)
+        cols = self._index(criterion_ids, self._col_of)
+        numbers = self._take(self._number["value"], rows, cols, np.nan)
+        kinds = self._take(self._kind["value"], rows, cols, NONE)
+        out: list[list[Any]] = numbers.tolist()
+        for i, j in zip(*np.nonzero(kinds != FLOAT), strict=True):
+            kind = kinds[i, j]
+            if kind == NONE:
+                out[i][j] = None
+            elif kind == INT:
+                out[i][j] = int(numbers[i, j])
+            else:
+                out[i][j] = self._objects["value"][(int(rows[i]), int(cols[j]))]
+        return out
+
+    def detailed_keys(self) -> list[Key]:
+        """Keys of the cells with more than a value — a range, a reason, a source or a
+        distribution — in the store's order."""
+        n_r, n_c = len(self._row_ids), len(self._col_ids)
+        more = (self._kind["low"][:n_r, :n_c] != NONE) | (self._kind["high"][:n_r, :n_c] != NONE)
+        more = more.copy()
+        for table in self._text.values():
+            for cell in table:
+                more[cell] = True
+        more &= self._present[:n_r, :n_c]
+        return [(self._row_ids[i], self._col_ids[j]) for i, j in zip(*np.nonzero(more),
+                                                                      strict=True)]
+
+    def count_values(self, option_ids: Iterable[str], criterion_ids: Iterable[str]) -> int:
+        """How many of these cells hold a value."""
+        return int((self.kinds(option_ids, criterion_ids) != NONE).sum())
 
     def value_only(self, option_ids: Iterable[str], criterion_ids: Iterable[str]
                    ) -> np.ndarray:

@@ -39,7 +39,8 @@ def document_text(matrix: DecisionMatrix) -> str:
     so no carriage return or control character reaches the workbook's XML.
     """
     skeleton = copy.copy(matrix)  # shallow: only the scores table is replaced
-    skeleton.scores = {key: s for key, s in matrix.scores.items()
+    details = ((key, matrix.scores[key]) for key in matrix.scores.detailed_keys())
+    skeleton.scores = {key: s for key, s in details
                        if s.rationale or s.source or s.has_range or s.distribution}
     doc = to_document(skeleton)
     for row in doc.get("scores", {}).values():

@@ -54,15 +54,14 @@ def scores_rows(layout: WorkbookLayout, st: Styles) -> Iterator[str]:
     yield row_xml(3, directions)
     yield row_xml(4, worst)
     yield row_xml(5, best)
-    ids = [(col(j + 2), c.id) for j, c in enumerate(m.criteria)]
-    scores = m.scores
+    letters = [col(j + 2) for j in range(len(m.criteria))]
+    # Every value at once from the score arrays, not a Score object per cell.
+    values = m.scores.value_rows([o.id for o in m.options], [c.id for c in m.criteria])
     number_style = st.input_number
     for i, o in enumerate(m.options):
         r = L.SCORES_FIRST_ROW + i
         cells = [text_xml(f"A{r}", o.name, st.label.plain, st.label.quoted)]
-        for letter, cid in ids:
-            s = scores.get((o.id, cid))
-            v = None if s is None else s.value
+        for letter, v in zip(letters, values[i], strict=True):
             if type(v) is float and math.isfinite(v):  # the common case, written inline
                 cells.append(f'<c r="{letter}{r}" s="{number_style}"><v>{v!r}</v></c>')
             elif v is None:

@@ -57,9 +57,7 @@ def summary_info(layout: WorkbookLayout, source_name: str | None,
 
 def _has_missing_scores(layout: WorkbookLayout) -> bool:
     m = layout.matrix
-    options, criteria = {o.id for o in m.options}, {c.id for c in m.criteria}
-    present = sum(1 for (oid, cid), s in m.scores.items()
-                  if s.value is not None and oid in options and cid in criteria)
+    present = m.scores.count_values([o.id for o in m.options], [c.id for c in m.criteria])
     return present < layout.n_options * layout.n_criteria
 
 
@@ -257,9 +255,13 @@ def notes_cells(layout: WorkbookLayout) -> list[tuple[int, int]]:
     m = layout.matrix
     rows = {o.id: i for i, o in enumerate(m.options)}
     columns = {c.id: j for j, c in enumerate(m.criteria)}
-    return sorted((rows[oid], columns[cid]) for (oid, cid), s in m.scores.items()
-                  if (s.rationale or s.source or s.has_range)
-                  and oid in rows and cid in columns)
+    noted = []
+    for oid, cid in m.scores.detailed_keys():  # the cells with more than a value
+        if oid in rows and cid in columns:
+            s = m.scores[(oid, cid)]
+            if s.rationale or s.source or s.has_range:
+                noted.append((rows[oid], columns[cid]))
+    return sorted(noted)
 
 
 def notes_rows(layout: WorkbookLayout, cells: list[tuple[int, int]], st: Styles) -> Iterator[str]:
