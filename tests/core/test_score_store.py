@@ -189,6 +189,10 @@ class StoreAgainstDict(RuleBasedStateMachine):
         detailed = {k for k, s in self.model.items()
                     if s.has_range or s.rationale or s.source or s.distribution is not None}
         assert set(self.store.detailed_keys()) == detailed
+        for o in rows:
+            assert self.store.option_keys(o) == [k for k in self.store if k[0] == o]
+        for c in cols:
+            assert self.store.criterion_keys(c) == [k for k in self.store if k[1] == c]
         numbers, _ = self.store.numbers(rows, cols)
         for i, o in enumerate(rows):
             for j, c in enumerate(cols):

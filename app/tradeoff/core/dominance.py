@@ -44,7 +44,8 @@ def value_bounds(matrix: DecisionMatrix) -> tuple[np.ndarray, np.ndarray]:
     worst, best = values.copy(), values.copy()
     col = {c.id: j for j, c in enumerate(matrix.criteria)}
     row = {o.id: i for i, o in enumerate(matrix.options)}
-    for (oid, cid), s in matrix.scores.items():
+    for oid, cid in matrix.scores.detailed_keys():  # only these can have a range
+        s = matrix.scores[(oid, cid)]
         if not s.has_range or s.value is None or oid not in row or cid not in col:
             continue
         i, j = row[oid], col[cid]

@@ -39,12 +39,12 @@ def insert_option(m: DecisionMatrix, index: int, option: Option,
 def remove_option(m: DecisionMatrix, option_id: str) -> tuple[int, Option, dict[str, Score]]:
     index = m.option_index(option_id)
     option = m.options.pop(index)
-    scores = {cid: m.scores.pop((oid, cid)) for (oid, cid) in list(m.scores) if oid == option_id}
+    scores = {cid: m.scores.pop((oid, cid)) for (oid, cid) in m.scores.option_keys(option_id)}
     return index, option, scores
 
 
 def option_scores(m: DecisionMatrix, option_id: str) -> dict[str, Score]:
-    return {cid: replace(s) for (oid, cid), s in m.scores.items() if oid == option_id}
+    return {cid: replace(m.scores[(oid, cid)]) for oid, cid in m.scores.option_keys(option_id)}
 
 
 def move_option(m: DecisionMatrix, option_id: str, new_index: int) -> int:
@@ -78,15 +78,16 @@ def remove_criterion(m: DecisionMatrix, criterion_id: str
                      ) -> tuple[int, Criterion, dict[str, Score], dict[str, float]]:
     index = m.criterion_index(criterion_id)
     criterion = m.criteria.pop(index)
-    scores = {oid: m.scores.pop((oid, cid)) for (oid, cid) in list(m.scores)
-              if cid == criterion_id}
+    scores = {oid: m.scores.pop((oid, cid))
+              for (oid, cid) in m.scores.criterion_keys(criterion_id)}
     weights = {p.id: p.weights.pop(criterion_id) for p in m.profiles
                if criterion_id in p.weights}
     return index, criterion, scores, weights
 
 
 def criterion_scores(m: DecisionMatrix, criterion_id: str) -> dict[str, Score]:
-    return {oid: replace(s) for (oid, cid), s in m.scores.items() if cid == criterion_id}
+    return {oid: replace(m.scores[(oid, cid)])
+            for oid, cid in m.scores.criterion_keys(criterion_id)}
 
 
 def move_criterion(m: DecisionMatrix, criterion_id: str, new_index: int) -> int:

@@ -462,6 +462,22 @@ class ScoreStore(MutableMapping[Key, Score]):
         return [(self._row_ids[i], self._col_ids[j]) for i, j in zip(*np.nonzero(more),
                                                                       strict=True)]
 
+    def option_keys(self, option_id: str) -> list[Key]:
+        """Keys of the cells of one option, in the store's order."""
+        i = self._row_of.get(option_id)
+        if i is None:
+            return []
+        cols = np.flatnonzero(self._present[i, :len(self._col_ids)])
+        return [(option_id, self._col_ids[j]) for j in cols.tolist()]
+
+    def criterion_keys(self, criterion_id: str) -> list[Key]:
+        """Keys of the cells of one criterion, in the store's order."""
+        j = self._col_of.get(criterion_id)
+        if j is None:
+            return []
+        rows = np.flatnonzero(self._present[:len(self._row_ids), j])
+        return [(self._row_ids[i], criterion_id) for i in rows.tolist()]
+
     def count_values(self, option_ids: Iterable[str], criterion_ids: Iterable[str]) -> int:
         """How many of these cells hold a value."""
         return int((self.kinds(option_ids, criterion_ids) != NONE).sum())

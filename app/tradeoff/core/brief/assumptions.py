@@ -88,7 +88,8 @@ def assumption_blocks(matrix: DecisionMatrix, profile: WeightProfile, s: Standin
                             caption="Weights (normalised) and each criterion's anchors: a "
                                     "score at the worst anchor is worth 0, at the best 1."))
     sources = [src for src in matrix.metadata.sources if src.strip()]
-    cited = sum(1 for cell in matrix.scores.values() if cell.source.strip())
+    cited = sum(1 for key in matrix.scores.detailed_keys()  # only those can cite one
+                if matrix.scores[key].source.strip())
     if sources:
         blocks.append(Paragraph(f"The matrix rests on {count(len(sources), 'source')}; "
                                 f"{cited} of its {len(matrix.scores)} scores also cite a "

@@ -42,7 +42,8 @@ def renamed_score(score: Score, renames: dict[str, str]) -> Score:
 def criterion_cells(matrix: DecisionMatrix, criterion_id: str) -> dict[CellKey, Score]:
     """Every score of the criterion: base scores and every scenario's overrides."""
     cells: dict[CellKey, Score] = {
-        (None, oid): s for (oid, cid), s in matrix.scores.items() if cid == criterion_id}
+        (None, oid): matrix.scores[(oid, cid)]
+        for oid, cid in matrix.scores.criterion_keys(criterion_id)}
     for scenario in matrix.scenarios:
         cells.update({(scenario.id, oid): s for (oid, cid), s in scenario.scores.items()
                       if cid == criterion_id})
