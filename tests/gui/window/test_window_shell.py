@@ -131,18 +131,21 @@ def test_feature_modules_install_themselves(window, monkeypatch):
     assert "Cross-check…" in [a.text() for a in window.menu("Analysis").actions()]
 
 
-def test_create_window_on_a_file_and_on_a_bad_one(qapp, small_file, tmp_path):
+def test_create_window_on_a_file_and_on_a_bad_one(qapp, qtbot, small_file, tmp_path):
     from gui_helpers import when_modal
 
     from tradeoff.gui.window.app import create_window
 
+    settings.write(settings.RECENT_FILES, [])
     window = create_window(str(small_file), tmp_path / "autosave")
     try:
         assert window.document.path == small_file.resolve()
         assert window.grid.currentIndex().row() == 0  # ready for typing
         assert window.weights_panel.rows and window.results_panel.model.rowCount() == 3
-        qapp.processEvents()  # the recent-files list is written once the window is up
-        assert settings.read(settings.RECENT_FILES)[0] == str(small_file.resolve())
+        assert settings.read(settings.RECENT_FILES) == []  # not before the first paint
+        window.show()  # the recent-files list is written once the window is painted
+        qtbot.waitUntil(lambda: settings.read(settings.RECENT_FILES)[:1]
+                        == [str(small_file.resolve())])
     finally:
         window.close()
     bad = tmp_path / "bad.toml"
@@ -155,3 +158,21 @@ def test_create_window_on_a_file_and_on_a_bad_one(qapp, small_file, tmp_path):
         assert window.document.path is None and window.document.matrix.options
     finally:
         window.close()
+
+
+def test_work_waiting_for_the_first_paint_runs_after_it_in_order(qapp, qtbot, tmp_path):
+    from tradeoff.gui.window.main_window import MainWindow
+
+    window = MainWindow(autosave_folder=tmp_path / "autosave")
+    ran: list[str] = []
+    window.after_first_paint(lambda: ran.append("first"))
+    window.after_first_paint(lambda: ran.append("second"))
+    qapp.processEvents()
+    assert ran == [] and not window.painted  # not shown yet: nothing painted
+    window.show()
+    qtbot.waitUntil(lambda: ran == ["first", "second"])
+    assert window.painted
+    window.after_first_paint(lambda: ran.append("late"))  # already painted: soon
+    qtbot.waitUntil(lambda: ran[-1:] == ["late"])
+    window.document.undo_stack.setClean()
+    window.close()

@@ -109,7 +109,7 @@ def create_window(path: str | None = None, autosave_folder: Path | None = None) 
         # Written once the window is painted: each settings write is a file sync, and
         # the recent-files menu is not seen before then.
         opened = target.resolve()
-        QTimer.singleShot(0, window, lambda: window.files.remember(opened))
+        window.after_first_paint(lambda: window.files.remember(opened))
     elif target is None or not window.files.open_path(target, ask=False):
         window.files.new()
     return window
@@ -151,11 +151,11 @@ def run_app(path: str | None = None) -> int:
     window = create_window(path, default_folder())
     window.show()
     # After the first paint: the chart (matplotlib), feature modules, crash recovery.
-    QTimer.singleShot(0, window.results_panel.show_chart)
-    QTimer.singleShot(0, window.install_features)
-    QTimer.singleShot(50, lambda: offer_restore(window))
+    window.after_first_paint(window.results_panel.show_chart)
+    window.after_first_paint(window.install_features)
+    window.after_first_paint(lambda: QTimer.singleShot(50, lambda: offer_restore(window)))
     delay = quit_after_ms()
     if delay is not None:
         # Queued after the chart and the features, so a quick quit still builds them all.
-        QTimer.singleShot(delay, window.close)
+        window.after_first_paint(lambda: QTimer.singleShot(delay, window.close))
     return app.exec()

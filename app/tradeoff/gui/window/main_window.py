@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
@@ -79,6 +80,10 @@ BANNER_NOTE = "QFrame { background: rgba(70, 130, 200, 30); color: palette(windo
 class MainWindow(MenusMixin, QMainWindow):
     # The user confirmed closing (unsaved changes dealt with): stop background work now.
     closing = Signal()
+    # Whether the window has been painted once; what waits for that (see after_first_paint).
+    # Class-level defaults: Qt sends events while __init__ is still running.
+    painted = False
+    _after_paint: tuple[Callable[[], object], ...] = ()
 
     def __init__(self, document: Document | None = None, autosave_folder=None) -> None:
         super().__init__()
@@ -180,6 +185,24 @@ class MainWindow(MenusMixin, QMainWindow):
         if "View" in self.menus:
             self.menus["View"].insertAction(self.view_docks_end, dock_view_action(dock, self))
         return dock
+
+    def after_first_paint(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` once the window has been painted for the first time (soon, if
+        it has been already). A zero-delay timer is not enough: it fires before the
+        first paint, so start-up would wait for whatever it runs."""
+        if self.painted:
+            QTimer.singleShot(0, self, callback)
+        else:
+            self._after_paint = (*self._after_paint, callback)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if not self.painted and event.type() == QEvent.Type.Paint:
+            self.painted = True
+            for callback in self._after_paint:  # in order, once this paint has finished
+                QTimer.singleShot(0, self, callback)
+            self._after_paint = ()
+        return handled
 
     def raise_dock(self, title: str) -> QDockWidget:
         """Show the dock called ``title`` and bring it to the front of its tab stack."""
