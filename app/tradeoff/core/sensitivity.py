@@ -211,7 +211,7 @@ def _fill_intervals(s: Sweep) -> None:
     s.ranking_interval = (float(min(lo, w0)), float(max(hi, w0)))
 
 
-ALL_PAIRS_LIMIT = 2000  # more options than this: neighbours only, not every pair
+ALL_PAIRS_LIMIT = 200  # more options than this: neighbours only, not every pair (same interval)
 
 
 def _ranking_interval_by_neighbours(s: Sweep, now: np.ndarray) -> tuple[float, float]:
