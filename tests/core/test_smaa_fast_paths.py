@@ -58,6 +58,26 @@ def test_score_draws_made_in_parts_are_the_draws_made_at_once():
     np.testing.assert_array_equal(in_parts, at_once)
 
 
+def test_draws_of_some_cells_are_those_cells_of_the_draws_of_all():
+    from tradeoff.core.model import Criterion
+
+    matrix = _mixed(20, 5)
+    c = matrix.criteria[2]  # a piecewise value function: its cells are drawn on the scale
+    matrix.criteria[2] = Criterion(c.id, c.name, c.worst, c.best,
+                                   value_points=[(0, 0), (4, 0.8), (10, 1)])
+    rows = list(range(len(matrix.options)))
+    raw = raw_matrix(matrix)
+    ranges = score_ranges(matrix, rows, raw, value_matrix(matrix, raw))
+    every = ScoreSampler(matrix, ranges, "triangular", np.random.default_rng(8))
+    some = ScoreSampler(matrix, ranges, "triangular", np.random.default_rng(8))
+    for sampler in (every, some):
+        sampler.BLOCK_ELEMENTS = 64
+    assert every.mapped and len({k for k, _c, _p in every.groups}) == 3
+    columns = np.flatnonzero(np.random.default_rng(9).random(ranges.count) < 0.3)
+    for k in (37, 200):  # the stream goes on alike: the second call checks that too
+        np.testing.assert_array_equal(some.draw(k, columns), every.draw(k)[:, columns])
+
+
 def _with_ties(n: int, m: int = 4):
     """Options 1 and 2 are exact copies of option 0, which is near the top: every draw
     has a tie among the leaders."""

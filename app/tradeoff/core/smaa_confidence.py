@@ -74,10 +74,9 @@ def confidence_factors(base: np.ndarray, central: np.ndarray, ranges: ScoreRange
             raise Cancelled()
         k = min(chunk, draws - seen)
         rows_at_once = max(1, DRAWN_ELEMENTS // max(ranges.count, 1))
-        parts = scorer.parts(k, rows_at_once) if scorer is not None else [None]
+        parts = scorer.parts(k, rows_at_once, None if every_cell else np.flatnonzero(keep)) \
+            if scorer is not None else [None]
         for drawn in parts:
-            if drawn is not None and not every_cell:
-                drawn = drawn[:, keep]
             rows = drawn.shape[0] if drawn is not None else k
             for part, fixed, weights32 in groups:
                 block = max(1, CONFIDENCE_ELEMENTS // (c * fixed.shape[1]))

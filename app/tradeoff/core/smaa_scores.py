@@ -222,35 +222,67 @@ class ScoreSampler:
         same stream of numbers as one larger draw would."""
         return max(1, self.BLOCK_ELEMENTS // max(self.ranges.count, 1))
 
-    def parts(self, k: int, rows: int) -> Iterator[np.ndarray]:
-        """The same numbers as ``draw(k)``, about ``rows`` draws at a time (a whole
-        number of blocks), so that a large chunk never has to be held at once."""
+    def parts(self, k: int, rows: int, columns: np.ndarray | None = None
+              ) -> Iterator[np.ndarray]:
+        """The same numbers as ``draw(k, columns)``, about ``rows`` draws at a time (a
+        whole number of blocks), so that a large chunk never has to be held at once."""
         step = max(1, rows // self.block_rows) * self.block_rows
         for start in range(0, k, step):
-            yield self.draw(min(step, k - start))
+            yield self.draw(min(step, k - start), columns)
 
-    def draw(self, k: int) -> np.ndarray:
+    def draw(self, k: int, columns: np.ndarray | None = None) -> np.ndarray:
+        """``k`` draws of every cell, or of the cells ``columns`` (indices, ascending).
+
+        Only some columns: the generator still makes every cell's random numbers
+        (so the stream is the one a draw of every cell takes), but only those
+        cells' are turned into draws.
+        """
         count = self.ranges.count
-        out = np.empty((k, count), dtype=np.float32)
+        if columns is not None:
+            at = np.full(count, -1)
+            at[columns] = np.arange(columns.size)
+        out = np.empty((k, count if columns is None else columns.size), dtype=np.float32)
         block = self.block_rows
         for start in range(0, k, block):
             part = out[start:start + block]
             for kind, cols, params in self.groups:
-                if isinstance(cols, slice):
+                if columns is not None:
+                    self._fill_some(kind, cols, params, part, at)
+                elif isinstance(cols, slice):
                     self._fill(kind, part, params)
-                    continue
-                piece = np.empty((part.shape[0], cols.size), dtype=np.float32)
-                self._fill(kind, piece, params)
-                part[:, cols] = piece
+                else:
+                    piece = np.empty((part.shape[0], cols.size), dtype=np.float32)
+                    self._fill(kind, piece, params)
+                    part[:, cols] = piece
         for (j, cols), base, levels in zip(self.mapped, self.mapped_base, self.mapped_levels,
                                            strict=True):
             crit = self.matrix.criteria[j]
+            where = cols if columns is None else at[cols]
+            wanted = where >= 0
+            cols, where, base = cols[wanted], where[wanted], base[wanted]
             # float64: a large score (a year, a price in cents) keeps its last digits
-            xs = out[:, cols].astype(np.float64) + self.ranges.mode[cols]
+            xs = out[:, where].astype(np.float64) + self.ranges.mode[cols]
             if crit.is_level_scale:
                 xs = _nearest_level(xs, levels)
-            out[:, cols] = value_function(crit, xs) - base
+            out[:, where] = value_function(crit, xs) - base
         return out
+
+    def _fill_some(self, kind: str, cols: slice | np.ndarray, params: list[np.ndarray],
+                   part: np.ndarray, at: np.ndarray) -> None:
+        """One kind's block of draws into ``part`` for the cells asked for (``at``: each
+        cell's column in ``part``, −1 if not asked), from the numbers of all its cells."""
+        every = np.arange(self.ranges.count)[cols]
+        where = at[every]
+        wanted = where >= 0
+        if kind == "triangular":  # the one transform worth sparing: it is most of the work
+            u = self.rng.random((part.shape[0], every.size), dtype=np.float32)
+            piece = np.empty((part.shape[0], int(wanted.sum())), dtype=np.float32)
+            _triangular_from(u[:, wanted], piece, *[p[wanted] for p in params])
+        else:
+            whole = np.empty((part.shape[0], every.size), dtype=np.float32)
+            self._fill(kind, whole, params)
+            piece = whole[:, wanted]
+        part[:, where[wanted]] = piece
 
     def _fill(self, kind: str, out: np.ndarray, params: list[np.ndarray]) -> None:
         """Fill ``out`` with draws minus the mode, from one kind's parameters."""
@@ -272,7 +304,13 @@ class ScoreSampler:
 def _triangular(rng: np.random.Generator, out: np.ndarray, left_scale: np.ndarray,
                 low: np.ndarray, right_scale: np.ndarray, high: np.ndarray) -> None:
     """Fill ``out`` with triangular draws minus the mode (see ScoreSampler's docstring)."""
-    u = rng.random(out.shape, dtype=np.float32)
+    _triangular_from(rng.random(out.shape, dtype=np.float32), out, left_scale, low,
+                     right_scale, high)
+
+
+def _triangular_from(u: np.ndarray, out: np.ndarray, left_scale: np.ndarray,
+                     low: np.ndarray, right_scale: np.ndarray, high: np.ndarray) -> None:
+    """:func:`_triangular` from uniforms ``u`` (overwritten)."""
     np.multiply(u, left_scale, out=out)
     np.sqrt(out, out=out)
     out += low
