@@ -131,3 +131,29 @@ def test_the_promethee_setting_reaches_the_table_and_the_export(qtbot, tmp_path)
         c.id: PreferenceFunction("usual") for c in m.criteria}))
     assert result.totals.to_numpy() == pytest.approx(usual.totals.to_numpy())
     assert view.settings().promethee_preferences  # what File › Export hands the workbook
+
+
+@pytest.mark.parametrize("missing", [False, True])
+def test_every_cell_says_what_the_crosscheck_says(qtbot, missing):
+    """The table reads the ranks from one array; each cell must agree with the
+    CrossCheck's own rank() and differs() (which look each one up)."""
+    import math
+
+    m = load_matrix(example_path("budapest-summit.toml"))
+    if missing:  # an option without a total: unranked by every method
+        del m.scores[(m.options[1].id, m.criteria[0].id)]
+    view = CrossCheckView()
+    qtbot.addWidget(view)
+    view.set_matrix(m)
+    cc = view.model.cc
+    assert cc is not None
+    for r, option in enumerate(cc.option_ids):
+        for c, method in enumerate(cc.outcomes):
+            rank = cc.rank(option, method.key)
+            want = "n/a" if method.result is None else (
+                "—" if math.isnan(rank) else str(int(rank)))
+            assert cell(view, r, c) == want, (option, method.key)
+            differs = method.result is not None and cc.differs(option, method.key)
+            assert cell(view, r, c, DIFFERS_ROLE) == differs, (option, method.key)
+    if missing:
+        assert any(cell(view, 1, c) == "—" for c in range(len(cc.outcomes)))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from tradeoff.core.errors import TradeoffError
-from tradeoff.core.methods.crosscheck import CrossCheck, crosscheck
+from tradeoff.core.methods.crosscheck import PRIMARY, CrossCheck, crosscheck
 from tradeoff.core.methods.normalisation import NORMALISATIONS
 from tradeoff.core.methods.registry import METHODS, MethodSettings
 from tradeoff.core.model import DecisionMatrix
@@ -57,16 +58,33 @@ Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
 
 
+def rank_table(cc: CrossCheck) -> np.ndarray:
+    """Every option's rank under every method (options × methods), NaN where unranked."""
+    out = np.full((len(cc.option_ids), len(cc.outcomes)), np.nan)
+    for j, method in enumerate(cc.outcomes):
+        ranks = method.ranks
+        if ranks is not None:
+            out[:, j] = ranks.reindex(cc.option_ids).to_numpy(dtype=float)
+    return out
+
+
 class CrossCheckModel(QAbstractTableModel):
     """Options (+ a τ row) × methods; each cell the option's rank under that method."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.cc: CrossCheck | None = None
+        self._ranks = np.zeros((0, 0))  # options × methods, NaN where unranked
+        self._primary = 0  # the column of the method the others are compared with
 
     def set_crosscheck(self, cc: CrossCheck | None) -> None:
         self.beginResetModel()
         self.cc = cc
+        # Read once into an array: data() is asked about every visible cell and role
+        # on each repaint, and a pandas look-up per question took a tenth of a second.
+        self._ranks = rank_table(cc) if cc is not None else np.zeros((0, 0))
+        self._primary = next((j for j, m in enumerate(cc.outcomes) if m.key == PRIMARY), 0) \
+            if cc is not None else 0
         self.endResetModel()
 
     def rowCount(self, parent: Index = NO_PARENT) -> int:
@@ -86,14 +104,17 @@ class CrossCheckModel(QAbstractTableModel):
         if index.row() == len(self.cc.option_ids):
             return self._tau_data(method.tau, role)
         option = self.cc.option_ids[index.row()]
-        differs = method.result is not None and self.cc.differs(option, method.key)
+        rank = self._ranks[index.row(), index.column()]
+        primary = self._ranks[index.row(), self._primary]
+        # As CrossCheck.differs: unranked by both is no difference.
+        differs = method.result is not None and not (math.isnan(rank) and math.isnan(primary)) \
+            and bool(rank != primary)
         if role == DIFFERS_ROLE:
             return differs
         if role == BACKGROUND:
             return DIFFERS_BRUSH if differs else None
         if role == FONT:
             return BOLD if differs else None
-        rank = self.cc.rank(option, method.key)
         if role == DISPLAY:
             if method.result is None:
                 return "n/a"
