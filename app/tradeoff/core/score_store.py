@@ -37,7 +37,7 @@ import numpy as np
 ScoreValue = float | int | str  # a number, or a level name on a level scale
 
 
-@dataclass
+@dataclass(init=False)
 class Score:
     """The score of one option on one criterion, with the reason for it."""
 
@@ -49,6 +49,14 @@ class Score:
     # How the Monte Carlo draws this score within its range; None leaves it to
     # the run's setting. One of SCORE_DISTRIBUTIONS.
     distribution: str | None = None
+
+    def __init__(self, value: ScoreValue | None = None, low: ScoreValue | None = None,
+                 high: ScoreValue | None = None, rationale: str = "", source: str = "",
+                 distribution: str | None = None) -> None:
+        # The fields go straight into __dict__: a new score is bound to no cell, so
+        # the write-through __setattr__ (six calls per score) has nothing to do.
+        self.__dict__.update(value=value, low=low, high=high, rationale=rationale,
+                             source=source, distribution=distribution)
 
     def __setattr__(self, name: str, value: Any) -> None:
         object.__setattr__(self, name, value)
@@ -83,6 +91,7 @@ TEXT_DEFAULTS = {"rationale": "", "source": "", "distribution": None}
 
 # What a numeric field of a cell holds; the float array keeps the number.
 NONE, INT, FLOAT, TEXT, OTHER = 0, 1, 2, 3, 4
+SWEEP_MIN = 65_536  # handed-out scores tracked before dead references are swept
 JOURNAL_LIMIT = 4096  # cells remembered between versions; beyond it a cache rebuilds
 
 Key = tuple[str, str]
@@ -114,14 +123,19 @@ class ScoreStore(MutableMapping[Key, Score]):
         self._objects: dict[str, dict[tuple[int, int], Any]] = {f: {} for f in NUMERIC_FIELDS}
         self._text: dict[str, dict[tuple[int, int], Any]] = {f: {} for f in TEXT_FIELDS}
         self._count = 0
-        self._live: weakref.WeakValueDictionary[tuple[int, int], Score] = \
-            weakref.WeakValueDictionary()
+        # The Score objects handed out, so a cell read twice is one object, as in a
+        # dict. Plain weak references (no callback, which costs a Python call per
+        # score); the dead ones are swept once there are twice as many as live.
+        self._live: dict[tuple[int, int], weakref.ref[Score]] = {}
+        self._sweep_at = SWEEP_MIN
         self.version = 0
         self._journal: list[tuple[int, int]] = []
         self._journal_from = 0  # the version the journal starts at
         items = cells.items() if isinstance(cells, Mapping) else cells
         for key, score in items:
-            self[key] = score
+            if not isinstance(score, Score):
+                raise TypeError(f"a score cell holds a Score, not {type(score).__name__}")
+            self.put(key, score)  # copied in: a mapping handed over keeps its own objects
 
     # -- shape ------------------------------------------------------------------
     def _grow(self, rows: int, cols: int) -> None:
@@ -177,7 +191,8 @@ class ScoreStore(MutableMapping[Key, Score]):
         cell = self._cell(key, create=False) if isinstance(key, tuple) else None
         if cell is None or not self._present[cell]:
             raise KeyError(key)
-        live = self._live.get(cell)
+        ref = self._live.get(cell)
+        live = ref() if ref is not None else None
         if live is not None:
             return live
         score = self._snapshot(cell)
@@ -195,10 +210,10 @@ class ScoreStore(MutableMapping[Key, Score]):
             raise TypeError(f"a score cell holds a Score, not {type(score).__name__}")
         cell = self._cell(key, create=True)
         assert cell is not None
-        old = self._live.get(cell)
+        ref = self._live.get(cell)
+        old = ref() if ref is not None else None
         if old is not None and old is not score:
-            object.__setattr__(old, "_cell", None)  # it leaves the table, as from a dict
-            del self._live[cell]
+            self._unbind(cell)  # it leaves the table, as it would a dict
         self._write(cell, score)
         if score.__dict__.get("_cell") is None:
             self._bind(score, cell)
@@ -208,36 +223,40 @@ class ScoreStore(MutableMapping[Key, Score]):
         object is dropped right after, so binding it would be wasted work)."""
         cell = self._cell(key, create=True)
         assert cell is not None
-        old = self._live.pop(cell, None)
-        if old is not None:
-            object.__setattr__(old, "_cell", None)
+        self._unbind(cell)
         self._write(cell, score)
 
     def _write(self, cell: tuple[int, int], score: Score) -> None:
-        if not self._present[cell]:
+        # A cell that is not present holds nothing (deleting clears it), so only
+        # the fields a score sets need writing; a present one is cleared first.
+        if self._present[cell]:
+            self._clear(cell)
+        else:
             self._present[cell] = True
             self._count += 1
+        fields = score.__dict__
         for f in NUMERIC_FIELDS:
-            self._write_number(cell, f, getattr(score, f))
+            if fields[f] is not None:
+                self._write_number(cell, f, fields[f])
         for f in TEXT_FIELDS:
-            self._write_text(cell, f, getattr(score, f))
+            v = fields[f]
+            if v != TEXT_DEFAULTS[f] or type(v) is not type(TEXT_DEFAULTS[f]):
+                self._text[f][cell] = v
         self._changed(cell)
 
     def __delitem__(self, key: Key) -> None:
         cell = self._cell(key, create=False) if isinstance(key, tuple) else None
         if cell is None or not self._present[cell]:
             raise KeyError(key)
-        live = self._live.pop(cell, None)
-        if live is not None:
-            object.__setattr__(live, "_cell", None)
+        self._unbind(cell)
         self._clear(cell)
         self._present[cell] = False
         self._count -= 1
         self._changed(cell)
 
     def clear(self) -> None:
-        for score in list(self._live.values()):
-            object.__setattr__(score, "_cell", None)
+        for cell in list(self._live):
+            self._unbind(cell)
         self.__init__()  # type: ignore[misc]
 
     def copy(self) -> ScoreStore:
@@ -286,7 +305,8 @@ class ScoreStore(MutableMapping[Key, Score]):
             self._objects = {f: dict(d) for f, d in self._objects.items()}
             self._text = {f: dict(d) for f, d in self._text.items()}
             self._journal = list(self._journal)
-        self._live = weakref.WeakValueDictionary()
+        self._live = {}
+        self._sweep_at = SWEEP_MIN
 
     # -- cells as objects ---------------------------------------------------------
     def _snapshot(self, cell: tuple[int, int]) -> Score:
@@ -302,7 +322,17 @@ class ScoreStore(MutableMapping[Key, Score]):
 
     def _bind(self, score: Score, cell: tuple[int, int]) -> None:
         object.__setattr__(score, "_cell", (weakref.ref(self), cell))
-        self._live[cell] = score
+        self._live[cell] = weakref.ref(score)
+        if len(self._live) > self._sweep_at:
+            self._live = {c: r for c, r in self._live.items() if r() is not None}
+            self._sweep_at = max(SWEEP_MIN, 2 * len(self._live))
+
+    def _unbind(self, cell: tuple[int, int]) -> None:
+        """The object handed out for ``cell`` (if still alive) no longer writes to it."""
+        ref = self._live.pop(cell, None)
+        score = ref() if ref is not None else None
+        if score is not None:
+            object.__setattr__(score, "_cell", None)
 
     def write_field(self, cell: tuple[int, int], name: str, value: Any) -> None:
         """A bound Score's field was set: keep the arrays in step (called by Score)."""
@@ -533,9 +563,7 @@ class ScoreStore(MutableMapping[Key, Score]):
         cols = np.array([col_of[c] for c in criterion_ids], dtype=np.intp)
         for k in np.flatnonzero(self._present[rows, cols]):  # cells written before
             cell = (int(rows[k]), int(cols[k]))
-            old = self._live.pop(cell, None)
-            if old is not None:
-                object.__setattr__(old, "_cell", None)
+            self._unbind(cell)
             self._clear(cell)
         self._present[rows, cols] = True
         self._count = int(self._present.sum())
@@ -557,9 +585,7 @@ class ScoreStore(MutableMapping[Key, Score]):
         """Set a cell to a bare value without building a Score (for loading files)."""
         cell = self._cell((option_id, criterion_id), create=True)
         assert cell is not None
-        old = self._live.pop(cell, None)
-        if old is not None:
-            object.__setattr__(old, "_cell", None)
+        self._unbind(cell)
         if self._present[cell]:
             self._clear(cell)
         else:

@@ -306,7 +306,7 @@ def _column_scores(matrix: DecisionMatrix, cid: str, c: int,
         if isinstance(number, str):
             problems.add(r, c, number)
             continue
-        matrix.scores[(oid, cid)] = Score(value=number)
+        matrix.scores.put((oid, cid), Score(value=number))  # copied in, nothing to bind
         data.append(float(number))
     return data
 
