@@ -9,18 +9,19 @@ first (with a witness weight vector) and its best attainable rank.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tradeoff.commands.common import one_line, unique_names
-from tradeoff.core.closest_win import ClosestWin, closest_wins
 from tradeoff.core.dominance import dominance
 from tradeoff.core.model import DecisionMatrix, WeightProfile
-from tradeoff.core.optimality import MatrixOptimality, matrix_optimality
 from tradeoff.core.scoring import value_matrix
 from tradeoff.core.screening import ScreenedOut
 from tradeoff.core.smaa_sampling import WeightSpec
-from tradeoff.core.weight_regions import describe_spec
 from tradeoff.core.weights import normalised_weights
+
+if TYPE_CHECKING:
+    from tradeoff.core.closest_win import ClosestWin
+    from tradeoff.core.optimality import MatrixOptimality
 
 CLOSEST_WIN_OPTIONS = 200  # one LP per option with every rival: up to this many options
 # Dominance compares every pair and potential optimality solves LPs: on very large
@@ -58,12 +59,19 @@ def standing(matrix: DecisionMatrix, kept: DecisionMatrix, screened: list[Screen
     closest to the profile's that put it first (up to CLOSEST_WIN_OPTIONS options).
     """
     n = len(kept.options)
-    optimality = (matrix_optimality(kept, spec)
-                  if spec is not None and 0 < n <= OPTIMALITY_OPTIONS else None)
+    optimality = None
+    if spec is not None and 0 < n <= OPTIMALITY_OPTIONS:
+        # Imported only when worked out: its LP solver (scipy) takes about a third of
+        # a second to load, which a large matrix's quick 'score' need not pay.
+        from tradeoff.core.optimality import matrix_optimality
+
+        optimality = matrix_optimality(kept, spec)
     closest: dict[str, ClosestWin] = {}
     reference = normalised_weights(kept, profile) if profile is not None else None
     if optimality is not None and profile is not None \
             and len(optimality.options) <= CLOSEST_WIN_OPTIONS:
+        from tradeoff.core.closest_win import closest_wins
+
         ids = list(optimality.options)
         values = value_matrix(kept)[[kept.option_index(o) for o in ids]]
         wins = closest_wins(values, spec, reference,
@@ -125,6 +133,8 @@ def top_json(s: Standing) -> dict[str, Any]:
         {"option": names[x.option], "criterion": crits[x.criterion], "score": x.score,
          "threshold": x.threshold, "reason": x.describe(s.matrix)} for x in s.screened]}
     if s.spec is not None:
+        from tradeoff.core.weight_regions import describe_spec
+
         out["admissible_weights"] = {"mode": s.spec.mode, "text": describe_spec(s.spec)}
     if s.skipped:
         out["not_worked_out"] = s.skipped
@@ -145,6 +155,8 @@ def as_text(s: Standing) -> str:
                                   f"{', '.join(one_line(names[b]) for b in by)}"
                                   for o, by in dominated.items()))
     if s.optimality is not None and s.spec is not None:
+        from tradeoff.core.weight_regions import describe_spec
+
         never = s.optimality.never_first()
         where = describe_spec(s.spec)
         if never:
