@@ -36,6 +36,15 @@ REFRESH_DELAY_MS = 250
 # Option pairs × weighted nodes (criteria and groups) above which the views are not
 # recomputed after every edit: about 0.2 s of weight sweeps on a 2-core machine.
 LIVE_WORK_LIMIT = 30_000
+# Above this the Recompute button is not offered either: the sweeps would hold the
+# window for minutes (400 options × 50 criteria took 38 s here, 1,000 more than two).
+WINDOW_WORK_LIMIT = 1_000_000
+TOO_LARGE_TIP = ("This matrix is too large to recompute these views in the window (the weight "
+                 "sweeps grow with the square of the number of options). `tradeoff analyse "
+                 "FILE` works them out, with progress; the Monte Carlo tab runs here.")
+RECOMPUTE_TIP = ("This matrix is too large to recompute after every edit; press to bring the "
+                 "sensitivity, flips, tornado and stakeholder views up to date (may take a "
+                 "while)")
 
 
 def live_work(matrix: DecisionMatrix) -> int:
@@ -69,9 +78,8 @@ class RobustnessPanel(QTabWidget):
         self.recompute_button = QToolButton()
         self.recompute_button.setObjectName("recompute")
         self.recompute_button.setText("Recompute")
-        self.recompute_button.setToolTip(
-            "This matrix is too large to recompute after every edit; press to bring the "
-            "sensitivity, flips, tornado and stakeholder views up to date (may take a while)")
+        self.recompute_button.setToolTip(RECOMPUTE_TIP)
+        self._too_large = False  # the views are out of date and cannot be recomputed here
         self.recompute_button.clicked.connect(lambda: self._pull_document(force=True))
         self.recompute_button.hide()
         self.setCornerWidget(self.recompute_button, Qt.Corner.TopRightCorner)
@@ -100,19 +108,25 @@ class RobustnessPanel(QTabWidget):
     @property
     def out_of_date(self) -> bool:
         """True while a large matrix has changed since the views were last computed."""
-        return self.recompute_button.isEnabled() and not self.recompute_button.isHidden()
+        return (self.recompute_button.isEnabled() or self._too_large) \
+            and not self.recompute_button.isHidden()
 
     def _pull_document(self, force: bool = False) -> None:
         doc = self._document
         if doc is None:
             return
-        large = live_work(doc.matrix) > LIVE_WORK_LIMIT
+        work = live_work(doc.matrix)
+        large = work > LIVE_WORK_LIMIT
+        self._too_large = work > WINDOW_WORK_LIMIT
         self.recompute_button.setVisible(large)
-        if large and not force:
+        if self._too_large or (large and not force):
             # The Monte Carlo only takes the matrix (cheap); the rest waits for the button.
             self.monte_carlo.set_matrix(without_screened(doc.view()), doc.active_profile_id())
-            self.recompute_button.setEnabled(True)
-            self.recompute_button.setText("Recompute (out of date)")
+            self.recompute_button.setEnabled(not self._too_large)
+            self.recompute_button.setText("Too large to recompute here" if self._too_large
+                                          else "Recompute (out of date)")
+            self.recompute_button.setToolTip(TOO_LARGE_TIP if self._too_large
+                                             else RECOMPUTE_TIP)
             return
         self.recompute_button.setEnabled(False)
         self.recompute_button.setText("Recompute")
