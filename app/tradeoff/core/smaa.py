@@ -38,7 +38,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from threadpoolctl import threadpool_limits
 
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import SCORE_DISTRIBUTIONS, DecisionMatrix
@@ -159,6 +158,9 @@ def run_smaa(matrix: DecisionMatrix, settings: SmaaSettings,
     # The matrix products here are thin (criteria deep) and come one part at a
     # time: BLAS threads cost more in waking up than they give, and on a busy
     # machine they made the run twice as slow. One thread, restored afterwards.
+    # (imported here: the app's start-up has no use for it)
+    from threadpoolctl import threadpool_limits
+
     with threadpool_limits(1, user_api="blas"):
         return _run(matrix, settings, progress, cancelled)
 
