@@ -158,9 +158,12 @@ def run_smaa(matrix: DecisionMatrix, settings: SmaaSettings,
     # The matrix products here are thin (criteria deep) and come one part at a
     # time: BLAS threads cost more in waking up than they give, and on a busy
     # machine they made the run twice as slow. One thread, restored afterwards.
-    # (imported here: the app's start-up has no use for it)
-    from threadpoolctl import threadpool_limits
-
+    # (imported here: the app's start-up has no use for it; an environment set up
+    # before it was a dependency runs as before, only slower)
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return _run(matrix, settings, progress, cancelled)
     with threadpool_limits(1, user_api="blas"):
         return _run(matrix, settings, progress, cancelled)
 
