@@ -175,8 +175,8 @@ def test_on_a_large_matrix_the_headline_waits_for_the_drag_to_pause(qtbot):
     doc = Document(m)
     shown = HeadlineLabel(doc)
     qtbot.addWidget(shown)
-    before = shown.text()
-    assert before == " ".join(headline(doc.view(), doc.active_profile()))
+    before = " ".join(headline(doc.view(), doc.active_profile()))
+    qtbot.waitUntil(lambda: shown.text() == before)  # worded on a worker thread
     profile = doc.active_profile()
     doc.push(SetWeight(doc, profile.id, m.criteria[0].id, 1000.0))
     assert shown.text() == before  # not on every step of a drag on 2,250 cells
@@ -212,4 +212,41 @@ def test_opening_a_large_matrix_words_the_headline_once_and_hides_the_old_one(
     qtbot.waitUntil(lambda: shown.text() == expected, timeout=5_000)
     qtbot.wait(headline_module.PAUSE_MS * 2)
     assert len(worded) == 1  # one wording for the whole burst of signals
+    doc.undo_stack.clear()
+
+
+def test_a_large_matrix_is_worded_off_the_gui_thread_and_a_stale_wording_is_dropped(
+        qtbot, monkeypatch):
+    import threading
+
+    import numpy as np
+
+    from robustness_factories import random_matrix
+    from tradeoff.gui.brief import headline as headline_module
+    from tradeoff.gui.brief.headline import HeadlineLabel
+    from tradeoff.gui.document import Document
+
+    threads, go_on = [], threading.Event()
+    real = headline_module.headline
+
+    def slow_first(*a, **k):
+        threads.append(threading.current_thread())
+        if len(threads) == 1:
+            go_on.wait(10)  # the first wording is still running when the weights change
+        return real(*a, **k)
+
+    monkeypatch.setattr(headline_module, "headline", slow_first)
+    doc = Document(random_matrix(np.random.default_rng(6), 150, 15))
+    shown = HeadlineLabel(doc)
+    qtbot.addWidget(shown)
+    assert shown.busy and shown.text() == ""  # the window did not wait for it
+    profile = doc.active_profile()
+    doc.push(SetWeight(doc, profile.id, doc.matrix.criteria[0].id, 1000.0))
+    final = " ".join(real(doc.view(), doc.active_profile()))
+    qtbot.waitUntil(lambda: len(threads) == 2, timeout=5_000)  # worded again after the pause
+    go_on.set()  # now the first, out-of-date wording ends too
+    qtbot.waitUntil(lambda: not shown.busy, timeout=5_000)
+    qtbot.wait(headline_module.POLL_MS * 4)
+    assert shown.text() == final
+    assert threading.main_thread() not in threads
     doc.undo_stack.clear()

@@ -7,6 +7,7 @@ import threading
 
 from factories import small_matrix
 from tradeoff.core.model import Option, Score
+from tradeoff.gui.common.snapshot import snapshot
 from tradeoff.gui.window import autosave
 from tradeoff.io.matrix_file import dumps, load_matrix
 
@@ -14,7 +15,7 @@ from tradeoff.io.matrix_file import dumps, load_matrix
 def test_the_copy_is_untouched_by_later_edits():
     m = small_matrix()
     before = dumps(m)
-    copy = autosave.snapshot(m)
+    copy = snapshot(m)
     m.scores[("a", "speed")] = Score(1.5, 1, 2, rationale="changed")
     m.scores[("b", "speed")].value = 4  # written through the cell's Score
     m.options.append(Option("d", "Delta"))

@@ -9,7 +9,6 @@ other's copy and a copy whose process still runs is not offered for restore.
 
 from __future__ import annotations
 
-import copy
 import json
 import logging
 import os
@@ -21,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 
 from tradeoff.core.model import DecisionMatrix
+from tradeoff.gui.common.snapshot import snapshot
 from tradeoff.gui.document import Document
 from tradeoff.io.atomic import atomic_write_bytes
 from tradeoff.io.matrix_file import dumps
@@ -47,19 +47,6 @@ class AutosaveCopy:
     def discard(self) -> None:
         for p in (self.matrix_path, self.note_path):
             p.unlink(missing_ok=True)
-
-
-def snapshot(matrix: DecisionMatrix) -> DecisionMatrix:
-    """A copy of ``matrix`` that later edits cannot reach, cheap enough for every tick.
-
-    The scores are copied as arrays (no per-cell objects), and the options are shared:
-    an edit replaces an Option, it never changes one. The writer thread turns the
-    copy into text, which takes seconds on a 10,000-option matrix.
-    """
-    memo: dict[int, object] = {id(matrix.scores): matrix.scores.copy()}
-    for option in matrix.options:
-        memo[id(option)] = option
-    return copy.deepcopy(matrix, memo)
 
 
 def _pid_alive(pid: int) -> bool:
@@ -131,7 +118,8 @@ class Autosaver(QObject):
         """Write a copy if the document is modified; returns the writer thread."""
         if not self.doc.modified:
             return None
-        # Copied here, where the model lives; written out as text on the thread.
+        # Copied here, where the model lives; written out as text on the thread, which
+        # takes seconds on a 10,000-option matrix.
         matrix = snapshot(self.doc.matrix)
         note = json.dumps({"pid": os.getpid(), "saved_at": time.time(),
                            "original": str(self.doc.path) if self.doc.path else ""})
