@@ -23,6 +23,7 @@ from tradeoff.core.values import outside_scale, value_function
 from tradeoff.core.weights import normalised_weights
 
 RANK_DECIMALS = 12  # totals equal to 12 decimals are a tie, not a rounding accident
+LARGE_TABLE = 200_000  # cells (options × criteria) from which a result table is not copied
 
 
 @dataclass(frozen=True)
@@ -192,8 +193,13 @@ def _ranks_and_margins(totals: np.ndarray, ranks: np.ndarray, leads: np.ndarray)
     ok = np.flatnonzero(~np.isnan(t))
     if ok.size == 0:
         return
-    order = ok[np.argsort(-t[ok], kind="stable")]
+    order = ok[np.argsort(-t[ok])]
     ordered = t[order]
+    if (ordered[1:] == ordered[:-1]).any():
+        # Equal totals keep the options' order (which of them shows the lead over
+        # the next); without ties the quicker sort's order is that order already.
+        order = ok[np.argsort(-t[ok], kind="stable")]
+        ordered = t[order]
     leads[order[:-1]] = ordered[:-1] - ordered[1:]
     rounded = np.round(ordered, RANK_DECIMALS)
     starts = np.ones(rounded.size, dtype=bool)
@@ -202,10 +208,15 @@ def _ranks_and_margins(totals: np.ndarray, ranks: np.ndarray, leads: np.ndarray)
     ranks[order] = first + 1
 
 
-def find_issues(matrix: DecisionMatrix, raw: np.ndarray) -> list[ScoringIssue]:
+def find_issues(matrix: DecisionMatrix, raw: np.ndarray,
+                totals: np.ndarray | None = None) -> list[ScoringIssue]:
+    """Missing scores and scores outside their scale. ``totals``, the weighted sums of
+    ``raw``'s values, may be given to spare a pass: a missing cell makes its row's
+    total NaN (its contribution is NaN whatever the weight), so no NaN total, no gap."""
     issues: list[ScoringIssue] = []
     # A sum is NaN if any cell is (or on overflow, when the exact scan below finds nothing).
-    missing = np.isnan(raw) if np.isnan(np.add.reduce(raw, axis=None)) else np.zeros((0, 2))
+    sums = totals if totals is not None else np.add.reduce(raw, axis=None)
+    missing = np.isnan(raw) if np.isnan(sums).any() else np.zeros((0, 2))
     for i, j in zip(*np.nonzero(missing), strict=True):
         o, c = matrix.options[i], matrix.criteria[j]
         issues.append(ScoringIssue("missing", o.id, c.id,
@@ -216,8 +227,12 @@ def find_issues(matrix: DecisionMatrix, raw: np.ndarray) -> list[ScoringIssue]:
     low = np.array([c.low for c in matrix.criteria], dtype=float)
     high = np.array([c.high for c in matrix.criteria], dtype=float)
     # fmin/fmax skip missing cells; only a column beyond its anchors is scanned cell by cell.
-    beyond = (np.fmin.reduce(raw, axis=0) < low) | (np.fmax.reduce(raw, axis=0) > high) \
-        if raw.shape[0] else np.zeros(len(low), dtype=bool)
+    if not raw.shape[0]:
+        beyond = np.zeros(len(low), dtype=bool)
+    elif len(missing):
+        beyond = (np.fmin.reduce(raw, axis=0) < low) | (np.fmax.reduce(raw, axis=0) > high)
+    else:  # nothing missing: the plain minimum and maximum are quicker than fmin and fmax
+        beyond = (raw.min(axis=0) < low) | (raw.max(axis=0) > high)
     for j in np.flatnonzero(beyond):
         c = matrix.criteria[j]
         for i in np.flatnonzero(outside_scale(c, raw[:, j])):
@@ -242,22 +257,18 @@ def score(matrix: DecisionMatrix, profile: WeightProfile | str | None = None,
         profile = matrix.profile(profile)
     raw = raw_matrix(matrix) if raw is None else raw
     weights = normalised_weights(matrix, profile)
-    n, k = raw.shape
-    # The table's numbers live in one block, filled in place: values, then
-    # contributions, then total, rank and margin (see result_table).
-    block = np.empty((2 * k + 3, n))
-    values = value_matrix(matrix, raw, out=block[:k].T)
-    # Row-major, as everywhere else the totals are computed: a row sum over another
-    # memory order adds in another order, and callers compare totals exactly.
+    values = value_matrix(matrix, raw)
+    # Row by row in one C-ordered array, as everywhere else the totals are computed:
+    # a row sum over another memory order adds in another order, and callers compare
+    # totals exactly.
     contributions = np.multiply(values, weights, order="C")
     # The total is the row sum of the very contributions shown, so they add up exactly.
     totals = contributions.sum(axis=1)
-    block[k:2 * k] = contributions.T
     return ScoreResult(
-        table=_table_from_block(matrix, block, totals),
+        table=result_table(matrix, values, contributions, totals),
         weights=pd.Series(weights, index=[c.id for c in matrix.criteria], name="weight"),
         profile=profile.id,
-        issues=find_issues(matrix, raw),
+        issues=find_issues(matrix, raw, totals),
     )
 
 
@@ -267,23 +278,26 @@ def result_table(matrix: DecisionMatrix, values: np.ndarray, contributions: np.n
     totals are better (VIKOR's Q), ranks and margins are taken on the negated
     totals, so rank 1 is still the best and a margin still the lead over the next."""
     n, k = values.shape
-    block = np.empty((2 * k + 3, n))
-    block[:k] = values.T
-    block[k:2 * k] = contributions.T
-    return _table_from_block(matrix, block, totals, higher_is_better)
-
-
-def _table_from_block(matrix: DecisionMatrix, block: np.ndarray,
-                      totals: np.ndarray, higher_is_better: bool = True) -> pd.DataFrame:
-    """The result DataFrame over ``block`` (2k + 3 rows of n: values, contributions,
-    then room for total, rank and margin), which it takes over without a copy."""
-    k = len(matrix.criteria)
-    block[2 * k] = totals
-    _ranks_and_margins(totals if higher_is_better else -totals,
-                       block[2 * k + 1], block[2 * k + 2])
     columns = _result_columns(tuple(c.id for c in matrix.criteria))
     index = pd.Index([o.id for o in matrix.options], name="option")
-    table = pd.DataFrame(block.T, index=index, columns=columns, copy=False)
+    tail = np.empty((n, 3))  # total, rank, margin
+    tail[:, 0] = totals
+    ranks, leads = np.empty(n), np.empty(n)
+    _ranks_and_margins(totals if higher_is_better else -totals, ranks, leads)
+    tail[:, 1] = ranks
+    tail[:, 2] = leads
+    if n * k < LARGE_TABLE:
+        # One block: for a small table, building one frame is quicker than joining three.
+        table = pd.DataFrame(np.hstack([values, contributions, tail]), index=index,
+                             columns=columns, copy=False)
+    else:
+        # The arrays become the frame's blocks as they are: copying 2 × n × k numbers
+        # into one block would take longer than computing them.
+        table = pd.concat([
+            pd.DataFrame(values, index=index, columns=columns[:k], copy=False),
+            pd.DataFrame(contributions, index=index, columns=columns[k:2 * k], copy=False),
+            pd.DataFrame(tail, index=index, columns=columns[2 * k:], copy=False),
+        ], axis=1)
     table.insert(2 * k, ("name", ""), [o.name for o in matrix.options])
     return table
 
