@@ -49,7 +49,13 @@ from tradeoff.core.smaa_confidence import Cancelled, confidence_factors
 from tradeoff.core.smaa_layout import CellLayout
 from tradeoff.core.smaa_leaders import STORED_ELEMENTS, DrawRecord, leaders
 from tradeoff.core.smaa_sampling import WeightSampler, WeightSpec
-from tradeoff.core.smaa_scores import STREAM, ScoreRanges, ScoreSampler, score_ranges
+from tradeoff.core.smaa_scores import (
+    STREAM,
+    ScoreRanges,
+    ScoreSampler,
+    score_ranges,
+    uncentred,
+)
 from tradeoff.core.smaa_tally import Tally, rank_shares, tally_draws
 from tradeoff.core.smaa_threads import PartPool, default_threads
 
@@ -289,7 +295,7 @@ def _part_jobs(base: np.ndarray, weight_sampler: WeightSampler, scorer: ScoreSam
     """
     weights = weight_sampler.draw(k)
     n = base.shape[0]
-    base_t = np.ascontiguousarray(base.T)
+    base_t = np.ascontiguousarray(uncentred(base, scorer).T)
     cells = scorer.ranges.count if scorer is not None else 0
     rows = max(1, PART_ELEMENTS // max(n, cells, 1))
     if scorer is None:
@@ -307,7 +313,7 @@ def _part(weights: np.ndarray, base_t: np.ndarray, scorer: ScoreSampler | None,
           blocks: list[tuple[int, int]] | None, layout: CellLayout | None) -> tuple:
     totals = weights @ base_t
     if scorer is not None and blocks is not None and layout is not None:
-        for first, drawn in scorer.pieces(blocks):  # each piece used while in cache
+        for first, drawn in scorer.pieces(blocks, centred=False):  # used while in cache
             rows = slice(first, first + drawn.shape[0])
             layout.add(totals[rows], layout.shift(drawn, weights[rows]))
     return weights, totals, rank_shares(totals)

@@ -24,7 +24,7 @@ from functools import partial
 import numpy as np
 
 from tradeoff.core.model import DecisionMatrix
-from tradeoff.core.smaa_scores import ScoreRanges, ScoreSampler
+from tradeoff.core.smaa_scores import ScoreRanges, ScoreSampler, uncentred
 from tradeoff.core.smaa_tally import TIE
 from tradeoff.core.smaa_threads import PartPool, Scratch
 
@@ -58,7 +58,7 @@ def confidence_factors(base: np.ndarray, central: np.ndarray, ranges: ScoreRange
     scorer = ScoreSampler(matrix, ranges, distribution, rng) if ranges.count else None
     rivals = _rivals(base, central[judged], judged, ranges, scorer)
     keep = np.isin(ranges.option, rivals) if scorer is not None else np.zeros(0, bool)
-    judge = _Judge(base[rivals], central, judged, rivals, ranges, keep)
+    judge = _Judge(uncentred(base, scorer)[rivals], central, judged, rivals, ranges, keep)
     columns = None if keep.all() else np.flatnonzero(keep)
     pool = pool or PartPool(1)
     won = np.zeros(judged.size)
@@ -120,7 +120,7 @@ class _Judge:
     def wins_of_blocks(self, scorer: ScoreSampler, blocks: list[tuple[int, int]],
                        columns: np.ndarray | None) -> np.ndarray:
         won, scratch = np.zeros(self.judged), Scratch()
-        for _, drawn in scorer.pieces(blocks, columns):  # each piece used while in cache
+        for _, drawn in scorer.pieces(blocks, columns, centred=False):  # while in cache
             won += self.wins(drawn, scratch)
         return won
 

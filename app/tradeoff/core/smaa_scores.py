@@ -234,6 +234,21 @@ class ScoreSampler:
             if cols.size:
                 whole = cols.size == ranges.count
                 self.groups.append((kind, slice(None) if whole else cols, params(kind, cols)))
+        # A triangular draw's constant part (its value at U = V = 0) is left out of the
+        # draws a caller asks for "uncentred" and added to its values once instead: one
+        # pass fewer over every draw. Cells drawn on the scale keep theirs (they are
+        # mapped from the whole draw).
+        self.offsets = np.zeros(ranges.count, dtype=np.float32)
+        on_scale = np.zeros(ranges.count, bool)
+        for _, cols in self.mapped:
+            on_scale[cols] = True
+        for g, (kind, cols, parameters) in enumerate(self.groups):
+            if kind == "triangular":
+                every = np.arange(ranges.count)[cols]
+                offset = parameters[2]
+                self.offsets[every] = np.where(on_scale[every], 0, offset)
+                kept = np.where(on_scale[every], offset, 0).astype(np.float32)
+                self.groups[g] = (kind, cols, [*parameters[:2], kept if kept.any() else None])
         self.mapped_base = [ranges.base_value[cols] for _, cols in self.mapped]
         self.mapped_levels = [np.sort([lv.position for lv in matrix.criteria[j].levels])
                               for j, _ in self.mapped]
@@ -285,11 +300,15 @@ class ScoreSampler:
             out[first:first + piece.shape[0]] = piece
         return out
 
-    def pieces(self, blocks: list[tuple[int, int]], columns: np.ndarray | None = None
-               ) -> Iterator[tuple[int, np.ndarray]]:
+    def pieces(self, blocks: list[tuple[int, int]], columns: np.ndarray | None = None,
+               centred: bool = True) -> Iterator[tuple[int, np.ndarray]]:
         """:meth:`draw_planned` a cache-sized piece at a time: (first row, draws), to be
-        used while the piece is still in cache (the next piece reuses its memory)."""
+        used while the piece is still in cache (the next piece reuses its memory).
+        Not ``centred``: each cell's :attr:`offsets` is left out of its draws."""
         count = self.ranges.count
+        offsets = None
+        if centred and self.offsets.any():
+            offsets = self.offsets if columns is None else self.offsets[columns]
         at = None
         if columns is not None:
             at = np.full(count, -1)
@@ -308,6 +327,8 @@ class ScoreSampler:
                 piece = scratch.get("piece", (rows, count if columns is None
                                               else columns.size), np.float32)
                 self._draw_piece(rng, piece, at, scratch)
+                if offsets is not None:
+                    piece += offsets
                 if self.mapped:
                     self._map(piece, columns, at)
                 yield first + start, piece
@@ -350,7 +371,7 @@ class ScoreSampler:
             first, second = uniform_pairs(rng, (part.shape[0], every.size))
             piece = np.empty((part.shape[0], int(wanted.sum())), dtype=np.float32)
             triangular_from(first[:, wanted], second[:, wanted], piece,
-                            *[p[wanted] for p in params])
+                            *[None if p is None else p[wanted] for p in params])
         else:
             whole = np.empty((part.shape[0], every.size), dtype=np.float32)
             self._fill(rng, kind, whole, params)
@@ -374,6 +395,16 @@ class ScoreSampler:
             log_mode, log_sd, mode, slope = params
             x = np.exp(log_mode + log_sd * rng.standard_normal(out.shape))
             np.multiply(x - mode, slope, out=out, casting="same_kind")
+
+
+def uncentred(base: np.ndarray, scorer: ScoreSampler | None) -> np.ndarray:
+    """The values ``base`` (options, criteria) with each cell's :attr:`ScoreSampler.offsets`
+    added: the totals of uncentred draws are those of the centred ones."""
+    if scorer is None or not scorer.offsets.any():
+        return base
+    out = base.copy()
+    out[scorer.ranges.option, scorer.ranges.criterion] += scorer.offsets
+    return out
 
 
 def _nearest_level(x: np.ndarray, positions: np.ndarray) -> np.ndarray:

@@ -38,13 +38,15 @@ def uniform_pairs(rng: np.random.Generator, shape: tuple[int, int]
 
 
 def triangular_from(first: np.ndarray, second: np.ndarray, out: np.ndarray,
-                    min_weight: np.ndarray, max_weight: np.ndarray, offset: np.ndarray,
+                    min_weight: np.ndarray, max_weight: np.ndarray, offset: np.ndarray | None,
                     scratch: Scratch | None = None) -> None:
     """Fill ``out`` with draws minus the mode from the uniforms ``first`` and ``second``
-    (16-bit; ``second`` is overwritten; ``scratch`` lends the working arrays)."""
+    (16-bit; ``second`` is overwritten; ``scratch`` lends the working arrays); without
+    ``offset``, less their value at 0, 0 (see ScoreSampler.offsets)."""
     scratch = scratch or Scratch()
     smaller = np.minimum(first, second, out=scratch.get("smaller", out.shape, np.uint16))
     np.maximum(first, second, out=second)
     np.multiply(smaller, min_weight, out=out)
     out += np.multiply(second, max_weight, out=scratch.get("larger", out.shape, np.float32))
-    out += offset
+    if offset is not None:
+        out += offset
