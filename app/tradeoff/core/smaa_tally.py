@@ -18,6 +18,7 @@ from tradeoff.core.scoring import RANK_DECIMALS
 TIE = 10.0 ** -RANK_DECIMALS
 TIE_ELEMENTS = 2_000_000
 PAIR_ROWS = 8192  # draws whose pairs are counted together
+PAIR_JOBS = 4  # pair counts under way on workers at a time
 GROUPED_TIES_ABOVE = 200  # options; beyond, tied draws are tallied by tie groups
 
 
@@ -58,6 +59,8 @@ class Tally:
                 tally_pairs(positions, self.above)
             else:
                 self.counting.append(self.count_pairs(_pair_wins, positions))
+                while len(self.counting) > PAIR_JOBS:  # a few (options × options) at most
+                    self.above += self.counting.pop(0).result()
         self.pending, self.pending_rows = [], 0
 
     def flush_pairs(self) -> None:
