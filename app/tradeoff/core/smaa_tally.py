@@ -85,8 +85,10 @@ def rank_shares(totals: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     ``tied`` is False. The sort need not be stable: tied draws are recounted.
     """
     order = np.argsort(totals, axis=1)[:, ::-1]  # no negated copy to sort
-    ordered = np.take_along_axis(totals, order, axis=1)
-    tied = (ordered[:, :-1] - ordered[:, 1:] <= TIE).any(axis=1)
+    # the sorted totals for the tie check: sorting again (vectorised) is quicker than
+    # gathering them through ``order``
+    ordered = np.sort(totals, axis=1)
+    tied = (ordered[:, 1:] - ordered[:, :-1] <= TIE).any(axis=1)
     n = totals.shape[1]
     # The smallest integers that hold the ranks: they gather and compare fastest.
     small = np.uint8 if n <= 255 else np.uint16 if n <= 65535 else np.int32
