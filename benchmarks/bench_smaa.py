@@ -21,6 +21,8 @@ printed compare that extrapolation with the vectorised uniform run.
 
 With ``--json`` it times only what ``make bench`` reports: uniform weights
 with score ranges on 20 × 8 and on 200 options × 20 criteria, 100,000 draws.
+Runs use one worker thread per core (up to four), as the app does; the figures
+are the same on any number of threads, only the time differs.
 
 Run: .venv/bin/python benchmarks/bench_smaa.py [--draws N] [--json]
 """

@@ -89,8 +89,8 @@ def test_how_sure_agrees_with_analyse(capsys, budapest_md):
     assert m.group(5) == flip["new_winner"]
     assert float(m.group(6)) == round(flip["share_of_scale"] * 100, 1)
     # the Monte Carlo: same draws, same seed, same share
-    m = one(rf"In ([\d,]+) Monte Carlo draws \(seed (\d+);.+?\), (.+?) ranked first in {NUMBER} % "
-            "of draws", budapest_md)
+    m = one(rf"In ([\d,]+) Monte Carlo draws \(seed (\d+), score sampler [\w-]+;.+?\), "
+            rf"(.+?) ranked first in {NUMBER} % of draws", budapest_md)
     assert int(m.group(1).replace(",", "")) == data["monte_carlo"]["samples"] == 20000
     assert int(m.group(2)) == data["monte_carlo"]["seed"]
     assert float(m.group(4)) == round(data["probability_best"][m.group(3)] * 100, 1)

@@ -117,6 +117,7 @@ def compact_json(matrix: DecisionMatrix, profile: WeightProfile, result: SmaaRes
                               if o in set(leader_ids)],
         },
         "monte_carlo": {"samples": result.samples, "seed": result.seed,
+                        "score_sampler": result.stream,
                         "weights": result.weight_mode, "spread": spread,
                         "bounds": {node[c]: list(b) for c, b in result.weight_bounds.items()},
                         "distribution": result.distribution,

@@ -178,7 +178,7 @@ def smaa_settings_table(matrix: DecisionMatrix, result: SmaaResult, profile: Wei
          f"{low * 100:g} % … {high * 100:g} %"]
         for cid, (low, high) in result.weight_bounds.items()]
     rows: list[list[Cell]] = [
-        ["Draws", result.samples], ["Seed", result.seed],
+        ["Draws", result.samples], ["Seed", result.seed], ["Score sampler", result.stream],
         ["Weights drawn", result.weight_mode], *bounds,
         ["Around profile", "—" if result.weight_mode in ("uniform", "bounds") else profile.name],
         ["Spread", "—" if spread is None else f"±{spread:.0%}"],
@@ -186,7 +186,8 @@ def smaa_settings_table(matrix: DecisionMatrix, result: SmaaResult, profile: Wei
         ["Cells with a range", result.uncertain_cells],
     ]
     return ReportTable("Monte Carlo (SMAA-2) settings", ["Setting", "Value"], rows,
-                       note="Rerunning with the same seed and settings gives the same numbers.")
+                       note="Rerunning with the same seed and settings gives the same numbers "
+                            "(with the same score sampler: an earlier version's differs).")
 
 
 def acceptability_table(matrix: DecisionMatrix, result: SmaaResult) -> ReportTable:

@@ -25,9 +25,11 @@ gives exactly the deterministic ranking.
 
 Everything is vectorised over chunks of draws, each worked through in parts
 small enough to stay in cache: one matrix product for the totals, one argsort
-for the ranks, bincounts for the tallies. Results depend
+for the ranks, bincounts for the tallies. The parts are worked on a few
+threads (:mod:`tradeoff.core.smaa_threads`) and tallied in order. Results depend
 only on the seed (numpy's PCG64 via :func:`numpy.random.default_rng`, with
-separate streams for weights, scores and the confidence pass).
+separate streams for weights, scores and the confidence pass, the scores' in
+fixed blocks of child streams), not on the number of threads.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -46,8 +49,15 @@ from tradeoff.core.smaa_confidence import Cancelled, confidence_factors
 from tradeoff.core.smaa_layout import CellLayout
 from tradeoff.core.smaa_leaders import STORED_ELEMENTS, DrawRecord, leaders
 from tradeoff.core.smaa_sampling import WeightSampler, WeightSpec
-from tradeoff.core.smaa_scores import ScoreRanges, ScoreSampler, score_ranges
+from tradeoff.core.smaa_scores import (
+    STREAM,
+    ScoreRanges,
+    ScoreSampler,
+    score_ranges,
+    uncentred,
+)
 from tradeoff.core.smaa_tally import Tally, rank_shares, tally_draws
+from tradeoff.core.smaa_threads import PartPool, default_threads
 
 CHUNK = 10000
 CONFIDENCE_SAMPLES = 10_000  # score draws per central weight vector
@@ -86,6 +96,8 @@ class SmaaSettings:
     # With the leaders only: False keeps rank acceptabilities for the leaders alone
     # (``SmaaResult.rank_rows``), not the (options × ranks) table.
     rank_table: bool = True
+    # Worker threads (None: one per core, up to a few); the results are the same.
+    threads: int | None = None
 
 
 @dataclass
@@ -115,6 +127,9 @@ class SmaaResult:
     # kept (``SmaaSettings.rank_table`` False); None: every option.
     rank_rows: list[int] | None = None
     probability_first: np.ndarray | None = None  # (options,), kept whatever the rows
+    # The score sampler that drew the run: the same seed gives the same draws only
+    # with the same sampler (see smaa_scores.STREAM)
+    stream: str = STREAM
 
     @property
     def distribution_text(self) -> str:
@@ -160,16 +175,18 @@ def run_smaa(matrix: DecisionMatrix, settings: SmaaSettings,
     # machine they made the run twice as slow. One thread, restored afterwards.
     # (imported here: the app's start-up has no use for it; an environment set up
     # before it was a dependency runs as before, only slower)
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:
-        return _run(matrix, settings, progress, cancelled)
-    with threadpool_limits(1, user_api="blas"):
-        return _run(matrix, settings, progress, cancelled)
+    # The parts of the draws are shared out among worker threads instead.
+    with PartPool(settings.threads or default_threads()) as pool:
+        try:
+            from threadpoolctl import threadpool_limits
+        except ImportError:
+            return _run(matrix, settings, progress, cancelled, pool)
+        with threadpool_limits(1, user_api="blas"):
+            return _run(matrix, settings, progress, cancelled, pool)
 
 
 def _run(matrix: DecisionMatrix, settings: SmaaSettings, progress: ProgressCallback | None,
-         cancelled: CancelCheck | None) -> SmaaResult:
+         cancelled: CancelCheck | None, pool: PartPool) -> SmaaResult:
     if settings.samples < 1:
         raise TradeoffError(f"the number of samples must be at least 1, not {settings.samples}")
     if settings.weights.criteria != len(matrix.criteria):
@@ -206,19 +223,17 @@ def _run(matrix: DecisionMatrix, settings: SmaaSettings, progress: ProgressCallb
         if leaders_only and total * n <= STORED_ELEMENTS else None
     replay = copy.deepcopy((weight_sampler, scorer), {id(matrix): matrix}) \
         if leaders_only and record is None else None
-    done = 0
-    while done < total:
-        if cancelled is not None and cancelled():
-            raise SmaaCancelled()
-        k = min(_chunk(settings, n), total - done)
-        for weights, totals in _draws(base, weight_sampler, scorer, layout, k):
-            positions, tied = tally_draws(totals, weights, tally, pairs=not leaders_only)
-            if record is not None:
-                record.add(positions, tied, totals)
-        done += k
-        if progress is not None:
+    jobs = _jobs(base, settings, weight_sampler, scorer, layout, cancelled)
+    tally.count_pairs = pool.submit
+    for (weights, totals, ranking), done in pool.ordered(jobs):
+        positions, tied = tally_draws(totals, weights, tally, pairs=not leaders_only,
+                                      ranking=ranking)
+        if record is not None:
+            record.add(positions, tied, totals)
+        if done is not None and progress is not None:
             progress(done, work)
     tally.flush_pairs()
+    tally.count_pairs = None
     rows_with_pairs = None
     rank_counts = tally.ranks
     if leaders_only and few is not None:
@@ -237,7 +252,7 @@ def _run(matrix: DecisionMatrix, settings: SmaaSettings, progress: ProgressCallb
             base, central, ranges, matrix, settings.distribution, confidence_rng,
             confidence_draws, settings.chunk,
             progress=None if progress is None else lambda seen: progress(total + seen, work),
-            cancelled=cancelled)
+            cancelled=cancelled, pool=pool)
     except Cancelled:
         raise SmaaCancelled() from None
     return SmaaResult(
@@ -250,35 +265,66 @@ def _run(matrix: DecisionMatrix, settings: SmaaSettings, progress: ProgressCallb
         weight_bounds=_bounds(matrix, settings.weights),
         left_out=[o.id for i, o in enumerate(matrix.options) if i not in rows],
         pairwise_rows=rows_with_pairs, rank_rows=rows_with_pairs if lean else None,
-        probability_first=tally.first_count / total)
+        probability_first=tally.first_count / total, stream=STREAM)
+
+
+def _jobs(base: np.ndarray, settings: SmaaSettings, weight_sampler: WeightSampler,
+          scorer: ScoreSampler | None, layout: CellLayout | None,
+          cancelled: CancelCheck | None) -> Iterator[tuple[Callable[[], tuple], int | None]]:
+    """Each part's job, tagged at the end of a chunk with the draws done by then;
+    read lazily, so the cancel check before each chunk stops the run promptly."""
+    n, total, done = base.shape[0], settings.samples, 0
+    while done < total:
+        if cancelled is not None and cancelled():
+            raise SmaaCancelled()
+        k = min(_chunk(settings, n), total - done)
+        parts = _part_jobs(base, weight_sampler, scorer, layout, k)
+        for i, job in enumerate(parts):
+            yield job, done + k if i == len(parts) - 1 else None
+        done += k
+
+
+def _part_jobs(base: np.ndarray, weight_sampler: WeightSampler, scorer: ScoreSampler | None,
+               layout: CellLayout | None, k: int) -> list[Callable[[], tuple]]:
+    """One chunk of ``k`` draws as jobs, one per part small enough to stay in cache,
+    each giving (weights, totals, :func:`rank_shares` of the totals).
+
+    The weights are drawn for the whole chunk here and the score blocks planned
+    in order, so the numbers are those of one draw of ``k`` whichever thread works
+    a part and however the chunk is split.
+    """
+    weights = weight_sampler.draw(k)
+    n = base.shape[0]
+    base_t = np.ascontiguousarray(uncentred(base, scorer).T)
+    cells = scorer.ranges.count if scorer is not None else 0
+    rows = max(1, PART_ELEMENTS // max(n, cells, 1))
+    if scorer is None:
+        return [partial(_part, weights[first:first + rows], base_t, None, None, None)
+                for first in range(0, k, rows)]
+    jobs, first = [], 0
+    for blocks in scorer.plan(k, rows):
+        size = sum(b for _, b in blocks)
+        jobs.append(partial(_part, weights[first:first + size], base_t, scorer, blocks, layout))
+        first += size
+    return jobs
+
+
+def _part(weights: np.ndarray, base_t: np.ndarray, scorer: ScoreSampler | None,
+          blocks: list[tuple[int, int]] | None, layout: CellLayout | None) -> tuple:
+    totals = weights @ base_t
+    if scorer is not None and blocks is not None and layout is not None:
+        for first, drawn in scorer.pieces(blocks, centred=False):  # used while in cache
+            rows = slice(first, first + drawn.shape[0])
+            layout.add(totals[rows], layout.shift(drawn, weights[rows]))
+    return weights, totals, rank_shares(totals)
 
 
 def _draws(base: np.ndarray, weight_sampler: WeightSampler, scorer: ScoreSampler | None,
            layout: CellLayout | None, k: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    """One chunk of ``k`` draws as (weights, totals) parts small enough to stay in cache.
-
-    The weights are drawn for the whole chunk and the scores a whole number of
-    the score sampler's blocks at a time, so the numbers are those of one draw
-    of ``k`` however the chunk is split.
-    """
-    weights = weight_sampler.draw(k)
-    n = base.shape[0]
-    base_t = np.ascontiguousarray(base.T)
-    cells = scorer.ranges.count if scorer is not None else 0
-    rows = max(1, PART_ELEMENTS // max(n, cells, 1))
-    if scorer is None:
-        for first in range(0, k, rows):
-            w = weights[first:first + rows]
-            yield w, w @ base_t
-        return
-    first = 0
-    for drawn in scorer.parts(k, rows):
-        w = weights[first:first + drawn.shape[0]]
-        totals = w @ base_t
-        if layout is not None:
-            layout.add(totals, layout.shift(drawn, w))
-        yield w, totals
-        first += drawn.shape[0]
+    """The parts of :func:`_part_jobs` worked here, in order, as (weights, totals)."""
+    for job in _part_jobs(base, weight_sampler, scorer, layout, k):
+        weights, totals, _ = job()
+        yield weights, totals
 
 
 def _position_type(n: int) -> type:

@@ -7,6 +7,8 @@ each stays short enough to read in one sitting.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -16,6 +18,7 @@ from tradeoff.core.scoring import RANK_DECIMALS
 TIE = 10.0 ** -RANK_DECIMALS
 TIE_ELEMENTS = 2_000_000
 PAIR_ROWS = 8192  # draws whose pairs are counted together
+PAIR_JOBS = 4  # pair counts under way on workers at a time
 GROUPED_TIES_ABOVE = 200  # options; beyond, tied draws are tallied by tie groups
 
 
@@ -38,18 +41,34 @@ class Tally:
     # option by option, so it is done for many draws at once (see flush_pairs)
     pending: list[np.ndarray] = field(default_factory=list)
     pending_rows: int = 0
+    # Runs a counting job elsewhere (a worker thread) and returns its future; the
+    # wins are whole numbers, so they add up to the same whatever the order.
+    count_pairs: Callable[..., Future] | None = None
+    counting: list[Future] = field(default_factory=list)
 
     def add_pairs(self, positions: np.ndarray) -> None:
         self.pending.append(positions)
         self.pending_rows += positions.shape[0]
         if self.pending_rows >= PAIR_ROWS:
-            self.flush_pairs()
+            self._count_pending()
+
+    def _count_pending(self) -> None:
+        if self.pending:
+            positions = np.concatenate(self.pending)
+            if self.count_pairs is None:
+                tally_pairs(positions, self.above)
+            else:
+                self.counting.append(self.count_pairs(_pair_wins, positions))
+                while len(self.counting) > PAIR_JOBS:  # a few (options × options) at most
+                    self.above += self.counting.pop(0).result()
+        self.pending, self.pending_rows = [], 0
 
     def flush_pairs(self) -> None:
         """Count the pairs of the draws added so far (call once more at the end)."""
-        if self.pending:
-            tally_pairs(np.concatenate(self.pending), self.above)
-        self.pending, self.pending_rows = [], 0
+        self._count_pending()
+        for future in self.counting:
+            self.above += future.result()
+        self.counting = []
 
     def add_ranks(self, shares: np.ndarray) -> None:
         """Add (options, ranks) shares to the table, or their mean ranks to ``rank_sum``."""
@@ -66,8 +85,10 @@ def rank_shares(totals: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     ``tied`` is False. The sort need not be stable: tied draws are recounted.
     """
     order = np.argsort(totals, axis=1)[:, ::-1]  # no negated copy to sort
-    ordered = np.take_along_axis(totals, order, axis=1)
-    tied = (ordered[:, :-1] - ordered[:, 1:] <= TIE).any(axis=1)
+    # the sorted totals for the tie check: sorting again (vectorised) is quicker than
+    # gathering them through ``order``
+    ordered = np.sort(totals, axis=1)
+    tied = (ordered[:, 1:] - ordered[:, :-1] <= TIE).any(axis=1)
     n = totals.shape[1]
     # The smallest integers that hold the ranks: they gather and compare fastest.
     small = np.uint8 if n <= 255 else np.uint16 if n <= 65535 else np.int32
@@ -87,14 +108,16 @@ def tied_shares(totals: np.ndarray) -> np.ndarray:
 
 
 def tally_draws(totals: np.ndarray, weights: np.ndarray, tally: Tally,
-                pairs: bool = True) -> tuple[np.ndarray, np.ndarray]:
-    """Add one block of draws (totals (draws, options), weights (draws, criteria)).
+                pairs: bool = True, ranking: tuple | None = None
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """Add one block of draws (totals (draws, options), weights (draws, criteria));
+    ``ranking``: :func:`rank_shares` of the totals when already worked out.
 
     Returns each option's 0-based position in each draw and which draws have a
     tie (their positions put tied options in no particular order).
     """
     n = totals.shape[1]
-    order, ranks, tied = rank_shares(totals)
+    order, ranks, tied = ranking if ranking is not None else rank_shares(totals)
     clear = None if not tied.any() else ~tied  # None: every draw is clear (the usual case)
     if clear is None or clear.any():
         rc = ranks if clear is None else ranks[clear]
@@ -150,6 +173,13 @@ def tally_pairs(ranks: np.ndarray, above: np.ndarray) -> None:
         wins = np.bitwise_count(below.view(np.uint64)).sum(axis=1, dtype=np.int64)
         above[i, i + 1:] += wins
         above[i + 1:, i] += draws - wins
+
+
+def _pair_wins(ranks: np.ndarray) -> np.ndarray:
+    n = ranks.shape[1]
+    above = np.zeros((n, n))
+    tally_pairs(ranks, above)
+    return above
 
 
 def tally_tie_groups(totals: np.ndarray, weights: np.ndarray, tally: Tally) -> None:

@@ -147,7 +147,8 @@ def monte_carlo_sentence(matrix: DecisionMatrix, s: Standing, result: SmaaResult
     others = sorted((o for o in best if o != s.first and best[o] > 0), key=lambda o: -best[o])
     rest = [f"{matrix.option(o).name} in {share(best[o])}" for o in others[:MC_OPTIONS_NAMED]]
     tail = f"; {join(rest)}" if rest else ""
-    return (f"In {result.samples:,} Monte Carlo draws (seed {result.seed}; "
+    return (f"In {result.samples:,} Monte Carlo draws (seed {result.seed}, score sampler "
+            f"{result.stream}; "
             f"{weights_drawn(matrix, result, profile, spread)}), {first} ranked first in "
             f"{share(best.get(s.first, 0.0))} of draws{tail}.")
 

@@ -343,8 +343,8 @@ class SmaaPanel(QWidget):
         ranges = (f"{result.uncertain_cells} score ranges ({result.distribution_text})"
                   if result.uncertain_cells else "no score ranges")
         self.status.setText(f"{result.samples:,} draws, seed {result.seed}, weights "
-                            f"{result.weight_mode}, {ranges}."
-                            f"{left_out}")
+                            f"{result.weight_mode}, {ranges} (score sampler "
+                            f"{result.stream}).{left_out}")
         self.result_ready.emit(result)
 
     @Slot(str)
