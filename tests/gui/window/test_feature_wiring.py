@@ -461,6 +461,41 @@ def test_installing_the_features_loads_no_heavy_module(tmp_path):
     assert done.stdout.split() == [str(len(main_window.FEATURE_MODULES)), "none"]
 
 
+# Modules the first painted window does without: the heavy libraries, the TOML
+# fallback reader and the writer (a valid file is read by rtoml, nothing is saved),
+# the scenario arithmetic (the example opens on its base case), the feature modules
+# (installed after the first paint) and the dialogs (loaded when first opened).
+NOT_BEFORE_FIRST_PAINT = (
+    "openpyxl", "matplotlib", "scipy", "docx", "tomllib", "tomli_w",
+    "tradeoff.core.scenarios", "tradeoff.core.methods.registry",
+    *(f"tradeoff.gui.{name}" for name in main_window.FEATURE_MODULES),
+    "tradeoff.gui.matrix.option_dialog", "tradeoff.gui.matrix.criterion_dialog",
+    "tradeoff.gui.window.about_dialog",
+)
+
+
+def test_the_first_paint_loads_only_what_the_window_shows(tmp_path):
+    """Start-up as the app and the start-up benchmark run it, up to the first paint."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+    env.update(QT_QPA_PLATFORM="offscreen", TRADEOFF_TEST_MODE="1",
+               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    code = ("import sys, time\n"
+            "from tradeoff.gui.window.app import create_app, create_window\n"
+            "app = create_app()\n"
+            "window = create_window(sys.argv[1], None)\n"
+            "window.show()\n"
+            "deadline = time.monotonic() + 60\n"
+            "while not window.painted and time.monotonic() < deadline:\n"
+            "    app.processEvents()\n"
+            "names = sys.argv[2].split(',')\n"
+            "print(window.painted, ','.join(n for n in names if n in sys.modules) or 'none')\n")
+    done = subprocess.run([sys.executable, "-c", code, str(EXAMPLE),
+                           ",".join(NOT_BEFORE_FIRST_PAINT)],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "none"]
+
+
 def test_promethee_in_the_results_panel_with_the_runs_preference_function(wired):
     from tradeoff.core.preference_functions import PreferenceFunction
     doc, panel = wired.document, wired.results_panel
