@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from tradeoff.core.model import DecisionMatrix, Group
-from tradeoff.gui.matrix.group_actions import group_path_text, name_problem, possible_parents
+from tradeoff.gui.matrix.group_rules import group_path_text, name_problem, possible_parents
 
 
 class GroupRenameDialog(QDialog):
