@@ -29,14 +29,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-import tomli_w
 
+# tomllib (the fallback reader, 2 ms) and tomli_w (the writer) are imported where
+# they are used: opening a valid file at start-up needs neither.
 try:  # the compiled TOML parser, when installed (a dependency; tomllib stands in)
     import rtoml
 except ImportError:  # pragma: no cover - a build without it still reads every file
@@ -114,6 +114,8 @@ def parse_toml(text: str, source: str | None = None) -> dict[str, Any]:
             return rtoml.loads(text)
         except Exception:  # any refusal is parsed again below, for tomllib's message
             pass
+    import tomllib
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -349,6 +351,8 @@ def dumps(m: DecisionMatrix) -> str:
     cells = (cell for row in doc.get("scores", {}).values() for cell in row.values()
              if type(cell) is dict or type(cell) is str)
     carriage_return = _holds_carriage_return(rest) or any(map(_holds_carriage_return, cells))
+    import tomli_w
+
     return tomli_w.dumps(doc, multiline_strings=not carriage_return)
 
 

@@ -17,7 +17,7 @@ from tradeoff.core.model import Group
 from tradeoff.core.weights import normalised_weights
 from tradeoff.gui.document import commands
 from tradeoff.gui.grid.group_header import group_runs
-from tradeoff.gui.matrix.group_actions import GroupRenameDialog
+from tradeoff.gui.matrix.group_rename_dialog import GroupRenameDialog
 from tradeoff.io.matrix_file import dumps, save_matrix
 
 

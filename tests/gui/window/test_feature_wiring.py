@@ -461,6 +461,53 @@ def test_installing_the_features_loads_no_heavy_module(tmp_path):
     assert done.stdout.split() == [str(len(main_window.FEATURE_MODULES)), "none"]
 
 
+# Modules the first painted window does without: the heavy libraries, the TOML
+# fallback reader and the writer (a valid file is read by rtoml, nothing is saved),
+# the scenario arithmetic (the example opens on its base case), the feature modules
+# (installed after the first paint) and the dialogs (loaded when first opened).
+NOT_BEFORE_FIRST_PAINT = (
+    "openpyxl", "matplotlib", "scipy", "docx", "tomllib", "tomli_w",
+    "tradeoff.core.scenarios", "tradeoff.core.methods.registry",
+    *(f"tradeoff.gui.{name}" for name in main_window.FEATURE_MODULES),
+    "tradeoff.gui.matrix.option_dialog", "tradeoff.gui.matrix.criterion_dialog",
+    "tradeoff.gui.matrix.group_rename_dialog", "tradeoff.gui.window.about_dialog",
+)
+# Qt classes PySide6 sets up (with all their enums) only when first looked up: the
+# dialogs (reached through tradeoff.gui.common.dialogs), and classes the app never
+# uses, which PySide6 sets up all at once if it is asked to wrap a plain widget Qt
+# made (see tradeoff.gui.grid.group_header.header_viewport).
+QT_CLASSES_NOT_BEFORE_FIRST_PAINT = (
+    "QMessageBox", "QFileDialog", "QInputDialog", "QDialogButtonBox",
+    "QWizard", "QCalendarWidget", "QMdiArea",
+)
+
+
+def test_the_first_paint_loads_only_what_the_window_shows(tmp_path):
+    """Start-up as the app and the start-up benchmark run it, up to the first paint."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+    env.update(QT_QPA_PLATFORM="offscreen", TRADEOFF_TEST_MODE="1",
+               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    code = ("import sys, time\n"
+            "from tradeoff.gui.window.app import create_app, create_window\n"
+            "app = create_app()\n"
+            "window = create_window(sys.argv[1], None)\n"
+            "window.show()\n"
+            "deadline = time.monotonic() + 60\n"
+            "while not window.painted and time.monotonic() < deadline:\n"
+            "    app.processEvents()\n"
+            "names, classes = sys.argv[2].split(','), sys.argv[3].split(',')\n"
+            "from PySide6 import QtWidgets\n"
+            "loaded = [n for n in names if n in sys.modules]\n"
+            "loaded += [c for c in classes if c in vars(QtWidgets)]\n"
+            "print(window.painted, ','.join(loaded) or 'none')\n")
+    done = subprocess.run([sys.executable, "-c", code, str(EXAMPLE),
+                           ",".join(NOT_BEFORE_FIRST_PAINT),
+                           ",".join(QT_CLASSES_NOT_BEFORE_FIRST_PAINT)],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "none"]
+
+
 def test_promethee_in_the_results_panel_with_the_runs_preference_function(wired):
     from tradeoff.core.preference_functions import PreferenceFunction
     doc, panel = wired.document, wired.results_panel

@@ -30,7 +30,6 @@ from tradeoff.core import edits
 from tradeoff.core.dominance import dominance
 from tradeoff.core.errors import WeightError
 from tradeoff.core.model import Criterion, DecisionMatrix, Group, Option, Score, WeightProfile
-from tradeoff.core.scenarios import scenario_view
 from tradeoff.core.scoring import competition_ranks, margins
 from tradeoff.core.screening import ScreenedOut, reasons_by_option, without_screened
 from tradeoff.core.value_cache import ValueCache
@@ -167,8 +166,12 @@ class Document(QObject, ScenarioEdits):
             self._view = None  # the view shares the profiles, but not the choice among them
         if self._view is None:
             scenario = self.scenario()
-            self._view = self.matrix if scenario is None else scenario_view(self.matrix,
-                                                                            scenario)
+            if scenario is None:
+                self._view = self.matrix
+            else:  # the scenario arithmetic loads when a scenario is first looked at
+                from tradeoff.core.scenarios import scenario_view
+
+                self._view = scenario_view(self.matrix, scenario)
         return self._view
 
     def raw(self) -> np.ndarray:

@@ -13,22 +13,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
-    QMenu,
-    QMessageBox,
-    QPlainTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QMenu, QWidget
 
-from tradeoff.core.edits import group_name_problem
-from tradeoff.core.model import DecisionMatrix, Group
+from tradeoff.gui.common import dialogs
 from tradeoff.gui.common.icons import icon
 from tradeoff.gui.document.group_commands import (
     KEEP_PARENT,
@@ -36,6 +23,7 @@ from tradeoff.gui.document.group_commands import (
     deletion_question,
     rename_group_command,
 )
+from tradeoff.gui.matrix.group_rules import name_problem, possible_parents
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -44,88 +32,6 @@ if TYPE_CHECKING:
 
     from tradeoff.gui.document import Document
     from tradeoff.gui.matrix.grid_access import GridAccess
-
-
-def name_problem(matrix: DecisionMatrix, group: Group, name: str) -> str | None:
-    """Why ``name`` cannot be the group's new name, or None.
-
-    Keeping the current name is always allowed, so a description can be edited
-    even in a file where that name already clashes.
-    """
-    if name.strip() == group.name:
-        return None
-    return group_name_problem(matrix, name, group.id)
-
-
-def possible_parents(matrix: DecisionMatrix, group_id: str) -> list[str]:
-    """Groups ``group_id`` could move into: not itself, nor any group below it."""
-    below = {group_id}
-    grew = True
-    while grew:
-        grew = False
-        for g in matrix.groups:
-            if g.parent in below and g.id not in below:
-                below.add(g.id)
-                grew = True
-    return [g.id for g in matrix.groups if g.id not in below]
-
-
-def group_path_text(matrix: DecisionMatrix, group_id: str) -> str:
-    path = [group_id]
-    while matrix.group(path[-1]).parent:
-        path.append(matrix.group(path[-1]).parent)
-    return " › ".join(matrix.group(g).name for g in reversed(path))
-
-
-class GroupRenameDialog(QDialog):
-    """Name, description and place of one group; refuses a name another group or
-    criterion has, and offers as parents only groups that are not below it."""
-
-    def __init__(self, matrix: DecisionMatrix, group: Group,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(f"Rename group {group.name}")
-        self.matrix, self.group = matrix, group
-        self.name = QLineEdit(group.name)
-        self.name.selectAll()
-        self.description = QPlainTextEdit(group.description)
-        self.description.setTabChangesFocus(True)
-        self.description.setPlaceholderText("What the criteria in this group have in common")
-        self.inside = QComboBox()
-        self.inside.addItem("(the top level)", None)
-        for g in possible_parents(matrix, group.id):
-            self.inside.addItem(group_path_text(matrix, g), g)
-        self.inside.setCurrentIndex(max(self.inside.findData(group.parent), 0))
-        self.inside.setToolTip("Moving a group makes its weight count against its new "
-                               "siblings")
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #c0392b")
-        self.name.textEdited.connect(lambda _t: self.problem.clear())  # being fixed
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._try_accept)
-        buttons.rejected.connect(self.reject)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        form = QFormLayout(self)
-        form.addRow("&Name:", self.name)
-        form.addRow("&Description:", self.description)
-        form.addRow("&Inside:", self.inside)
-        form.addRow(self.problem)
-        form.addRow(buttons)
-        self.resize(420, 220)
-
-    def values(self) -> tuple[str, str, str | None]:
-        return (self.name.text().strip(), self.description.toPlainText().strip(),
-                self.inside.currentData())
-
-    def _try_accept(self) -> None:
-        problem = name_problem(self.matrix, self.group, self.name.text())
-        if problem:
-            self.problem.setText(f"Please choose another name: {problem}.")
-            self.name.setFocus()
-            return
-        self.accept()
 
 
 class GroupActions:
@@ -212,7 +118,8 @@ class GroupActions:
         # Two groups may share a name and a path: their ids tell them apart.
         labels = [f"{label} [{g}]" if labels.count(label) > 1 else label
                   for label, g in zip(labels, groups, strict=True)]
-        chosen, ok = QInputDialog.getItem(self.parent, title, "Which group?", labels, 0, False)
+        chosen, ok = dialogs.QInputDialog.getItem(self.parent, title, "Which group?", labels, 0,
+                                                  False)
         return groups[labels.index(chosen)] if ok and chosen in labels else None
 
     def rename_current_group(self) -> None:
@@ -263,6 +170,9 @@ class GroupActions:
 
     # -- carrying out --------------------------------------------------------------------
     def rename_group(self, group_id: str) -> None:
+        # The dialog, and Qt's dialog classes, load when a group is first renamed.
+        from tradeoff.gui.matrix.group_rename_dialog import GroupRenameDialog
+
         group = self.doc.matrix.group(group_id)
         dialog = GroupRenameDialog(self.doc.matrix, group, self.parent)
         accepted, (name, description, parent) = dialog.exec(), dialog.values()
@@ -291,13 +201,13 @@ class GroupActions:
 
     def delete_group(self, group_id: str) -> None:
         question, details = deletion_question(self.doc.matrix, group_id)
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete group", question,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                          self.parent)
+        button = dialogs.QMessageBox.StandardButton
+        box = dialogs.QMessageBox(dialogs.QMessageBox.Icon.Question, "Delete group", question,
+                                  button.Yes | button.Cancel, self.parent)
         box.setInformativeText(details)
-        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.setDefaultButton(button.Yes)
         box.exec()
-        confirmed = box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes
+        confirmed = box.standardButton(box.clickedButton()) == button.Yes
         box.deleteLater()
         if confirmed:
             self.doc.push(delete_group_command(self.doc, group_id))

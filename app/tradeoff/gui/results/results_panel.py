@@ -19,7 +19,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from tradeoff.core.errors import TradeoffError, WeightError
 from tradeoff.core.screening import without_screened
+from tradeoff.gui.common import dialogs
 from tradeoff.gui.common.icons import icon
 from tradeoff.gui.document import Document
 from tradeoff.gui.results.results_chart import ContributionChart
@@ -319,8 +319,8 @@ class ResultsPanel(QWidget):
                                          f"{what}: {normalisation_text(result)}"))
 
     def save_chart_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save chart", "ranking.png",
-                                              "PNG image (*.png);;SVG drawing (*.svg)")
+        path, _ = dialogs.QFileDialog.getSaveFileName(self, "Save chart", "ranking.png",
+                                                      "PNG image (*.png);;SVG drawing (*.svg)")
         if path:
             self.save_chart(Path(path))
 

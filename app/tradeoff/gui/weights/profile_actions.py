@@ -3,10 +3,9 @@ weights panel, each action one undo command."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox
-
 from tradeoff.core.edits import copy_profile
 from tradeoff.core.model import WeightProfile, make_id
+from tradeoff.gui.common import dialogs
 from tradeoff.gui.document import commands
 
 
@@ -17,8 +16,8 @@ class ProfileActions:
         return make_id(name, self.doc.matrix.all_ids())
 
     def add_profile(self) -> None:
-        name, ok = QInputDialog.getText(self, "Add profile", "Name of the new profile:",
-                                        text=self._free_name("Profile"))
+        name, ok = dialogs.QInputDialog.getText(self, "Add profile", "Name of the new profile:",
+                                                text=self._free_name("Profile"))
         if not ok or not name.strip():
             return
         m = self.doc.matrix
@@ -39,7 +38,8 @@ class ProfileActions:
         current = self.doc.active_profile()
         if current is None:
             return
-        name, ok = QInputDialog.getText(self, "Rename profile", "New name:", text=current.name)
+        name, ok = dialogs.QInputDialog.getText(self, "Rename profile", "New name:",
+                                                text=current.name)
         if ok and name.strip() and name.strip() != current.name:
             renamed = copy_profile(current, current.id, name.strip())
             self.doc.push(commands.ReplaceProfile(
@@ -49,9 +49,9 @@ class ProfileActions:
         current = self.doc.active_profile()
         if current is None or len(self.doc.matrix.profiles) < 2:
             return
-        answer = QMessageBox.question(self, "Delete profile",
-                                      f"Delete the weight profile “{current.name}”?")
-        if answer == QMessageBox.StandardButton.Yes:
+        answer = dialogs.QMessageBox.question(self, "Delete profile",
+                                              f"Delete the weight profile “{current.name}”?")
+        if answer == dialogs.QMessageBox.StandardButton.Yes:
             self.doc.push(commands.RemoveProfile(self.doc, current.id))
 
     def _free_name(self, base: str) -> str:

@@ -20,10 +20,10 @@ import numpy  # noqa: F401
 import pandas  # noqa: F401
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from tradeoff.core.errors import TradeoffError
-from tradeoff.gui.common import settings
+from tradeoff.gui.common import dialogs, settings
 from tradeoff.gui.common.icons import icon
 from tradeoff.gui.document import Document
 from tradeoff.gui.window.autosave import default_folder, find_orphans
@@ -123,17 +123,18 @@ def offer_restore(window: MainWindow, folder: Path | None = None) -> bool:
     newest = orphans[0]
     name = newest.original.name if newest.original else "an untitled matrix"
     when = time.strftime("%d %b %H:%M", time.localtime(newest.saved_at))
-    answer = QMessageBox.question(
+    answer = dialogs.QMessageBox.question(
         window, "Restore unsaved changes?",
         f"{APP_NAME} did not close normally. Restore the unsaved changes to {name} "
         f"(autosaved {when})?",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        dialogs.QMessageBox.StandardButton.Yes | dialogs.QMessageBox.StandardButton.No)
     restored = False
-    if answer == QMessageBox.StandardButton.Yes:
+    if answer == dialogs.QMessageBox.StandardButton.Yes:
         try:
             matrix = load_matrix(newest.matrix_path)
         except TradeoffError as e:
-            QMessageBox.warning(window, APP_NAME, f"The autosaved copy cannot be read:\n{e}")
+            dialogs.QMessageBox.warning(window, APP_NAME,
+                                        f"The autosaved copy cannot be read:\n{e}")
         else:
             window.document.load(matrix, newest.original)
             window.document.undo_stack.resetClean()  # restored work is not saved yet

@@ -12,12 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from tradeoff.core.errors import TradeoffError, ValidationError
 from tradeoff.core.model import Criterion, DecisionMatrix, Option, WeightProfile
 from tradeoff.core.validate import check_matrix
-from tradeoff.gui.common import settings
+from tradeoff.gui.common import dialogs, settings
 from tradeoff.io.matrix_file import load_matrix, save_matrix
 from tradeoff.paths import example_matrices
 
@@ -75,14 +74,14 @@ class FileController:
         """Ask about unsaved changes; False means the user cancelled."""
         if not self.doc.modified:
             return True
-        answer = QMessageBox.warning(
+        button = dialogs.QMessageBox.StandardButton
+        answer = dialogs.QMessageBox.warning(
             self.parent, "Unsaved changes",
             f"“{self.doc.display_name()}” has unsaved changes. Save them first?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
-        if answer == QMessageBox.StandardButton.Save:
+            button.Save | button.Discard | button.Cancel, button.Save)
+        if answer == button.Save:
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return answer == button.Discard
 
     # -- commands ---------------------------------------------------------------------------
     def new(self) -> bool:
@@ -97,7 +96,8 @@ class FileController:
 
     def open_dialog(self) -> bool:
         start = str(self.doc.path.parent) if self.doc.path else ""
-        path, _ = QFileDialog.getOpenFileName(self.parent, "Open matrix", start, FILE_FILTER)
+        path, _ = dialogs.QFileDialog.getOpenFileName(self.parent, "Open matrix", start,
+                                                      FILE_FILTER)
         return self.open_path(Path(path)) if path else False
 
     def open_path(self, path: Path, ask: bool = True) -> bool:
@@ -119,9 +119,10 @@ class FileController:
         return True
 
     def _cannot_open(self, path: Path, detail: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Critical, "Cannot open file",
-                          f"“{path.name}” could not be opened. The current matrix is "
-                          "unchanged.", QMessageBox.StandardButton.Ok, self.parent)
+        box = dialogs.QMessageBox(dialogs.QMessageBox.Icon.Critical, "Cannot open file",
+                                  f"“{path.name}” could not be opened. The current matrix is "
+                                  "unchanged.", dialogs.QMessageBox.StandardButton.Ok,
+                                  self.parent)
         box.setInformativeText(detail)
         box.setDetailedText(f"{path}\n\n{detail}")
         box.exec()
@@ -133,8 +134,8 @@ class FileController:
 
     def save_as(self) -> bool:
         suggested = str(self.doc.path or Path.home() / self.doc.suggested_file)
-        path, _ = QFileDialog.getSaveFileName(self.parent, "Save matrix as", suggested,
-                                              FILE_FILTER)
+        path, _ = dialogs.QFileDialog.getSaveFileName(self.parent, "Save matrix as", suggested,
+                                                      FILE_FILTER)
         if not path:
             return False
         target = Path(path)
@@ -147,15 +148,15 @@ class FileController:
         opened again."""
         problems = check_matrix(self.doc.matrix)
         if problems:
-            QMessageBox.critical(self.parent, "Cannot save",
-                                 "The matrix breaks these rules, so it was not saved:\n\n"
-                                 + problems_text(ValidationError(problems)))
+            dialogs.QMessageBox.critical(self.parent, "Cannot save",
+                                         "The matrix breaks these rules, so it was not saved:\n\n"
+                                         + problems_text(ValidationError(problems)))
             return False
         try:
             save_matrix(self.doc.matrix, path)
         except OSError as e:
-            QMessageBox.critical(self.parent, "Cannot save",
-                                 f"“{path}” could not be written: {e.strerror or e}")
+            dialogs.QMessageBox.critical(self.parent, "Cannot save",
+                                         f"“{path}” could not be written: {e.strerror or e}")
             return False
         self.doc.set_path(path.resolve())
         self.doc.mark_saved()

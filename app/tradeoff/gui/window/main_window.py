@@ -24,12 +24,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from tradeoff.gui.common import settings
+from tradeoff.gui.common import dialogs, settings
 from tradeoff.gui.common.icons import icon
 from tradeoff.gui.document import Document
 from tradeoff.gui.grid.cell_panel import CellPanel
@@ -261,7 +260,7 @@ class MainWindow(MenusMixin, QMainWindow):
 
     def show_error(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
-        QMessageBox.warning(self, APP_NAME, text)
+        dialogs.QMessageBox.warning(self, APP_NAME, text)
 
     def _document_replaced(self) -> None:
         if self.grid.matrix_model.rowCount() and self.grid.matrix_model.columnCount():
