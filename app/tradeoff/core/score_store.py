@@ -410,14 +410,20 @@ class ScoreStore(MutableMapping[Key, Score]):
             return np.arange(len(ids), dtype=np.intp)
         return np.fromiter((of.get(x, -1) for x in ids), dtype=np.intp, count=len(ids))
 
-    def _take(self, a: np.ndarray, rows: np.ndarray, cols: np.ndarray, fill: Any
-              ) -> np.ndarray:
-        """``a`` at the store rows × columns asked for; ``fill`` where an id is unknown."""
+    def _take(self, a: np.ndarray, rows: np.ndarray, cols: np.ndarray, fill: Any,
+              copy: bool = True) -> np.ndarray:
+        """``a`` at the store rows × columns asked for; ``fill`` where an id is unknown.
+        Without ``copy``, the usual case is a read-only view of the store's array."""
         n_r, n_c = len(rows), len(cols)
         if (n_r and rows[0] == 0 and rows[-1] == n_r - 1 and n_c and cols[0] == 0
                 and cols[-1] == n_c - 1 and (np.diff(rows) == 1).all()
                 and (np.diff(cols) == 1).all()):
-            return a[:n_r, :n_c].copy()  # the usual case: the matrix's own order
+            # the usual case: the matrix's own order
+            if copy:
+                return a[:n_r, :n_c].copy()
+            view = a[:n_r, :n_c]
+            view.flags.writeable = False
+            return view
         out = np.full((n_r, n_c), fill, dtype=a.dtype)
         have_r, have_c = rows >= 0, cols >= 0
         if have_r.any() and have_c.any():
@@ -425,14 +431,21 @@ class ScoreStore(MutableMapping[Key, Score]):
         return out
 
     def numbers(self, option_ids: Iterable[str], criterion_ids: Iterable[str],
-                field: str = "value") -> tuple[np.ndarray, list[tuple[int, int, Any]]]:
+                field: str = "value", copy: bool = True
+                ) -> tuple[np.ndarray, list[tuple[int, int, Any]]]:
         """The field as a float array in the order asked for (NaN where missing or
         not a plain number), and the cells holding anything else — level names and
-        other objects — as (row, column, object) for the caller to read."""
+        other objects — as (row, column, object) for the caller to read.
+
+        Without ``copy`` the array may be a read-only view of the store, valid until
+        the next edit: for a caller that reads it at once and keeps nothing of it,
+        this spares copying the whole field. It is a fresh array when there are
+        other cells to fill in."""
         rows = self._index(option_ids, self._row_of)
         cols = self._index(criterion_ids, self._col_of)
         # The number array is NaN wherever a cell holds no plain int or float.
-        out = self._take(self._number[field], rows, cols, np.nan)
+        out = self._take(self._number[field], rows, cols, np.nan,
+                         copy=copy or bool(self._objects[field]))
         others: list[tuple[int, int, Any]] = []
         if self._objects[field]:
             back_r = {int(r): k for k, r in enumerate(rows.tolist()) if r >= 0}

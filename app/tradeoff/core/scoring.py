@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from tradeoff.core.model import Criterion, DecisionMatrix, WeightProfile
+from tradeoff.core.row_parts import in_row_blocks, start_row_blocks
 from tradeoff.core.values import outside_scale, value_function
 from tradeoff.core.weights import normalised_weights
 
@@ -93,14 +94,16 @@ def raw_matrix(matrix: DecisionMatrix) -> np.ndarray:
 
 
 def raw_block(matrix: DecisionMatrix, option_ids: list[str],
-              criteria: list[Criterion]) -> np.ndarray:
+              criteria: list[Criterion], copy: bool = True) -> np.ndarray:
     """The raw scores of some options on some criteria, as :func:`raw_matrix` reads them.
 
     The plain numbers come from the score store's arrays in one block; only the
     cells holding something else (level names, other number types) are read one
     by one, and an unknown level stays missing (it is reported as such).
+    Without ``copy`` the block may be a read-only view of the store (see
+    :meth:`~tradeoff.core.score_store.ScoreStore.numbers`), to be read at once.
     """
-    out, others = matrix.scores.numbers(option_ids, [c.id for c in criteria])
+    out, others = matrix.scores.numbers(option_ids, [c.id for c in criteria], copy=copy)
     for i, j, v in others:
         try:
             out[i, j] = criteria[j].to_number(v)
@@ -116,8 +119,17 @@ def value_matrix(matrix: DecisionMatrix, raw: np.ndarray | None = None,
     ``out`` (options × criteria, any memory order) receives the values when
     given, so a caller can place them straight into a larger table.
     """
-    raw = raw_matrix(matrix) if raw is None else raw
-    return value_columns(matrix.criteria, raw, out)
+    if raw is None:
+        # The values are a new array, so the scores need not be copied out first:
+        # on a large matrix that copy costs as much as the values themselves.
+        raw = raw_block(matrix, [o.id for o in matrix.options], matrix.criteria, copy=False)
+    if out is None:
+        out = np.empty(raw.shape, dtype=float)
+    # Each cell's value depends on that cell alone, so blocks of rows may be worked
+    # on side by side.
+    in_row_blocks(raw.shape[0], raw.size,
+                  lambda rows: value_columns(matrix.criteria, raw[rows], out[rows]))
+    return out
 
 
 def value_columns(criteria: list[Criterion], raw: np.ndarray,
@@ -209,10 +221,14 @@ def _ranks_and_margins(totals: np.ndarray, ranks: np.ndarray, leads: np.ndarray)
 
 
 def find_issues(matrix: DecisionMatrix, raw: np.ndarray,
-                totals: np.ndarray | None = None) -> list[ScoringIssue]:
-    """Missing scores and scores outside their scale. ``totals``, the weighted sums of
-    ``raw``'s values, may be given to spare a pass: a missing cell makes its row's
-    total NaN (its contribution is NaN whatever the weight), so no NaN total, no gap."""
+                totals: np.ndarray | None = None,
+                extremes: tuple[np.ndarray, np.ndarray] | None = None) -> list[ScoringIssue]:
+    """Missing scores and scores outside their scale.
+
+    Callers that hold them may pass, to spare a pass over ``raw`` each: ``totals``,
+    the weighted sums of ``raw``'s values (a missing cell makes its row's total
+    NaN, its contribution being NaN whatever the weight, so no NaN total, no gap),
+    and ``extremes``, :func:`column_extremes` of ``raw``."""
     issues: list[ScoringIssue] = []
     # A sum is NaN if any cell is (or on overflow, when the exact scan below finds nothing).
     sums = totals if totals is not None else np.add.reduce(raw, axis=None)
@@ -223,16 +239,12 @@ def find_issues(matrix: DecisionMatrix, raw: np.ndarray,
                                    f"{o.name} has no score on {c.name}"))
     if not matrix.criteria:
         return issues
-    # One pass over the whole array finds the columns worth a closer look.
+    # One pass over the whole array finds the columns worth a closer look; only a
+    # column beyond its anchors is scanned cell by cell.
     low = np.array([c.low for c in matrix.criteria], dtype=float)
     high = np.array([c.high for c in matrix.criteria], dtype=float)
-    # fmin/fmax skip missing cells; only a column beyond its anchors is scanned cell by cell.
-    if not raw.shape[0]:
-        beyond = np.zeros(len(low), dtype=bool)
-    elif len(missing):
-        beyond = (np.fmin.reduce(raw, axis=0) < low) | (np.fmax.reduce(raw, axis=0) > high)
-    else:  # nothing missing: the plain minimum and maximum are quicker than fmin and fmax
-        beyond = (raw.min(axis=0) < low) | (raw.max(axis=0) > high)
+    smallest, largest = column_extremes(raw) if extremes is None else extremes
+    beyond = (smallest < low) | (largest > high)
     for j in np.flatnonzero(beyond):
         c = matrix.criteria[j]
         for i in np.flatnonzero(outside_scale(c, raw[:, j])):
@@ -257,29 +269,82 @@ def score(matrix: DecisionMatrix, profile: WeightProfile | str | None = None,
         profile = matrix.profile(profile)
     raw = raw_matrix(matrix) if raw is None else raw
     weights = normalised_weights(matrix, profile)
-    values = value_matrix(matrix, raw)
-    # Row by row in one C-ordered array, as everywhere else the totals are computed:
-    # a row sum over another memory order adds in another order, and callers compare
-    # totals exactly.
-    contributions = np.multiply(values, weights, order="C")
-    # The total is the row sum of the very contributions shown, so they add up exactly.
-    totals = contributions.sum(axis=1)
+    n, k = raw.shape
+    values, contributions, totals = np.empty((n, k)), np.empty((n, k)), np.empty(n)
+
+    def weigh(rows: slice) -> tuple[np.ndarray, np.ndarray]:
+        block = raw[rows]
+        value_columns(matrix.criteria, block, out=values[rows])
+        # Row by row in C-ordered arrays, as everywhere else the totals are computed:
+        # a row sum over another memory order adds in another order, and callers
+        # compare totals exactly.
+        np.multiply(values[rows], weights, out=contributions[rows])
+        # The total is the row sum of the very contributions shown, so they add up exactly.
+        np.sum(contributions[rows], axis=1, out=totals[rows])
+        return column_extremes(block)
+
+    # The numbers are worked out on threads while this one, holding the
+    # interpreter, lists the option ids and names for the table.
+    wait = start_row_blocks(n, n * k, weigh)
+    labels = table_labels(matrix)
+    blocks = wait()
+    extremes = (np.fmin.reduce([b[0] for b in blocks]), np.fmax.reduce([b[1] for b in blocks]))
     return ScoreResult(
-        table=result_table(matrix, values, contributions, totals),
+        table=result_table(matrix, values, contributions, totals, labels=labels),
         weights=pd.Series(weights, index=[c.id for c in matrix.criteria], name="weight"),
         profile=profile.id,
-        issues=find_issues(matrix, raw, totals),
+        issues=find_issues(matrix, raw, totals, extremes),
     )
 
 
+def column_extremes(raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each column's smallest and largest score, skipping missing ones (NaN for an
+    all-missing column or a matrix without rows)."""
+    if not raw.shape[0]:
+        empty = np.full(raw.shape[1], np.nan)
+        return empty, empty
+    return _down_columns(np.fmin, raw), _down_columns(np.fmax, raw)
+
+
+def _down_columns(reduce: np.ufunc, raw: np.ndarray, rows_at_once: int = 32) -> np.ndarray:
+    """``reduce`` (fmin or fmax) down each column of ``raw``. Down a row-major
+    array numpy steps one row of k numbers at a time; seen as rows of
+    ``rows_at_once`` × k numbers, the steps are longer and the pass about three times
+    quicker, and the smallest (largest) number is the same in any order."""
+    n, k = raw.shape
+    whole = n // rows_at_once * rows_at_once
+    if not whole or not raw.flags.c_contiguous:
+        return reduce.reduce(raw, axis=0)
+    wide = reduce.reduce(raw[:whole].reshape(-1, rows_at_once * k), axis=0)
+    out = reduce.reduce(wide.reshape(rows_at_once, k), axis=0)
+    if whole < n:
+        out = reduce(out, reduce.reduce(raw[whole:], axis=0))
+    return out
+
+
+@dataclass(frozen=True)
+class TableLabels:
+    """The result table's row labels: the options' ids (its index) and names."""
+    index: pd.Index
+    names: list[str]
+
+
+def table_labels(matrix: DecisionMatrix) -> TableLabels:
+    return TableLabels(pd.Index([o.id for o in matrix.options], name="option"),
+                       [o.name for o in matrix.options])
+
+
 def result_table(matrix: DecisionMatrix, values: np.ndarray, contributions: np.ndarray,
-                 totals: np.ndarray, higher_is_better: bool = True) -> pd.DataFrame:
+                 totals: np.ndarray, higher_is_better: bool = True,
+                 labels: TableLabels | None = None) -> pd.DataFrame:
     """The standard result DataFrame shared by every scoring method. When lower
     totals are better (VIKOR's Q), ranks and margins are taken on the negated
-    totals, so rank 1 is still the best and a margin still the lead over the next."""
+    totals, so rank 1 is still the best and a margin still the lead over the next.
+    ``labels`` are :func:`table_labels` of the matrix, when the caller has them."""
     n, k = values.shape
     columns = _result_columns(tuple(c.id for c in matrix.criteria))
-    index = pd.Index([o.id for o in matrix.options], name="option")
+    labels = table_labels(matrix) if labels is None else labels
+    index = labels.index
     tail = np.empty((n, 3))  # total, rank, margin
     tail[:, 0] = totals
     ranks, leads = np.empty(n), np.empty(n)
@@ -298,7 +363,7 @@ def result_table(matrix: DecisionMatrix, values: np.ndarray, contributions: np.n
             pd.DataFrame(contributions, index=index, columns=columns[k:2 * k], copy=False),
             pd.DataFrame(tail, index=index, columns=columns[2 * k:], copy=False),
         ], axis=1)
-    table.insert(2 * k, ("name", ""), [o.name for o in matrix.options])
+    table.insert(2 * k, ("name", ""), labels.names)
     return table
 
 
