@@ -58,3 +58,40 @@ def test_a_long_list_shows_the_leaders_and_says_so(qtbot):
     widths = chart.bar_widths().sum(axis=1)
     np.testing.assert_allclose(widths[leaders], totals[leaders], atol=1e-9)
     assert not widths[np.setdiff1d(np.arange(CHART_TOP + 15), leaders)].any()
+
+
+def test_after_a_resort_each_name_is_drawn_once_and_whole(qtbot):
+    """Each name's strip holds as much ink as the same strip in a full redraw: a name
+    drawn over another (about twice the ink) or cut short (less) fails."""
+    matrix = random_matrix(np.random.default_rng(4), 20, 5)
+    doc = Document(matrix)
+    panel = ResultsPanel(doc)
+    qtbot.addWidget(panel)
+    panel.resize(900, 700)
+    panel.show()
+    panel.show_chart()
+    qtbot.waitUntil(lambda: panel.chart.ready)
+    chart = panel.chart
+    profile = doc.matrix.profile()
+    before = list(chart.shown_order)
+    doc.push(SetWeight(doc, profile.id, "c0", profile.weights["c0"] * 20, merge_key=("c0", 0)))
+    qtbot.waitUntil(lambda: chart.shown_order != before, timeout=3000)
+    full = chart.full_draws
+    resorted = np.asarray(chart.canvas.buffer_rgba())[..., :3].astype(int)
+    chart.redraw()
+    assert chart.full_draws == full + 1
+    redrawn = np.asarray(chart.canvas.buffer_rgba())[..., :3].astype(int)
+    left = int(np.ceil(chart.axes.bbox.x0))
+    paper = redrawn[2, 2]
+
+    def ink(pixels: np.ndarray, top: int, bottom: int) -> float:
+        return float(np.abs(pixels[top:bottom, :left] - paper).sum())
+
+    rows, height = len(chart.name_labels), redrawn.shape[0]
+    for row in range(rows):
+        y = rows - 1 - row  # row 0, the best, at the top; strips half a row either side
+        lower, upper = chart.axes.transData.transform([(0, y - 0.5), (0, y + 0.5)])[:, 1]
+        top, bottom = height - int(np.ceil(upper)), height - int(np.floor(lower))
+        want = ink(redrawn, top, bottom)
+        assert want > 0
+        assert abs(ink(resorted, top, bottom) / want - 1) < 0.02, chart.name_labels[row].get_text()

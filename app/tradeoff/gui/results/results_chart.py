@@ -82,6 +82,9 @@ class ContributionChart(QWidget):
         self.legend_handles: list[Any] = []
         self._background: Any = None  # the figure without the bars (names drawn in)
         self._bare: Any = None  # the figure without the bars or the names
+        self._bare_pixels = np.zeros((0, 0, 4), dtype=np.uint8)  # the same, as an array
+        # A name's strip of pixels as first drawn, by (name, strip height), for this layout
+        self._name_strips: dict[tuple[str, int], np.ndarray] = {}
         self._layout_key: tuple | None = None
         self.option_names: list[str] = []
         self.criterion_names: list[str] = []
@@ -292,6 +295,9 @@ class ContributionChart(QWidget):
         if event is not None and event.canvas is not self.canvas:
             return  # savefig draws on a PNG/SVG canvas of its own
         self._bare = self.canvas.copy_from_bbox(self.figure.bbox)
+        # The names' strips are cleared from these pixels and kept per layout.
+        self._bare_pixels = np.asarray(self.canvas.buffer_rgba()).copy()
+        self._name_strips.clear()
         self._cache_names()
         self.axes.draw_artist(self.bars)
 
@@ -299,25 +305,47 @@ class ContributionChart(QWidget):
         """Draw the names over the bare background and keep that as the background the
         bars are blitted over: a slider step then draws bars only, never text.
 
-        With ``rows``, only those rows' names changed: each is cleared back to the bare
-        background in its own strip and drawn again (text is the slow part to draw).
+        With ``rows``, only those rows' names changed: each row's strip beside the
+        axes is cleared back to the bare background and its name put in. Text is the
+        slow part to draw (about a millisecond a name), so a name is drawn once per
+        layout and its strip of pixels kept: when the options change places, their
+        names move as pixels.
         """
         if rows is None or self._background is None:
             self.canvas.restore_region(self._bare)
-            drawn = self.name_labels
+            for label in self.name_labels:
+                self.axes.draw_artist(label)
+            pixels = np.asarray(self.canvas.buffer_rgba())
+            left = int(np.ceil(self.axes.bbox.x0))
+            for row, label in enumerate(self.name_labels):
+                top, bottom = self._name_strip(row, pixels.shape[0])
+                self._name_strips[(label.get_text(), bottom - top)] = \
+                    pixels[top:bottom, :left].copy()
         else:
             self.canvas.restore_region(self._background)
-            n, left = len(self.name_labels), int(np.ceil(self.axes.bbox.x0))
+            # The renderer's own pixels, top row first; writing them is drawing.
+            pixels = np.asarray(self.canvas.buffer_rgba())
+            left = int(np.ceil(self.axes.bbox.x0))
             for row in rows:
-                y = n - 1 - row
-                bottom, top = (self.axes.transData.transform([(0, y - 0.5), (0, y + 0.5)])
-                               [:, 1])
-                strip = (0, int(np.floor(bottom)), left, int(np.ceil(top)))
-                self.canvas.restore_region(self._bare, bbox=strip, xy=(0, 0))
-            drawn = [self.name_labels[row] for row in rows]
-        for label in drawn:
-            self.axes.draw_artist(label)
+                top, bottom = self._name_strip(row, pixels.shape[0])
+                label = self.name_labels[row]
+                key = (label.get_text(), bottom - top)
+                strip = self._name_strips.get(key)
+                if strip is None:
+                    pixels[top:bottom, :left] = self._bare_pixels[top:bottom, :left]
+                    self.axes.draw_artist(label)
+                    self._name_strips[key] = pixels[top:bottom, :left].copy()
+                else:
+                    pixels[top:bottom, :left] = strip
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+
+    def _name_strip(self, row: int, height: int) -> tuple[int, int]:
+        """The pixel rows (top, bottom; counted from the top) of the names' strip
+        beside chart row ``row``: half a row either side of its centre."""
+        y = len(self.name_labels) - 1 - row
+        lower, upper = self.axes.transData.transform([(0, y - 0.5), (0, y + 0.5)])[:, 1]
+        return (max(0, height - int(np.ceil(upper))),
+                min(height, height - int(np.floor(lower))))
 
     def _blit(self) -> None:
         self.canvas.restore_region(self._background)
