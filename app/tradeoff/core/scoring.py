@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -324,14 +325,15 @@ def _down_columns(reduce: np.ufunc, raw: np.ndarray, rows_at_once: int = 32) -> 
 
 @dataclass(frozen=True)
 class TableLabels:
-    """The result table's row labels: the options' ids (its index) and names."""
+    """The result table's row labels: the options' ids (its index) and names (its
+    name column), both already in pandas' string form."""
     index: pd.Index
-    names: list[str]
+    names: Any
 
 
 def table_labels(matrix: DecisionMatrix) -> TableLabels:
     return TableLabels(pd.Index([o.id for o in matrix.options], name="option"),
-                       [o.name for o in matrix.options])
+                       pd.array([o.name for o in matrix.options], dtype="str"))
 
 
 def result_table(matrix: DecisionMatrix, values: np.ndarray, contributions: np.ndarray,
