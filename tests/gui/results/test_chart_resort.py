@@ -8,13 +8,14 @@ from robustness_factories import random_matrix
 from tradeoff.core.scoring import score
 from tradeoff.gui.document import Document
 from tradeoff.gui.document.commands import SetWeight
-from tradeoff.gui.results.results_chart import CHART_TOP, shorten
+from tradeoff.gui.results.results_chart import CHART_TOP, ContributionChart, shorten
 from tradeoff.gui.results.results_panel import ResultsPanel
 
 
-def test_a_pause_resorts_names_and_bars_without_a_full_redraw(qtbot):
-    matrix = random_matrix(np.random.default_rng(4), 20, 5)
-    doc = Document(matrix)
+def _chart_resorted_after_a_pause(qtbot) -> tuple[Document, ContributionChart]:
+    """A chart of 20 options after a weight change that reorders them, once the
+    drag has paused and the chart has re-sorted (checked: without a full redraw)."""
+    doc = Document(random_matrix(np.random.default_rng(4), 20, 5))
     panel = ResultsPanel(doc)
     qtbot.addWidget(panel)
     panel.resize(900, 700)
@@ -30,6 +31,11 @@ def test_a_pause_resorts_names_and_bars_without_a_full_redraw(qtbot):
     full = chart.full_draws
     qtbot.waitUntil(lambda: chart.shown_order != before, timeout=3000)
     assert chart.full_draws == full  # the re-sort did not lay the figure out again
+    return doc, chart
+
+
+def test_a_pause_resorts_names_and_bars_without_a_full_redraw(qtbot):
+    doc, chart = _chart_resorted_after_a_pause(qtbot)
     totals = score(doc.matrix).totals.to_numpy()
     want = [doc.matrix.options[i].name for i in np.argsort(-totals, kind="stable")]
     assert [label.get_text() for label in chart.name_labels] == [shorten(n) for n in want]
@@ -63,19 +69,7 @@ def test_a_long_list_shows_the_leaders_and_says_so(qtbot):
 def test_after_a_resort_each_name_is_drawn_once_and_whole(qtbot):
     """Each name's strip holds as much ink as the same strip in a full redraw: a name
     drawn over another (about twice the ink) or cut short (less) fails."""
-    matrix = random_matrix(np.random.default_rng(4), 20, 5)
-    doc = Document(matrix)
-    panel = ResultsPanel(doc)
-    qtbot.addWidget(panel)
-    panel.resize(900, 700)
-    panel.show()
-    panel.show_chart()
-    qtbot.waitUntil(lambda: panel.chart.ready)
-    chart = panel.chart
-    profile = doc.matrix.profile()
-    before = list(chart.shown_order)
-    doc.push(SetWeight(doc, profile.id, "c0", profile.weights["c0"] * 20, merge_key=("c0", 0)))
-    qtbot.waitUntil(lambda: chart.shown_order != before, timeout=3000)
+    _, chart = _chart_resorted_after_a_pause(qtbot)
     full = chart.full_draws
     resorted = np.asarray(chart.canvas.buffer_rgba())[..., :3].astype(int)
     chart.redraw()
