@@ -147,3 +147,19 @@ def test_matrix_without_criteria_or_options_scores_to_an_empty_table():
     assert result.values().shape == (3, 0)
     m.options.clear()
     assert score(m).ranking().empty
+
+
+def test_a_renamed_option_shows_its_new_name_and_tables_do_not_share_index_names():
+    m = small_matrix()
+    first = score(m, "even")
+    m.options[0].name = "Renamed"
+    second = score(m, "even")
+    assert second.table[("name", "")].iloc[0] == "Renamed"
+    assert first.table[("name", "")].iloc[0] != "Renamed"
+    third = score(m, "even")  # the same options again: the same labels
+    assert third.table.index.equals(second.table.index)
+    third.table.index.name = "changed"
+    assert second.table.index.name == "option"
+    assert score(m, "even").table.index.name == "option"
+    third.table.loc[third.table.index[0], ("name", "")] = "Edited in one table"
+    assert score(m, "even").table[("name", "")].iloc[0] == "Renamed"

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -328,12 +327,29 @@ class TableLabels:
     """The result table's row labels: the options' ids (its index) and names (its
     name column), both already in pandas' string form."""
     index: pd.Index
-    names: Any
+    names: pd.Index
+
+
+# The labels last made, with the ids and names they were made from: re-scoring the
+# same options (each step of a weight slider) reuses them rather than turning 10,000s
+# of strings into pandas strings again. Replaced as one tuple, so threads that score
+# at once read either the old entry or the new one whole.
+_last_labels: tuple[list[str], list[str], TableLabels] | None = None
 
 
 def table_labels(matrix: DecisionMatrix) -> TableLabels:
-    return TableLabels(pd.Index([o.id for o in matrix.options], name="option"),
-                       pd.array([o.name for o in matrix.options], dtype="str"))
+    global _last_labels
+    ids = [o.id for o in matrix.options]
+    names = [o.name for o in matrix.options]
+    last = _last_labels
+    if last is not None and last[0] == ids and last[1] == names:
+        labels = last[2]
+    else:
+        labels = TableLabels(pd.Index(ids, name="option"), pd.Index(names))
+        _last_labels = (ids, names, labels)
+    # Each table gets an index object of its own (sharing the immutable data), so
+    # renaming one table's index renames no other; the name column is copied in.
+    return TableLabels(labels.index.copy(), labels.names)
 
 
 def result_table(matrix: DecisionMatrix, values: np.ndarray, contributions: np.ndarray,
