@@ -22,6 +22,7 @@ Rules shared by all of them, stated once here:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -31,6 +32,7 @@ from tradeoff.core.model import DecisionMatrix, Direction, WeightProfile
 from tradeoff.core.scoring import (
     ScoreResult,
     ScoringIssue,
+    column_extremes,
     raw_matrix,
     result_table,
 )
@@ -68,10 +70,18 @@ class MethodInputs:
     complete: np.ndarray     # True for options with every score present
     issues: list[ScoringIssue]
 
-    @property
+    @cached_property
     def scored(self) -> np.ndarray:
-        """The raw scores of the options the method can score (complete rows)."""
-        return self.raw[self.complete]
+        """The raw scores of the options the method can score (complete rows); the
+        raw array itself when every option is complete. Read only: a method that
+        changes scores works on a copy."""
+        return self.raw if self.complete.all() else self.raw[self.complete]
+
+    @cached_property
+    def extremes(self) -> tuple[np.ndarray, np.ndarray]:
+        """Each criterion's smallest and largest score among the scored options
+        (read in one pass, for the methods and the constant-criterion check alike)."""
+        return column_extremes(self.scored)
 
     def criterion_name(self, j: int) -> str:
         return self.matrix.criteria[j].name
@@ -92,17 +102,22 @@ def method_inputs(matrix: DecisionMatrix, profile: WeightProfile | str | None,
     raw = raw_matrix(matrix)
     weights = normalised_weights(matrix, profile)
     benefit = np.array([c.direction is Direction.BENEFIT for c in matrix.criteria], dtype=bool)
-    complete = ~np.isnan(raw).any(axis=1) if raw.size else np.ones(len(matrix.options), bool)
     issues: list[ScoringIssue] = []
-    for i, j in zip(*np.nonzero(np.isnan(raw)), strict=True):
-        o, c = matrix.options[i], matrix.criteria[j]
-        issues.append(ScoringIssue(
-            "missing", o.id, c.id,
-            f"{o.name} has no score on {c.name}, so {method_name} leaves {o.name} unranked"))
+    # A row's sum is NaN if any of its cells is (or on overflow, when the exact scan
+    # finds nothing): one pass over the scores, and the cells are looked for only then.
+    complete = ~np.isnan(np.add.reduce(raw, axis=1)) if raw.size else np.ones(len(raw), bool)
+    if not complete.all():
+        holes = np.isnan(raw)
+        complete = ~holes.any(axis=1)
+        for i, j in zip(*np.nonzero(holes), strict=True):
+            o, c = matrix.options[i], matrix.criteria[j]
+            issues.append(ScoringIssue(
+                "missing", o.id, c.id,
+                f"{o.name} has no score on {c.name}, so {method_name} leaves {o.name} unranked"))
     inputs = MethodInputs(matrix, profile, raw, weights, benefit, complete, issues)
     if complete.sum() > 1:
-        scored = inputs.scored
-        constant = (scored == scored[0]).all(axis=0)  # one pass, not one per criterion
+        low, high = inputs.extremes
+        constant = low == high  # no missing scores here, so every score equals the first
         for j in np.flatnonzero(constant).tolist():
             c = matrix.criteria[j]
             issues.append(ScoringIssue(
