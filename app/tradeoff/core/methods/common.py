@@ -21,6 +21,7 @@ Rules shared by all of them, stated once here:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -150,11 +151,22 @@ def build_result(inputs: MethodInputs, *, key: str, method: str, normalisation: 
     values, contributions, totals = (scatter(inputs, a) for a in (values, contributions, totals))
     table = result_table(inputs.matrix, values, contributions, totals, higher_is_better)
     index = table.index
-    detail_frame = pd.DataFrame({k: scatter(inputs, v) for k, v in (details or {}).items()},
-                                index=index)
+    details = details or {}
+    if details:
+        # The figures as the columns of one block: a frame from a dict of columns
+        # is put together column by column.
+        block = np.empty((len(index), len(details)))
+        for j, v in enumerate(details.values()):
+            block[:, j] = scatter(inputs, v)
+        detail_frame = pd.DataFrame(block, index=index, columns=_detail_columns(tuple(details)),
+                                    copy=False)
+    else:
+        detail_frame = pd.DataFrame(index=index)
+    crit_ids = tuple(c.id for c in inputs.matrix.criteria)
     return MethodResult(
         table=table,
-        weights=pd.Series(inputs.weights, index=[c.id for c in inputs.matrix.criteria],
+        # An index of its own (sharing the cached one's data), so renaming it renames no other.
+        weights=pd.Series(inputs.weights, index=_criterion_index(crit_ids).copy(),
                           name="weight"),
         profile=inputs.profile.id,
         method=method,
@@ -165,3 +177,14 @@ def build_result(inputs: MethodInputs, *, key: str, method: str, normalisation: 
         details=detail_frame,
         extras=dict(extras or {}),
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _criterion_index(crit_ids: tuple[str, ...]) -> pd.Index:
+    """The criterion ids as a pandas index (made once per set of criteria)."""
+    return pd.Index(list(crit_ids))
+
+
+@functools.lru_cache(maxsize=16)
+def _detail_columns(names: tuple[str, ...]) -> pd.Index:
+    return pd.Index(list(names))
