@@ -17,6 +17,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from pandas.api.extensions import ExtensionDtype
+
+try:  # pandas 3 puts a frame together from blocks given as they are
+    from pandas.api.internals import create_dataframe_from_blocks as _from_blocks
+except ImportError:  # pandas 2: the names are set into a frame made whole
+    _from_blocks = None
 
 from tradeoff.core.model import Criterion, DecisionMatrix, WeightProfile
 from tradeoff.core.row_parts import in_row_blocks, start_row_blocks
@@ -354,15 +360,24 @@ def result_table(matrix: DecisionMatrix, values: np.ndarray, contributions: np.n
     tail[:, 2] = leads
     if n * k < LARGE_TABLE:
         # One block: for a small table, building one frame is quicker than joining three.
-        # It is made with the name column's place already in it (left empty) and the
-        # names set there: inserting a column builds the columns' MultiIndex again.
+        # The columns are made with the name column in its place: inserting a column
+        # builds the columns' MultiIndex again. As an Index, the names take the type
+        # inserting them would give (object when there are none, where an empty list
+        # would take the float column's type).
+        names = pd.Index(labels.names)
+        if _from_blocks is not None and isinstance(names.dtype, ExtensionDtype):
+            # pandas strings: the number block and the name column are put together as
+            # they are, the names copied so no other table shares them.
+            block = np.empty((n, 2 * k + 3))
+            block[:, :k], block[:, k:2 * k], block[:, 2 * k:] = values, contributions, tail
+            around_names = np.concatenate([np.arange(2 * k), np.arange(2 * k + 1, 2 * k + 4)])
+            return _from_blocks([(block.T, around_names), (names.array.copy(), np.array([2 * k]))],
+                                index=index, columns=_named_result_columns(crit_ids))
         block = np.empty((n, 2 * k + 4))
         block[:, :k], block[:, k:2 * k], block[:, 2 * k + 1:] = values, contributions, tail
         table = pd.DataFrame(block, index=index, columns=_named_result_columns(crit_ids),
                              copy=False)
-        # As an Index, the names take the type inserting them would give (object when
-        # there are none, where an empty list would take the float column's type).
-        table.isetitem(2 * k, pd.Index(labels.names))
+        table.isetitem(2 * k, names)
         return table
     # The arrays become the frame's blocks as they are: copying 2 × n × k numbers
     # into one block would take longer than computing them.
