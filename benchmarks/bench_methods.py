@@ -15,6 +15,19 @@ our times (from the model to the finished result, table included) is printed
 beside its pymcdm time with the speed-up. Target: every method at least 5×
 faster than pymcdm.
 
+How each figure is measured: the median of 7 timed calls after one untimed
+call. Our side is ``run_method(key, matrix)``, the whole call as the app makes
+it: reading the scores out of the model's score store, weights, directions,
+checks for missing and constant data, the method, and the result table with
+its ranks, margins and details. Nothing computed from the scores is kept
+between calls; what may be kept is only what depends on the criteria's and
+options' ids and names alone, as it is on every slider step of the app (the
+result table's columns, the criterion-id index, the option labels), each
+reused only while those are the same. pymcdm's side is the method called on a
+numpy array of the same raw scores, the normalised weights and the criterion
+types, prepared once before timing; its time does not include reading the
+model, which ours does.
+
 Run: .venv/bin/python benchmarks/bench_methods.py [--json]
 """
 

@@ -17,6 +17,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from pandas.api.extensions import ExtensionDtype
+
+try:  # pandas 3 puts a frame together from blocks given as they are
+    from pandas.api.internals import create_dataframe_from_blocks as _from_blocks
+except ImportError:  # pandas 2: the names are set into a frame made whole
+    _from_blocks = None
 
 from tradeoff.core.model import Criterion, DecisionMatrix, WeightProfile
 from tradeoff.core.row_parts import in_row_blocks, start_row_blocks
@@ -360,7 +366,8 @@ def result_table(matrix: DecisionMatrix, values: np.ndarray, contributions: np.n
     totals, so rank 1 is still the best and a margin still the lead over the next.
     ``labels`` are :func:`table_labels` of the matrix, when the caller has them."""
     n, k = values.shape
-    columns = _result_columns(tuple(c.id for c in matrix.criteria))
+    crit_ids = tuple(c.id for c in matrix.criteria)
+    columns = _result_columns(crit_ids)
     labels = table_labels(matrix) if labels is None else labels
     index = labels.index
     tail = np.empty((n, 3))  # total, rank, margin
@@ -371,18 +378,40 @@ def result_table(matrix: DecisionMatrix, values: np.ndarray, contributions: np.n
     tail[:, 2] = leads
     if n * k < LARGE_TABLE:
         # One block: for a small table, building one frame is quicker than joining three.
-        table = pd.DataFrame(np.hstack([values, contributions, tail]), index=index,
-                             columns=columns, copy=False)
-    else:
-        # The arrays become the frame's blocks as they are: copying 2 × n × k numbers
-        # into one block would take longer than computing them.
-        table = pd.concat([
-            pd.DataFrame(values, index=index, columns=columns[:k], copy=False),
-            pd.DataFrame(contributions, index=index, columns=columns[k:2 * k], copy=False),
-            pd.DataFrame(tail, index=index, columns=columns[2 * k:], copy=False),
-        ], axis=1)
+        # The columns are made with the name column in its place: inserting a column
+        # builds the columns' MultiIndex again. As an Index, the names take the type
+        # inserting them would give (object when there are none, where an empty list
+        # would take the float column's type).
+        names = pd.Index(labels.names)
+        if _from_blocks is not None and isinstance(names.dtype, ExtensionDtype):
+            # pandas strings: the number block and the name column are put together as
+            # they are, the names copied so no other table shares them.
+            block = np.empty((n, 2 * k + 3))
+            block[:, :k], block[:, k:2 * k], block[:, 2 * k:] = values, contributions, tail
+            around_names = np.concatenate([np.arange(2 * k), np.arange(2 * k + 1, 2 * k + 4)])
+            return _from_blocks([(block.T, around_names), (names.array.copy(), np.array([2 * k]))],
+                                index=index, columns=_named_result_columns(crit_ids))
+        block = np.empty((n, 2 * k + 4))
+        block[:, :k], block[:, k:2 * k], block[:, 2 * k + 1:] = values, contributions, tail
+        table = pd.DataFrame(block, index=index, columns=_named_result_columns(crit_ids),
+                             copy=False)
+        table.isetitem(2 * k, names)
+        return table
+    # The arrays become the frame's blocks as they are: copying 2 × n × k numbers
+    # into one block would take longer than computing them.
+    table = pd.concat([
+        pd.DataFrame(values, index=index, columns=columns[:k], copy=False),
+        pd.DataFrame(contributions, index=index, columns=columns[k:2 * k], copy=False),
+        pd.DataFrame(tail, index=index, columns=columns[2 * k:], copy=False),
+    ], axis=1)
     table.insert(2 * k, ("name", ""), labels.names)
     return table
+
+
+@functools.lru_cache(maxsize=64)
+def _named_result_columns(crit_ids: tuple[str, ...]) -> pd.MultiIndex:
+    """:func:`_result_columns` with ``("name", "")`` in its place after the contributions."""
+    return _result_columns(crit_ids).insert(2 * len(crit_ids), ("name", ""))
 
 
 @functools.lru_cache(maxsize=64)

@@ -21,7 +21,9 @@ Rules shared by all of them, stated once here:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -31,6 +33,7 @@ from tradeoff.core.model import DecisionMatrix, Direction, WeightProfile
 from tradeoff.core.scoring import (
     ScoreResult,
     ScoringIssue,
+    column_extremes,
     raw_matrix,
     result_table,
 )
@@ -68,10 +71,18 @@ class MethodInputs:
     complete: np.ndarray     # True for options with every score present
     issues: list[ScoringIssue]
 
-    @property
+    @cached_property
     def scored(self) -> np.ndarray:
-        """The raw scores of the options the method can score (complete rows)."""
-        return self.raw[self.complete]
+        """The raw scores of the options the method can score (complete rows); the
+        raw array itself when every option is complete. Read only: a method that
+        changes scores works on a copy."""
+        return self.raw if self.complete.all() else self.raw[self.complete]
+
+    @cached_property
+    def extremes(self) -> tuple[np.ndarray, np.ndarray]:
+        """Each criterion's smallest and largest score among the scored options
+        (read in one pass, for the methods and the constant-criterion check alike)."""
+        return column_extremes(self.scored)
 
     def criterion_name(self, j: int) -> str:
         return self.matrix.criteria[j].name
@@ -92,17 +103,22 @@ def method_inputs(matrix: DecisionMatrix, profile: WeightProfile | str | None,
     raw = raw_matrix(matrix)
     weights = normalised_weights(matrix, profile)
     benefit = np.array([c.direction is Direction.BENEFIT for c in matrix.criteria], dtype=bool)
-    complete = ~np.isnan(raw).any(axis=1) if raw.size else np.ones(len(matrix.options), bool)
     issues: list[ScoringIssue] = []
-    for i, j in zip(*np.nonzero(np.isnan(raw)), strict=True):
-        o, c = matrix.options[i], matrix.criteria[j]
-        issues.append(ScoringIssue(
-            "missing", o.id, c.id,
-            f"{o.name} has no score on {c.name}, so {method_name} leaves {o.name} unranked"))
+    # A row's sum is NaN if any of its cells is (or on overflow, when the exact scan
+    # finds nothing): one pass over the scores, and the cells are looked for only then.
+    complete = ~np.isnan(np.add.reduce(raw, axis=1)) if raw.size else np.ones(len(raw), bool)
+    if not complete.all():
+        holes = np.isnan(raw)
+        complete = ~holes.any(axis=1)
+        for i, j in zip(*np.nonzero(holes), strict=True):
+            o, c = matrix.options[i], matrix.criteria[j]
+            issues.append(ScoringIssue(
+                "missing", o.id, c.id,
+                f"{o.name} has no score on {c.name}, so {method_name} leaves {o.name} unranked"))
     inputs = MethodInputs(matrix, profile, raw, weights, benefit, complete, issues)
     if complete.sum() > 1:
-        scored = inputs.scored
-        constant = (scored == scored[0]).all(axis=0)  # one pass, not one per criterion
+        low, high = inputs.extremes
+        constant = low == high  # no missing scores here, so every score equals the first
         for j in np.flatnonzero(constant).tolist():
             c = matrix.criteria[j]
             issues.append(ScoringIssue(
@@ -135,11 +151,22 @@ def build_result(inputs: MethodInputs, *, key: str, method: str, normalisation: 
     values, contributions, totals = (scatter(inputs, a) for a in (values, contributions, totals))
     table = result_table(inputs.matrix, values, contributions, totals, higher_is_better)
     index = table.index
-    detail_frame = pd.DataFrame({k: scatter(inputs, v) for k, v in (details or {}).items()},
-                                index=index)
+    details = details or {}
+    if details:
+        # The figures as the columns of one block: a frame from a dict of columns
+        # is put together column by column.
+        block = np.empty((len(index), len(details)))
+        for j, v in enumerate(details.values()):
+            block[:, j] = scatter(inputs, v)
+        detail_frame = pd.DataFrame(block, index=index, columns=_detail_columns(tuple(details)),
+                                    copy=False)
+    else:
+        detail_frame = pd.DataFrame(index=index)
+    crit_ids = tuple(c.id for c in inputs.matrix.criteria)
     return MethodResult(
         table=table,
-        weights=pd.Series(inputs.weights, index=[c.id for c in inputs.matrix.criteria],
+        # An index of its own (sharing the cached one's data), so renaming it renames no other.
+        weights=pd.Series(inputs.weights, index=_criterion_index(crit_ids).copy(),
                           name="weight"),
         profile=inputs.profile.id,
         method=method,
@@ -150,3 +177,14 @@ def build_result(inputs: MethodInputs, *, key: str, method: str, normalisation: 
         details=detail_frame,
         extras=dict(extras or {}),
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _criterion_index(crit_ids: tuple[str, ...]) -> pd.Index:
+    """The criterion ids as a pandas index (made once per set of criteria)."""
+    return pd.Index(list(crit_ids))
+
+
+@functools.lru_cache(maxsize=16)
+def _detail_columns(names: tuple[str, ...]) -> pd.Index:
+    return pd.Index(list(names))

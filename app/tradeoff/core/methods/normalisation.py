@@ -45,19 +45,14 @@ def normalise(x: np.ndarray, how: str, criterion_names: list[str]) -> np.ndarray
         raise TradeoffError(f"unknown normalisation {how!r} (choose from "
                             f"{', '.join(NORMALISATIONS)})")
     x = np.asarray(x, dtype=float)
+    if how == "vector":
+        return _vector(x)
     out = np.zeros_like(x)
     for j in range(x.shape[1]):
         col = x[:, j]
         if col.size == 0:
             continue
-        if how == "vector":
-            # Divided by the largest |x| first so that squares of huge scores cannot
-            # overflow (an infinite norm would quietly zero the whole column).
-            peak = float(np.abs(col).max())
-            scaled = col / peak if peak > 0 else col
-            scale = float(np.sqrt(np.sum(scaled * scaled)))
-            out[:, j] = scaled / scale if scale > 0 else 0.0
-        elif how == "minmax":
+        if how == "minmax":
             low, high = float(col.min()), float(col.max())
             out[:, j] = (col - low) / (high - low) if high > low else 0.0
         else:
@@ -70,3 +65,26 @@ def normalise(x: np.ndarray, how: str, criterion_names: list[str]) -> np.ndarray
             scale = float(scaled.sum() if how == "sum" else peak)
             out[:, j] = scaled / scale if scale > 0 else 0.0
     return out
+
+
+def _vector(x: np.ndarray) -> np.ndarray:
+    """x / √Σx² down each column, all columns at once.
+
+    Each column is divided by its largest |x| first, so that squares of huge
+    scores cannot overflow (an infinite norm would quietly zero the whole
+    column). The columns are laid out as contiguous rows while they are worked
+    on, so each one's squares are added exactly as a column on its own adds
+    them (pairwise, in order), and the result is C-ordered again, as the
+    methods' row sums expect.
+    """
+    if x.size == 0:
+        return np.zeros_like(x)
+    columns = np.ascontiguousarray(x.T)
+    peak = np.abs(columns).max(axis=1, keepdims=True)
+    # A column without a positive peak is left as it is (divided by 1).
+    scaled = columns / np.where(peak > 0, peak, 1.0)
+    scale = np.sqrt(np.add.reduce(scaled * scaled, axis=1, keepdims=True))
+    usable = scale > 0
+    out = scaled / np.where(usable, scale, 1.0)
+    out[~usable[:, 0]] = 0.0  # no spread to rescale by: the column adds nothing
+    return np.ascontiguousarray(out.T)

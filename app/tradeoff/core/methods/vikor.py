@@ -32,6 +32,7 @@ every option has the same S (or R), that term of Q is taken as 0 rather than
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -87,8 +88,9 @@ def vikor(matrix: DecisionMatrix, profile: WeightProfile | str | None = None, *,
     x = inputs.scored
     m = x.shape[0]
     if m:
-        best = np.where(inputs.benefit, x.max(axis=0), x.min(axis=0))
-        worst = np.where(inputs.benefit, x.min(axis=0), x.max(axis=0))
+        low, high = inputs.extremes
+        best = np.where(inputs.benefit, high, low)
+        worst = np.where(inputs.benefit, low, high)
         span = best - worst
         d = np.divide(best - x, span, out=np.zeros_like(x), where=span != 0)
     else:
@@ -97,22 +99,25 @@ def vikor(matrix: DecisionMatrix, profile: WeightProfile | str | None = None, *,
     s = terms.sum(axis=1)
     r = terms.max(axis=1) if terms.shape[1] else np.zeros(m)
     q = v * _scaled(s) + (1 - v) * _scaled(r) if m else s
-    ids = [o.id for o, ok in zip(matrix.options, inputs.complete, strict=True) if ok]
-    compromise = _compromise(ids, s, r, q)
+    # Only the few options the conditions name need their ids.
+    rows = np.flatnonzero(inputs.complete)
+    compromise = _compromise(lambda i: matrix.options[rows[i]].id, s, r, q)
     return build_result(inputs, key="vikor", method=NAME, normalisation=NORMALISATION,
                         values=d, contributions=terms, totals=q, higher_is_better=False,
                         details={"S": s, "R": r, "Q": q},
                         extras={"compromise": compromise, "v": v})
 
 
-def _compromise(ids: list[str], s: np.ndarray, r: np.ndarray, q: np.ndarray) -> Compromise:
-    m = len(ids)
+def _compromise(option_id: Callable[[int], str], s: np.ndarray, r: np.ndarray,
+                q: np.ndarray) -> Compromise:
+    """The conditions for the options scored; ``option_id(i)`` names the i-th of them."""
+    m = len(q)
     if m == 0:
         return Compromise(None, False, False, (), float("nan"))
     order = np.argsort(np.round(q, RANK_DECIMALS), kind="stable")
     first = int(order[0])
     if m == 1:
-        return Compromise(ids[first], True, True, (ids[first],), float("nan"))
+        return Compromise(option_id(first), True, True, (option_id(first),), float("nan"))
     dq = 1.0 / (m - 1)
     second = int(order[1])
     advantage = round(q[second] - q[first], RANK_DECIMALS) >= round(dq, RANK_DECIMALS)
@@ -124,5 +129,5 @@ def _compromise(ids: list[str], s: np.ndarray, r: np.ndarray, q: np.ndarray) -> 
         chosen = [int(i) for i in order if round(q[i] - q[first], RANK_DECIMALS) < dq]
     else:
         chosen = [first, second]
-    return Compromise(ids[first], bool(advantage), stability,
-                      tuple(ids[i] for i in chosen), dq)
+    return Compromise(option_id(first), bool(advantage), stability,
+                      tuple(option_id(i) for i in chosen), dq)

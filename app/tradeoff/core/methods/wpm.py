@@ -33,6 +33,7 @@ import numpy as np
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.methods.common import MethodResult, build_result, method_inputs
 from tradeoff.core.model import DecisionMatrix, WeightProfile
+from tradeoff.core.scoring import column_extremes
 
 NAME = "weighted product"
 NORMALISATION = "x / max (cost: min / x); level scales counted from 1 at their lowest level"
@@ -41,12 +42,20 @@ NORMALISATION = "x / max (cost: min / x); level scales counted from 1 at their l
 def wpm(matrix: DecisionMatrix, profile: WeightProfile | str | None = None) -> MethodResult:
     """Score every complete option with the weighted product model."""
     inputs = method_inputs(matrix, profile, NAME)
-    x = inputs.scored.copy()
-    for j, c in enumerate(matrix.criteria):
-        if c.is_level_scale:
-            x[:, j] += 1.0 - min(level.position for level in c.levels)
-    bad = np.argwhere(x <= 0)
-    if bad.size:
+    x = inputs.scored
+    shifts = [(j, 1.0 - min(level.position for level in c.levels))
+              for j, c in enumerate(matrix.criteria) if c.is_level_scale]
+    if shifts:
+        x = x.copy()  # the inputs' scores are shared, so the shifted ones are a copy
+        for j, shift in shifts:
+            x[:, j] += shift
+        low, high = column_extremes(x)
+    else:
+        low, high = inputs.extremes
+    # Every score is above zero when every column's smallest one is; only then
+    # are the cells looked for one by one.
+    if x.shape[0] and not (low > 0).all():
+        bad = np.argwhere(x <= 0)
         rows = np.flatnonzero(inputs.complete)
         cells = [f"{matrix.options[rows[i]].name} scores {inputs.cell_text(rows[i], j)} on "
                  f"{inputs.criterion_name(j)}" for i, j in bad[:3]]
@@ -54,7 +63,11 @@ def wpm(matrix: DecisionMatrix, profile: WeightProfile | str | None = None) -> M
         raise TradeoffError(
             "the weighted product needs scores above zero, because it compares options by "
             f"ratios of their scores: {'; '.join(cells)}{more}")
-    r = np.where(inputs.benefit, x / x.max(axis=0), x.min(axis=0) / x) if x.shape[0] else x
+    r = np.empty_like(x)
+    if x.shape[0]:
+        # Each column divided the way its direction asks, not both ways and then picked.
+        np.divide(x, high, out=r, where=inputs.benefit)
+        np.divide(low, x, out=r, where=~inputs.benefit)
     factors = r ** inputs.weights
     totals = np.prod(factors, axis=1)
     return build_result(inputs, key="wpm", method=NAME, normalisation=NORMALISATION,
