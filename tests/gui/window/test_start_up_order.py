@@ -28,8 +28,28 @@ deadline = time.monotonic() + 60
 while not window.painted and time.monotonic() < deadline:
     app.processEvents()
 # sys.modules keeps the order modules were first imported in.
-order = list(sys.modules)
-report = {"painted": window.painted, "modules": order}
+report = {"painted": window.painted, "modules": list(sys.modules),
+          "built_at_paint": window.panels_built,
+          "docks_at_paint": {t: type(d.widget()).__name__ for t, d in window.docks.items()}}
+# Then as the app runs on: the panels fill their docks, then the chart and the features.
+window.after_first_paint(lambda: window.results_panel.show_chart())
+window.after_first_paint(window.install_features)
+deadline = time.monotonic() + 60
+while not (window.panels_built and window.results_panel.chart.ready) \
+        and time.monotonic() < deadline:
+    app.processEvents()
+app.processEvents()
+panels = {"Weights": window.weights_panel, "Cell details": window.cell_panel,
+          "Results": window.results_panel}
+report["docks_after"] = {t: window.docks[t].widget() is p and p.isVisible()
+                         for t, p in panels.items()}
+report["weights_rows"] = len(window.weights_panel.rows)
+report["cell"] = list(window.cell_panel.cell or ())
+m = window.document.matrix
+report["first_cell"] = [m.options[0].id, m.criteria[0].id]
+report["ranking_rows"] = window.results_panel.model.rowCount()
+report["options"] = len(window.document.matrix.options)
+report["chart_ready"] = window.results_panel.chart.ready
 print(json.dumps(report))
 """
 
@@ -58,3 +78,23 @@ def test_the_qt_free_modules_of_the_first_paint_load_before_pyside6(start_up):
     assert "tradeoff.core.model" in qt_free and "tradeoff.io.matrix_file" in qt_free
     late = [m for m in qt_free if order.index(m) > qt]
     assert late == []
+
+
+PANEL_MODULES = ("tradeoff.gui.weights.weights_panel", "tradeoff.gui.grid.cell_panel",
+                 "tradeoff.gui.results.results_panel", "tradeoff.gui.results.results_chart")
+
+
+def test_the_docks_are_laid_out_for_the_first_paint_and_filled_after_it(start_up):
+    assert start_up["built_at_paint"] is False
+    assert set(start_up["docks_at_paint"]) == {"Weights", "Cell details", "Results"}
+    assert set(start_up["docks_at_paint"].values()) == {"QWidget"}  # empty, laid out
+    loaded = [m for m in PANEL_MODULES if m in start_up["modules"]]
+    assert loaded == []
+
+
+def test_the_panels_appear_after_the_first_paint_on_the_example(start_up):
+    assert start_up["docks_after"] == {"Weights": True, "Cell details": True, "Results": True}
+    assert start_up["weights_rows"] > 0
+    assert start_up["cell"] == start_up["first_cell"]  # the grid's current cell, (0, 0)
+    assert start_up["ranking_rows"] == start_up["options"] > 0
+    assert start_up["chart_ready"]
