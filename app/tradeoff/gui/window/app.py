@@ -13,35 +13,24 @@ import time
 import warnings
 from pathlib import Path
 
-# numpy, pandas and the Qt-free part of Tradeoff the window needs load before PySide6
-# on purpose: once PySide6 is imported it installs an import hook that inspects every
-# later module (it reads each one's source), and pandas brings hundreds; loading them
-# first saves about 150 ms of start-up, the core and file modules about 4 ms more.
-import numpy  # noqa: F401
-import pandas  # noqa: F401
-
-import tradeoff.core.dominance
-import tradeoff.core.edits
-import tradeoff.core.palette
-import tradeoff.core.scoring
-import tradeoff.core.screening
-import tradeoff.core.value_cache  # noqa: F401
-from tradeoff.core.errors import TradeoffError
-from tradeoff.io.matrix_file import load_matrix
-from tradeoff.paths import example_path, resource_path
-from tradeoff.version import APP_NAME, __version__
+# First of all, before PySide6 (why: see that module).
+from tradeoff.gui.window import before_qt  # noqa: F401
 
 # isort: split
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from tradeoff.core.errors import TradeoffError
 from tradeoff.gui.common import dialogs, settings
 from tradeoff.gui.common.icons import icon
 from tradeoff.gui.document import Document
 from tradeoff.gui.window.autosave import default_folder, find_orphans
 from tradeoff.gui.window.main_window import MainWindow
 from tradeoff.gui.window.palette import apply_palette
+from tradeoff.io.matrix_file import load_matrix
+from tradeoff.paths import example_path, resource_path
+from tradeoff.version import APP_NAME, __version__
 
 APP_ICON = "icons/org.tradeoff.Tradeoff.svg"
 # The name of resources/org.tradeoff.Tradeoff.desktop without ".desktop": Wayland
