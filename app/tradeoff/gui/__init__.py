@@ -51,7 +51,9 @@ its imports never slow the start). ``install`` uses only what
     The status bar, or a warning dialog for something the user must read.
 ``window.results_panel``
     The ranking and the chart (``results_panel.chart.save(path)``), with the
-    method selector (``results_panel.set_method("topsis")``).
+    method selector (``results_panel.set_method("topsis")``). It, ``weights_panel``
+    and ``cell_panel`` are there once ``window.panels_built``: at start-up, just after
+    the first paint and before the features are installed.
 
 The installed features are ``excel.feature`` (File › Import, Export to Excel),
 ``weights.feature`` (Weights › Swing, Ranking, AHP, Combine Participants),

@@ -154,6 +154,7 @@ def test_could_it_win_is_filled_for_a_matrix_just_opened(small_file, tmp_path, q
     window = create_window(str(small_file), tmp_path / "autosave")
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitUntil(lambda: window.panels_built, timeout=5000)  # just after the first paint
     qtbot.waitUntil(lambda: all(verdict for _rank, _tip, verdict in ranking(window).values()),
                     timeout=5000)
     window.files.open_path(small_file, ask=False)

@@ -141,11 +141,15 @@ def test_create_window_on_a_file_and_on_a_bad_one(qapp, qtbot, small_file, tmp_p
     try:
         assert window.document.path == small_file.resolve()
         assert window.grid.currentIndex().row() == 0  # ready for typing
-        assert window.weights_panel.rows and window.results_panel.model.rowCount() == 3
         assert settings.read(settings.RECENT_FILES) == []  # not before the first paint
+        assert not window.panels_built  # nor the panels
         window.show()  # the recent-files list is written once the window is painted
         qtbot.waitUntil(lambda: settings.read(settings.RECENT_FILES)[:1]
                         == [str(small_file.resolve())])
+        assert window.panels_built  # queued before it
+        assert window.weights_panel.rows and window.results_panel.model.rowCount() == 3
+        assert window.cell_panel.cell == (window.document.matrix.options[0].id,
+                                          window.document.matrix.criteria[0].id)
     finally:
         window.close()
     bad = tmp_path / "bad.toml"

@@ -13,11 +13,10 @@ import time
 import warnings
 from pathlib import Path
 
-# numpy and pandas load before PySide6 on purpose: once PySide6 is imported it
-# installs an import hook that inspects every later module, and pandas brings
-# hundreds; loading it first saves about 150 ms of start-up.
-import numpy  # noqa: F401
-import pandas  # noqa: F401
+# First of all, before PySide6 (why: see that module).
+from tradeoff.gui.window import before_qt  # noqa: F401
+
+# isort: split
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
@@ -104,7 +103,8 @@ def create_window(path: str | None = None, autosave_folder: Path | None = None) 
         except TradeoffError:
             matrix = None  # the window reports it below, through the normal Open path
     document = Document(matrix, target.resolve()) if matrix is not None else None
-    window = MainWindow(document=document, autosave_folder=autosave_folder)
+    window = MainWindow(document=document, autosave_folder=autosave_folder,
+                        panels_after_first_paint=True)
     if matrix is not None and target is not None:
         # Written once the window is painted: each settings write is a file sync, and
         # the recent-files menu is not seen before then.
@@ -151,8 +151,9 @@ def run_app(path: str | None = None) -> int:
     app = create_app()
     window = create_window(path, default_folder())
     window.show()
-    # After the first paint: the chart (matplotlib), feature modules, crash recovery.
-    window.after_first_paint(window.results_panel.show_chart)
+    # After the first paint: the panels (queued by the window), the chart (matplotlib),
+    # feature modules, crash recovery.
+    window.after_first_paint(lambda: window.results_panel.show_chart())
     window.after_first_paint(window.install_features)
     window.after_first_paint(lambda: QTimer.singleShot(50, lambda: offer_restore(window)))
     delay = quit_after_ms()

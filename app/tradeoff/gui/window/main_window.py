@@ -31,12 +31,9 @@ from PySide6.QtWidgets import (
 from tradeoff.gui.common import dialogs, settings
 from tradeoff.gui.common.icons import icon
 from tradeoff.gui.document import Document
-from tradeoff.gui.grid.cell_panel import CellPanel
 from tradeoff.gui.grid.grid_view import MatrixView
 from tradeoff.gui.matrix.group_actions import GroupActions
 from tradeoff.gui.matrix.matrix_actions import MatrixActions
-from tradeoff.gui.results.results_panel import ResultsPanel
-from tradeoff.gui.weights.weights_panel import WeightsPanel
 from tradeoff.gui.window.autosave import Autosaver
 from tradeoff.gui.window.dock_actions import bring_forward, dock_view_action, first_focusable
 from tradeoff.gui.window.files import FileController
@@ -84,7 +81,11 @@ class MainWindow(MenusMixin, QMainWindow):
     painted = False
     _after_paint: tuple[Callable[[], object], ...] = ()
 
-    def __init__(self, document: Document | None = None, autosave_folder=None) -> None:
+    def __init__(self, document: Document | None = None, autosave_folder=None,
+                 panels_after_first_paint: bool = False) -> None:
+        """``panels_after_first_paint``: the docks open empty and their panels (weights,
+        cell details, results) are built once the window has been painted, so the grid
+        shows sooner (start-up asks for it; see :meth:`build_panels`)."""
         super().__init__()
         self.setObjectName("MainWindow")
         self.document = document or Document(parent=self)
@@ -114,12 +115,11 @@ class MainWindow(MenusMixin, QMainWindow):
         layout.addWidget(self.grid, 1)
         self.setCentralWidget(central)
 
-        self.weights_panel = WeightsPanel(self.document)
-        self.cell_panel = CellPanel(self.document)
-        self.results_panel = ResultsPanel(self.document)
-        self.add_dock("Weights", self.weights_panel, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.add_dock("Cell details", self.cell_panel, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.add_dock("Results", self.results_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
+        # The docks are laid out now, empty; build_panels fills them.
+        self.panels_built = False
+        self.add_dock("Weights", QWidget(), Qt.DockWidgetArea.RightDockWidgetArea)
+        self.add_dock("Cell details", QWidget(), Qt.DockWidgetArea.RightDockWidgetArea)
+        self.add_dock("Results", QWidget(), Qt.DockWidgetArea.BottomDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
 
         self.autosaver = Autosaver(self.document, autosave_folder,
@@ -144,21 +144,58 @@ class MainWindow(MenusMixin, QMainWindow):
         self.document.path_changed.connect(self.update_title)
         self.document.undo_stack.cleanChanged.connect(self._clean_changed)
         self.document.replaced.connect(self._document_replaced)
-        self.grid.selectionModel().currentChanged.connect(
-            lambda cur, _prev: self.cell_panel.show_cell(cur.row(), cur.column())
-            if cur.isValid() else self.cell_panel.show_cell(None, None))
         self.grid.message.connect(self.show_message)
         self.grid.error.connect(self.show_error)
-        self.results_panel.message.connect(self.show_message)
-        self.setTabOrder(self.grid, self.weights_panel)
-        self.setTabOrder(self.weights_panel, self.cell_panel)
-        self.setTabOrder(self.cell_panel, self.results_panel)
         self._restore_layout()
         self.grid.fit_columns()
         self._document_replaced()  # a document passed in was loaded before the views existed
         self.update_title()
         self.update_banner()
         self.statusBar().showMessage("Ready", 3000)
+        if panels_after_first_paint:
+            self.after_first_paint(self.build_panels)  # first in the queue: features use them
+        else:
+            self.build_panels()
+
+    def build_panels(self) -> None:
+        """Build the weights, cell details and results panels into their docks (once)."""
+        if self.panels_built:
+            return
+        # Read here, not at the top of the module: a start-up that builds them after the
+        # first paint loads their modules (and the Qt classes they use) only then.
+        from tradeoff.gui.grid.cell_panel import CellPanel
+        from tradeoff.gui.results.results_panel import ResultsPanel
+        from tradeoff.gui.weights.weights_panel import WeightsPanel
+
+        self.weights_panel = WeightsPanel(self.document)
+        self.cell_panel = CellPanel(self.document)
+        self.results_panel = ResultsPanel(self.document)
+        for title, panel in (("Weights", self.weights_panel), ("Cell details", self.cell_panel),
+                             ("Results", self.results_panel)):
+            placeholder = self.docks[title].widget()
+            self.docks[title].setWidget(panel)
+            placeholder.deleteLater()
+        self.panels_built = True
+        # When a matrix is opened the cell panel lets go of its cell and the window then
+        # selects the first one; slots run in the order connected, so the window's goes
+        # after the panels'.
+        self.document.replaced.disconnect(self._document_replaced)
+        self.document.replaced.connect(self._document_replaced)
+        self.grid.selectionModel().currentChanged.connect(self._show_cell)
+        self._show_cell(self.grid.currentIndex())
+        self.results_panel.message.connect(self.show_message)
+        self.setTabOrder(self.grid, self.weights_panel)
+        self.setTabOrder(self.weights_panel, self.cell_panel)
+        self.setTabOrder(self.cell_panel, self.results_panel)
+        splitter = settings.read(settings.RESULTS_SPLITTER)
+        if not splitter.isEmpty():
+            self.results_panel.splitter.restoreState(splitter)
+
+    def _show_cell(self, current, _previous=None) -> None:
+        if current.isValid():
+            self.cell_panel.show_cell(current.row(), current.column())
+        else:
+            self.cell_panel.show_cell(None, None)
 
     # -- extension points -------------------------------------------------------------------
     def add_dock(self, title: str, widget: QWidget,
@@ -216,6 +253,7 @@ class MainWindow(MenusMixin, QMainWindow):
         Called after the first paint, so a feature's imports never slow the start.
         The docks they stack with Results open behind it: Results stays in front.
         """
+        self.build_panels()  # features add to them (done already after a first paint)
         installed = []
         for name in FEATURE_MODULES:
             try:
@@ -300,14 +338,12 @@ class MainWindow(MenusMixin, QMainWindow):
         state = settings.read(settings.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
-        splitter = settings.read(settings.RESULTS_SPLITTER)
-        if not splitter.isEmpty():
-            self.results_panel.splitter.restoreState(splitter)
 
     def save_layout(self) -> None:
         settings.write(settings.GEOMETRY, self.saveGeometry())
         settings.write(settings.WINDOW_STATE, self.saveState())
-        settings.write(settings.RESULTS_SPLITTER, self.results_panel.splitter.saveState())
+        if self.panels_built:  # else the saved one stands
+            settings.write(settings.RESULTS_SPLITTER, self.results_panel.splitter.saveState())
         settings.write(settings.LAST_FILE, str(self.document.path or ""))
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -325,5 +361,5 @@ class MainWindow(MenusMixin, QMainWindow):
             if self.banner_is_note is not None:  # palette(window-text) is read when set
                 self.banner_frame.setStyleSheet(BANNER_NOTE if self.banner_is_note
                                                 else BANNER_WARNING)
-            if self.results_panel.chart.ready:
+            if self.panels_built and self.results_panel.chart.ready:
                 self.results_panel.chart.redraw()

@@ -81,21 +81,24 @@ class MenusMixin:
         for name, text in [("add_profile", "&Add Profile…"), ("duplicate_profile",
                            "&Duplicate Profile"), ("rename_profile", "&Rename Profile…"),
                            ("delete_profile", "D&elete Profile")]:
-            slot = getattr(self.weights_panel, name.split("_")[0] + "_profile")
+            # Looked up when used: the panels may be built after the menus.
+            method = name.split("_")[0] + "_profile"
+            slot = lambda _c=False, m=method: getattr(self.weights_panel, m)()  # noqa: E731
             self.add_action(name, text, slot, None,
                             "add_profile" if name == "add_profile" else None)
-        self.add_action("save_chart", "Save &Chart…", self.results_panel.save_chart_dialog,
-                        "save_chart")
+        self.add_action("save_chart", "Save &Chart…",
+                        lambda: self.results_panel.save_chart_dialog(), "save_chart")
         dark = self.add_action("dark_palette", "&Dark Palette", self._toggle_dark)
         dark.setCheckable(True)
         dark.setChecked(settings.read(settings.DARK_PALETTE))
         self.add_action("about", f"&About {APP_NAME}", self.about, "about")
         # Named in the View menu, so the keys out of the grid (Tab leaves it too) are found.
-        for name, text, target in [("focus_grid", "Go to Score &Grid", self.grid),
-                                   ("focus_weights", "Go to &Weights", self.weights_panel),
-                                   ("focus_cell", "Go to &Cell Details", self.cell_panel),
-                                   ("focus_results", "Go to &Results", self.results_panel.table)]:
-            action = self.add_action(name, text, lambda _c=False, t=target: self._focus(t),
+        for name, text, target in [("focus_grid", "Go to Score &Grid", lambda: self.grid),
+                                   ("focus_weights", "Go to &Weights", lambda: self.weights_panel),
+                                   ("focus_cell", "Go to &Cell Details", lambda: self.cell_panel),
+                                   ("focus_results", "Go to &Results",
+                                    lambda: self.results_panel.table)]:
+            action = self.add_action(name, text, lambda _c=False, t=target: self._focus(t()),
                                      None, name)
             self.addAction(action)
 
