@@ -57,10 +57,9 @@ def _rank_type(n: int) -> type:
 def _by_keys(totals: np.ndarray, low: float, index_bits: int
              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     draws, n = totals.shape
-    keys = np.subtract(totals, low)
-    keys *= 1.0 / STEP
-    np.floor(keys, out=keys)
-    keys = keys.astype(np.int64)
+    units = np.subtract(totals, low)  # none below 0: the cast to integers is the floor
+    keys = np.multiply(units, 1.0 / STEP, out=np.empty(units.shape, np.int64),
+                       casting="unsafe")
     keys <<= index_bits
     keys |= np.arange(n, dtype=np.int64)
     keys.sort(axis=1)  # worst first
