@@ -1,6 +1,6 @@
 """The Monte Carlo's shortcuts give what the plain computations give.
 
-Pairs counted option by option from bit counts, score draws made a part at a
+Pairs counted option by option from byte-lane sums, score draws made a part at a
 time, the leaders' figures from each draw's recorded positions (or from the
 draws replayed), the confidence pass that leaves out options that can never
 come near the top and judges each option against the best of the others: each
@@ -25,13 +25,33 @@ from tradeoff.core.smaa_tally import TIE
 
 @settings(max_examples=40, deadline=None)
 @given(st.integers(2, 40), st.integers(1, 70), st.integers(0, 10_000))
-def test_pairs_from_bit_counts_equal_every_pair_compared(n, draws, seed):
+def test_pairs_from_byte_lane_sums_equal_every_pair_compared(n, draws, seed):
     rng = np.random.default_rng(seed)
     positions = np.argsort(rng.random((draws, n)), axis=1).astype(np.int8)
     above = np.zeros((n, n))
     smaa_tally.tally_pairs(positions, above)
     want = (positions[:, :, None] < positions[:, None, :]).sum(axis=0)
     np.testing.assert_array_equal(above, want)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(2, 300), st.integers(900, 3000), st.integers(0, 10_000))
+def test_pairs_over_many_byte_lane_groups_equal_every_pair_compared(n, draws, seed):
+    rng = np.random.default_rng(seed)
+    kind = np.uint8 if n <= 255 else np.uint16
+    positions = np.argsort(rng.random((draws, n)), axis=1).astype(kind)
+    above = np.zeros((n, n))
+    smaa_tally.tally_pairs(positions, above)
+    want = (positions[:, :, None] < positions[:, None, :]).sum(axis=0)
+    np.testing.assert_array_equal(above, want)
+
+
+def test_pairs_won_in_every_draw_fill_each_byte_lane_without_a_carry():
+    draws, n = 3 * 8 * smaa_tally.LANE_WORDS + 5, 6
+    positions = np.tile(np.arange(n, dtype=np.uint8), (draws, 1))  # the same order always
+    above = np.zeros((n, n))
+    smaa_tally.tally_pairs(positions, above)
+    np.testing.assert_array_equal(above, np.triu(np.full((n, n), draws), 1))
 
 
 def _mixed(n: int = 12, m: int = 5):

@@ -24,12 +24,13 @@ every column of the acceptabilities sums to 1 and a run without uncertainty
 gives exactly the deterministic ranking.
 
 Everything is vectorised over chunks of draws, each worked through in parts
-small enough to stay in cache: one matrix product for the totals, one argsort
-for the ranks, bincounts for the tallies. The parts are worked on a few
-threads (:mod:`tradeoff.core.smaa_threads`) and tallied in order. Results depend
-only on the seed (numpy's PCG64 via :func:`numpy.random.default_rng`, with
-separate streams for weights, scores and the confidence pass, the scores' in
-fixed blocks of child streams), not on the number of threads.
+small enough to stay in cache: one matrix product for the totals, one sort
+of integer keys for the ranks (:mod:`tradeoff.core.smaa_ranking`), bincounts
+for the tallies. The parts are worked on a few threads
+(:mod:`tradeoff.core.smaa_threads`) and tallied in order. Results depend only
+on the seed (numpy's PCG64 via :func:`numpy.random.default_rng`, with separate
+streams for weights, scores and the confidence pass, the scores' in fixed
+blocks of child streams), not on the number of threads.
 """
 
 from __future__ import annotations

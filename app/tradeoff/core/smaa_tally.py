@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from tradeoff.core.scoring import RANK_DECIMALS
+from tradeoff.core.smaa_ranking import TIE, rank_shares
 
-TIE = 10.0 ** -RANK_DECIMALS
 TIE_ELEMENTS = 2_000_000
 PAIR_ROWS = 8192  # draws whose pairs are counted together
 PAIR_JOBS = 4  # pair counts under way on workers at a time
 GROUPED_TIES_ABOVE = 200  # options; beyond, tied draws are tallied by tie groups
+LANE_WORDS = 128  # comparison words summed whole before their bytes are (< 256 each)
 
 
 @dataclass
@@ -76,25 +76,6 @@ class Tally:
             self.ranks += shares
         else:
             self.rank_sum += shares @ np.arange(shares.shape[1])
-
-
-def rank_shares(totals: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per draw: the options best first, each option's 0-based rank, and whether it has a tie.
-
-    Returns ``(order, ranks, tied)``; ranks are only meaningful where
-    ``tied`` is False. The sort need not be stable: tied draws are recounted.
-    """
-    order = np.argsort(totals, axis=1)[:, ::-1]  # no negated copy to sort
-    # the sorted totals for the tie check: sorting again (vectorised) is quicker than
-    # gathering them through ``order``
-    ordered = np.sort(totals, axis=1)
-    tied = (ordered[:, 1:] - ordered[:, :-1] <= TIE).any(axis=1)
-    n = totals.shape[1]
-    # The smallest integers that hold the ranks: they gather and compare fastest.
-    small = np.uint8 if n <= 255 else np.uint16 if n <= 65535 else np.int32
-    ranks = np.empty(order.shape, dtype=small)
-    np.put_along_axis(ranks, order, np.arange(totals.shape[1], dtype=small)[None, :], axis=1)
-    return order, ranks, tied
 
 
 def tied_shares(totals: np.ndarray) -> np.ndarray:
@@ -159,18 +140,27 @@ def tally_pairs(ranks: np.ndarray, above: np.ndarray) -> None:
     in which option ``i`` ranks above ``k``, from each draw's 0-based positions.
 
     Option by option against those after it, over the draws laid out contiguously:
-    the comparisons come out as bytes of 0 or 1, and eight of them read as one
-    64-bit word are counted by its set bits, so no pair is gathered one by one.
+    the comparisons come out as bytes of 0 or 1, read eight at a time as 64-bit
+    words. Up to :data:`LANE_WORDS` such words are added as plain integers, each
+    byte lane keeping its own count (at most LANE_WORDS, so below 256: no carry
+    reaches the next lane), and only those sums are split into bytes and added up.
+    One pass that reads the comparisons and writes a word per LANE_WORDS instead
+    of a count per word: a third quicker than counting each word's set bits.
     """
     draws, n = ranks.shape
     if draws == 0:
         return
-    width = -(-draws // 8) * 8
+    step = 8 * LANE_WORDS
+    width = -(-draws // step) * step
     by_option = np.zeros((n, width), dtype=ranks.dtype)  # padding compares equal: no win
     by_option[:, :draws] = ranks.T
+    below = np.empty((n - 1, width), dtype=np.bool_)
     for i in range(n - 1):
-        below = np.greater(by_option[i + 1:], by_option[i])  # i ranks above each later k
-        wins = np.bitwise_count(below.view(np.uint64)).sum(axis=1, dtype=np.int64)
+        rows = n - 1 - i
+        np.greater(by_option[i + 1:], by_option[i], out=below[:rows])  # i above each later k
+        lanes = below[:rows].view(np.uint64).reshape(rows, -1, LANE_WORDS).sum(
+            axis=2, dtype=np.uint64)
+        wins = lanes.view(np.uint8).reshape(rows, -1).sum(axis=1, dtype=np.int64)
         above[i, i + 1:] += wins
         above[i + 1:, i] += draws - wins
 

@@ -41,12 +41,20 @@ def triangular_from(first: np.ndarray, second: np.ndarray, out: np.ndarray,
                     min_weight: np.ndarray, max_weight: np.ndarray, offset: np.ndarray | None,
                     scratch: Scratch | None = None) -> None:
     """Fill ``out`` with draws minus the mode from the uniforms ``first`` and ``second``
-    (16-bit; ``second`` is overwritten; ``scratch`` lends the working arrays); without
-    ``offset``, less their value at 0, 0 (see ScoreSampler.offsets)."""
+    (16-bit; ``scratch`` lends a working array); without ``offset``, less their value
+    at 0, 0 (see ScoreSampler.offsets).
+
+    The minimum and maximum are written straight out as floats (the cast is exact)
+    and scaled in place: a multiply that reads 16-bit integers casts them in small
+    buffers first and took half again as long as one that reads floats. The same
+    numbers as scaling the integers: each product and the sum round alike.
+    """
     scratch = scratch or Scratch()
-    smaller = np.minimum(first, second, out=scratch.get("smaller", out.shape, np.uint16))
-    np.maximum(first, second, out=second)
-    np.multiply(smaller, min_weight, out=out)
-    out += np.multiply(second, max_weight, out=scratch.get("larger", out.shape, np.float32))
+    smaller = np.minimum(first, second, out=scratch.get("smaller", out.shape, np.float32),
+                         casting="safe")
+    np.multiply(smaller, min_weight, out=smaller)
+    np.maximum(first, second, out=out, casting="safe")
+    np.multiply(out, max_weight, out=out)
+    out += smaller
     if offset is not None:
         out += offset
