@@ -98,6 +98,7 @@ def main() -> int:
     window = create_window(None, folder / "autosave")  # the bundled example, first start
     window.resize(*DEFAULT_SIZE)  # the offscreen screen is smaller than a real one
     window.show()
+    window.build_panels()  # what the start-up does just after the first paint
     window.results_panel.show_chart()
     window.install_features()
     wait_until_idle(app, time.perf_counter())
