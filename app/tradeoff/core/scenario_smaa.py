@@ -59,7 +59,7 @@ def run_smaa_over_scenarios(matrix: DecisionMatrix, settings: SmaaSettings) -> S
                             "some scenarios only); fill it in to draw across scenarios")
     total = sum(n for n, _p in parts)
     ranks = sum(n * p.rank_acceptability for n, p in parts) / total
-    pairwise = sum(n * p.pairwise for n, p in parts) / total
+    pairwise, pairwise_rows = _mixed_pairwise(parts, total)
     firsts = [n * p.rank_acceptability[:, 0] for n, p in parts]  # draws each option wins
     first_total = sum(firsts)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -75,6 +75,30 @@ def run_smaa_over_scenarios(matrix: DecisionMatrix, settings: SmaaSettings) -> S
         for kind, count in p.cell_distributions.items():
             cells[kind] = max(cells.get(kind, 0), count)
     return replace(first, samples=total, seed=seed, rank_acceptability=ranks, pairwise=pairwise,
+                   pairwise_rows=pairwise_rows, probability_first=ranks[:, 0],
                    central_weights=central, confidence=np.asarray(confidence, dtype=float),
                    uncertain_cells=max(p.uncertain_cells for _n, p in parts),
                    cell_distributions=cells)
+
+
+def _mixed_pairwise(parts: list[tuple[int, SmaaResult]], total: int
+                    ) -> tuple[np.ndarray, list[int] | None]:
+    """The pairwise winning shares of the mixture, and the rows they cover.
+
+    With every option's pairs tallied, the mixture of the tables. With the leaders'
+    pairs only (many options), each scenario has leaders of its own, and a pair's
+    share in the mixture is known only where every scenario tallied it: the table
+    covers the options that lead in every scenario (in the first scenario's order),
+    never a sum of tables whose rows stand for different options."""
+    rows_of = [p.pairwise_rows for _n, p in parts]
+    if all(rows is None for rows in rows_of):
+        return sum(n * p.pairwise for n, p in parts) / total, None
+    every = set.intersection(*(set(range(len(p.options))) if rows is None else set(rows)
+                               for rows, (_n, p) in zip(rows_of, parts, strict=True)))
+    first_rows = rows_of[0] if rows_of[0] is not None else range(len(parts[0][1].options))
+    common = [r for r in first_rows if r in every]
+    mixed = np.zeros((len(common), len(common)))
+    for rows, (n, p) in zip(rows_of, parts, strict=True):
+        at = list(common) if rows is None else [rows.index(r) for r in common]
+        mixed += n * p.pairwise[np.ix_(at, at)]
+    return mixed / total, common
