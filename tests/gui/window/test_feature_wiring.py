@@ -11,9 +11,6 @@ closes.
 from __future__ import annotations
 
 import copy
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -23,6 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QMessageBox, QSpinBox
 
+from app_process import run_app_code
 from tradeoff import __version__
 from tradeoff.core.methods.registry import MethodSettings, run_method
 from tradeoff.core.scoring import score
@@ -418,13 +416,10 @@ def test_the_app_names_its_desktop_entry_and_carries_its_icon(qapp):
 
 
 def test_quit_after_closes_the_app_by_itself(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
-    env.update(QT_QPA_PLATFORM="offscreen", TRADEOFF_TEST_MODE="1",
-               TRADEOFF_QUIT_AFTER_MS="1500", XDG_CONFIG_HOME=str(tmp_path / "config"),
-               XDG_DATA_HOME=str(tmp_path / "data"), XDG_CACHE_HOME=str(tmp_path / "cache"))
     code = "import sys; from tradeoff.gui.window.app import run_app; sys.exit(run_app(sys.argv[1]))"
-    done = subprocess.run([sys.executable, "-c", code, str(EXAMPLE)], env=env,
-                          capture_output=True, text=True, timeout=120)
+    done = run_app_code(code, tmp_path / "config", str(EXAMPLE), TRADEOFF_QUIT_AFTER_MS="1500",
+                        XDG_DATA_HOME=str(tmp_path / "data"),
+                        XDG_CACHE_HOME=str(tmp_path / "cache"))
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     assert "UserWarning" not in done.stderr  # e.g. a chart laid out before it had a size
@@ -436,9 +431,6 @@ def test_installing_the_features_loads_no_heavy_module(tmp_path):
     The window's delayed work (the "could it win?" column's linear programmes, run
     once edits pause) is stopped first: on a slow machine its timer falls due within
     the first processEvents, and what is checked here is the installing itself."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
-    env.update(QT_QPA_PLATFORM="offscreen", TRADEOFF_TEST_MODE="1",
-               XDG_CONFIG_HOME=str(tmp_path / "config"))
     code = ("import sys\n"
             "from tradeoff.gui.window.app import create_app, create_window\n"
             "app = create_app()\n"
@@ -455,8 +447,7 @@ def test_installing_the_features_loads_no_heavy_module(tmp_path):
             "app.processEvents()\n"
             "heavy = sorted(m for m in ('openpyxl', 'matplotlib', 'scipy') if m in sys.modules)\n"
             "print(len(installed), ','.join(heavy) or 'none')\n")
-    done = subprocess.run([sys.executable, "-c", code, str(EXAMPLE)], env=env,
-                          capture_output=True, text=True, timeout=120)
+    done = run_app_code(code, tmp_path / "config", str(EXAMPLE))
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == [str(len(main_window.FEATURE_MODULES)), "none"]
 
@@ -484,9 +475,6 @@ QT_CLASSES_NOT_BEFORE_FIRST_PAINT = (
 
 def test_the_first_paint_loads_only_what_the_window_shows(tmp_path):
     """Start-up as the app and the start-up benchmark run it, up to the first paint."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
-    env.update(QT_QPA_PLATFORM="offscreen", TRADEOFF_TEST_MODE="1",
-               XDG_CONFIG_HOME=str(tmp_path / "config"))
     code = ("import sys, time\n"
             "from tradeoff.gui.window.app import create_app, create_window\n"
             "app = create_app()\n"
@@ -500,10 +488,9 @@ def test_the_first_paint_loads_only_what_the_window_shows(tmp_path):
             "loaded = [n for n in names if n in sys.modules]\n"
             "loaded += [c for c in classes if c in vars(QtWidgets)]\n"
             "print(window.painted, ','.join(loaded) or 'none')\n")
-    done = subprocess.run([sys.executable, "-c", code, str(EXAMPLE),
-                           ",".join(NOT_BEFORE_FIRST_PAINT),
-                           ",".join(QT_CLASSES_NOT_BEFORE_FIRST_PAINT)],
-                          env=env, capture_output=True, text=True, timeout=120)
+    done = run_app_code(code, tmp_path / "config", str(EXAMPLE),
+                        ",".join(NOT_BEFORE_FIRST_PAINT),
+                        ",".join(QT_CLASSES_NOT_BEFORE_FIRST_PAINT))
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["True", "none"]
 

@@ -8,12 +8,11 @@ example matrix; the child reports what it saw as JSON.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from app_process import run_app_code
 
 REPO = Path(__file__).resolve().parents[3]
 EXAMPLE = REPO / "matrices" / "budapest-summit.toml"
@@ -59,11 +58,7 @@ print(json.dumps(report))
 def start_up(tmp_path_factory) -> dict:
     if not EXAMPLE.exists():
         pytest.skip("the example matrix is not there yet")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
-    env.update(QT_QPA_PLATFORM="offscreen", TRADEOFF_TEST_MODE="1",
-               XDG_CONFIG_HOME=str(tmp_path_factory.mktemp("config")))
-    done = subprocess.run([sys.executable, "-c", START_UP, str(EXAMPLE)], env=env,
-                          capture_output=True, text=True, timeout=120)
+    done = run_app_code(START_UP, tmp_path_factory.mktemp("config"), str(EXAMPLE))
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["painted"]
