@@ -83,6 +83,7 @@ class ContributionChart(QWidget):
         self._background: Any = None  # the figure without the bars (names drawn in)
         self._bare: Any = None  # the figure without the bars or the names
         self._bare_pixels = np.zeros((0, 0, 4), dtype=np.uint8)  # the same, as an array
+        self._corners: np.ndarray | None = None  # the bars' corners, shared by their paths
         # A name's strip of pixels as first drawn, by (name, strip height), for this layout
         self._name_strips: dict[tuple[str, int], np.ndarray] = {}
         self._layout_key: tuple | None = None
@@ -155,7 +156,7 @@ class ContributionChart(QWidget):
         if key != self._layout_key or self._background is None:
             self._redraw_all()
             return
-        self.bars.set_verts(bar_vertices(self.contributions, self.shown_order).reshape(-1, 4, 2))
+        self._place_bars()
         self._blit()
         if self._top() != self.shown_order:
             self.resort_timer.start()
@@ -180,10 +181,36 @@ class ContributionChart(QWidget):
             if label.get_text() != name:
                 label.set_text(name)
                 changed.append(row)
-        self.bars.set_verts(bar_vertices(self.contributions, self.shown_order).reshape(-1, 4, 2))
+        self._place_bars()
         self._cache_names(changed)
         self.axes.draw_artist(self.bars)
         self.canvas.blit(self.figure.bbox)  # the names changed as well as the bars
+
+    def _place_bars(self) -> None:
+        """Move the bars to the latest contributions, in the order shown.
+
+        The bars' paths are views of one array of corners (made by :meth:`_share_corners`),
+        so a step writes that array in place: set_verts would make a Path per bar per
+        step (1,000 at 25 options × 40 criteria), and their garbage set off collections
+        that held single steps for 70–90 ms."""
+        verts = bar_vertices(self.contributions, self.shown_order).reshape(-1, 4, 2)
+        if self._corners is None or self._corners.shape[0] != verts.shape[0]:
+            self.bars.set_verts(verts)
+            self._share_corners()
+            return
+        self._corners[:, :4] = verts
+        self._corners[:, 4] = verts[:, 0]  # the closing corner
+        self.bars.stale = True
+
+    def _share_corners(self) -> None:
+        """Find the one (bars, 5, 2) array of corners the bars' paths are views of:
+        set_verts makes each bar's path from a row of one padded array."""
+        paths = self.bars.get_paths()
+        base = paths[0].vertices.base if paths else None
+        shared = (isinstance(base, np.ndarray) and base.shape == (len(paths), 5, 2)
+                  and base.flags.writeable
+                  and all(p.vertices.base is base for p in paths))
+        self._corners = base if shared else None
 
     def bar_widths(self) -> np.ndarray:
         """Width of every bar segment (rows: options in matrix order, columns: criteria)."""
@@ -249,6 +276,7 @@ class ContributionChart(QWidget):
             facecolors=np.repeat(np.array(colours).reshape(-1, 4), n, axis=0) if k else None,
             edgecolors=background, linewidths=0.5, animated=True)
         ax.add_collection(self.bars)
+        self._share_corners()
         # Whole names, wrapped: a legend that cuts names short leaves only the colour to go by.
         self.legend_handles = [Patch(facecolor=colours[j], label=textwrap.fill(name, 30))
                                for j, name in enumerate(self.criterion_names)]
