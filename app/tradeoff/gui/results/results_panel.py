@@ -125,11 +125,7 @@ class ResultsPanel(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.table.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 18)
         self.splitter.setChildrenCollapsible(False)
-        # Room for the fixed columns and about 26 characters of an option's name: the
-        # chart beside the table names the options too, but the table is read first.
-        fixed = sum(header.sectionSize(col) for col in (0, 2, 3, 4))
-        names = self.fontMetrics().averageCharWidth() * 26
-        self.splitter.setSizes([fixed + names + 8, 640])
+        self.splitter.setSizes([360, 640])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
