@@ -382,7 +382,7 @@ def result_table(matrix: DecisionMatrix, values: np.ndarray, contributions: np.n
         # builds the columns' MultiIndex again. As an Index, the names take the type
         # inserting them would give (object when there are none, where an empty list
         # would take the float column's type).
-        names = pd.Index(labels.names)
+        names = labels.names
         if _from_blocks is not None and isinstance(names.dtype, ExtensionDtype):
             # pandas strings: the number block and the name column are put together as
             # they are, the names copied so no other table shares them.

@@ -12,17 +12,22 @@ from tradeoff.gui.results.results_chart import CHART_TOP, ContributionChart, sho
 from tradeoff.gui.results.results_panel import ResultsPanel
 
 
-def _chart_resorted_after_a_pause(qtbot) -> tuple[Document, ContributionChart]:
-    """A chart of 20 options after a weight change that reorders them, once the
-    drag has paused and the chart has re-sorted (checked: without a full redraw)."""
-    doc = Document(random_matrix(np.random.default_rng(4), 20, 5))
+def _shown_chart(qtbot, doc: Document) -> ContributionChart:
+    """The results panel of ``doc``, shown with its chart drawn."""
     panel = ResultsPanel(doc)
     qtbot.addWidget(panel)
     panel.resize(900, 700)
     panel.show()
     panel.show_chart()
     qtbot.waitUntil(lambda: panel.chart.ready)
-    chart = panel.chart
+    return panel.chart
+
+
+def _chart_resorted_after_a_pause(qtbot) -> tuple[Document, ContributionChart]:
+    """A chart of 20 options after a weight change that reorders them, once the
+    drag has paused and the chart has re-sorted (checked: without a full redraw)."""
+    doc = Document(random_matrix(np.random.default_rng(4), 20, 5))
+    chart = _shown_chart(qtbot, doc)
     profile = doc.matrix.profile()
     before = list(chart.shown_order)
     weight = profile.weights["c0"] * 20
@@ -49,13 +54,7 @@ def test_a_pause_resorts_names_and_bars_without_a_full_redraw(qtbot):
 
 def test_a_long_list_shows_the_leaders_and_says_so(qtbot):
     matrix = random_matrix(np.random.default_rng(6), CHART_TOP + 15, 4)
-    panel = ResultsPanel(Document(matrix))
-    qtbot.addWidget(panel)
-    panel.resize(900, 700)
-    panel.show()
-    panel.show_chart()
-    qtbot.waitUntil(lambda: panel.chart.ready)
-    chart = panel.chart
+    chart = _shown_chart(qtbot, Document(matrix))
     totals = score(matrix).totals.to_numpy()
     leaders = list(np.argsort(-totals, kind="stable")[:CHART_TOP])
     assert chart.shown_order == leaders
@@ -95,13 +94,7 @@ def test_a_slider_step_moves_the_bars_in_place_without_new_paths(qtbot):
     """The bars' paths are kept from step to step (new ones per step made garbage
     whose collection held single steps for 70–90 ms), and still show the new totals."""
     doc = Document(random_matrix(np.random.default_rng(9), 30, 6))
-    panel = ResultsPanel(doc)
-    qtbot.addWidget(panel)
-    panel.resize(900, 700)
-    panel.show()
-    panel.show_chart()
-    qtbot.waitUntil(lambda: panel.chart.ready)
-    chart = panel.chart
+    chart = _shown_chart(qtbot, doc)
     paths = list(chart.bars.get_paths())
     profile = doc.matrix.profile()
     for step in range(1, 4):

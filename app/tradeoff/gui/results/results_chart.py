@@ -189,10 +189,10 @@ class ContributionChart(QWidget):
     def _place_bars(self) -> None:
         """Move the bars to the latest contributions, in the order shown.
 
-        The bars' paths are views of one array of corners (made by :meth:`_share_corners`),
-        so a step writes that array in place: set_verts would make a Path per bar per
-        step (1,000 at 25 options × 40 criteria), and their garbage set off collections
-        that held single steps for 70–90 ms."""
+        The bars' paths are views of one array of corners (found by :meth:`_share_corners`
+        after set_verts made them), so a step writes that array in place: set_verts would
+        make a Path per bar per step (1,000 at 25 options × 40 criteria), and their
+        garbage set off collections that held single steps for 70–90 ms."""
         verts = bar_vertices(self.contributions, self.shown_order).reshape(-1, 4, 2)
         if self._corners is None or self._corners.shape[0] != verts.shape[0]:
             self.bars.set_verts(verts)
