@@ -113,3 +113,24 @@ def test_value_matrix_reads_the_store_without_copying_and_leaves_it_unchanged():
     fresh, others = m.scores.numbers([o.id for o in m.options], [c.id for c in m.criteria],
                                      copy=False)
     assert others and fresh.flags.writeable
+
+
+def test_pieces_and_the_large_table_give_the_whole_matrix_small_table(monkeypatch):
+    import tradeoff.core.scoring as scoring
+
+    m, raw = _matrix(20_001, 30)  # 600,000 cells: several pieces, a large table
+    assert raw.size >= scoring.LARGE_TABLE and raw.size > 2 * scoring.PIECE_CELLS
+    _one_thread(monkeypatch)
+    pieced = score(m, "p", raw=raw)
+    monkeypatch.setattr(scoring, "PIECE_CELLS", 10**12)
+    monkeypatch.setattr(scoring, "LARGE_TABLE", 10**12)
+    whole = score(m, "p", raw=raw)
+    assert pieced.table.equals(whole.table)
+    assert pieced.table.columns.equals(whole.table.columns)
+    assert pieced.table.index.equals(whole.table.index)
+    assert list(pieced.table.dtypes) == list(whole.table.dtypes)
+    assert [(i.kind, i.option, i.criterion) for i in pieced.issues] == \
+        [(i.kind, i.option, i.criterion) for i in whole.issues]
+    # the name column is the table's own: writing to it leaves the next table alone
+    pieced.table.loc["o0", ("name", "")] = "renamed"
+    assert score(m, "p", raw=raw).table.loc["o0", ("name", "")] == "O0"

@@ -279,15 +279,22 @@ def score(matrix: DecisionMatrix, profile: WeightProfile | str | None = None,
     values, contributions, totals = np.empty((n, k)), np.empty((n, k)), np.empty(n)
 
     def weigh(rows: slice) -> tuple[np.ndarray, np.ndarray]:
-        block = raw[rows]
-        value_columns(matrix.criteria, block, out=values[rows])
-        # Row by row in C-ordered arrays, as everywhere else the totals are computed:
-        # a row sum over another memory order adds in another order, and callers
-        # compare totals exactly.
-        np.multiply(values[rows], weights, out=contributions[rows])
-        # The total is the row sum of the very contributions shown, so they add up exactly.
-        np.sum(contributions[rows], axis=1, out=totals[rows])
-        return column_extremes(block)
+        # A piece of rows at a time, each step of it done while the piece is in cache:
+        # one trip to memory for each array instead of one per step.
+        extremes = []
+        for piece in _pieces(rows, k):
+            block = raw[piece]
+            value_columns(matrix.criteria, block, out=values[piece])
+            # Row by row in C-ordered arrays, as everywhere else the totals are computed:
+            # a row sum over another memory order adds in another order, and callers
+            # compare totals exactly.
+            np.multiply(values[piece], weights, out=contributions[piece])
+            # The total is the row sum of the very contributions shown, so they add up
+            # exactly.
+            np.sum(contributions[piece], axis=1, out=totals[piece])
+            extremes.append(column_extremes(block))
+        return (np.fmin.reduce([e[0] for e in extremes]),
+                np.fmax.reduce([e[1] for e in extremes]))
 
     # The numbers are worked out on threads while this one, holding the
     # interpreter, lists the option ids and names for the table.
@@ -301,6 +308,17 @@ def score(matrix: DecisionMatrix, profile: WeightProfile | str | None = None,
         profile=profile.id,
         issues=find_issues(matrix, raw, totals, extremes),
     )
+
+
+PIECE_CELLS = 1 << 18  # cells scored at a time: a 2 MB array of each kind, kept in cache
+
+
+def _pieces(rows: slice, k: int) -> list[slice]:
+    """``rows`` (a slice with start and stop) in consecutive pieces of about
+    PIECE_CELLS cells of ``k`` criteria each."""
+    step = max(1, PIECE_CELLS // max(k, 1))
+    return [slice(first, min(first + step, rows.stop))
+            for first in range(rows.start, rows.stop, step)] or [rows]
 
 
 def column_extremes(raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -399,6 +417,14 @@ def result_table(matrix: DecisionMatrix, values: np.ndarray, contributions: np.n
         return table
     # The arrays become the frame's blocks as they are: copying 2 × n × k numbers
     # into one block would take longer than computing them.
+    names = labels.names
+    if _from_blocks is not None and isinstance(names.dtype, ExtensionDtype):
+        # Put together in place, the name column among them: joining three frames and
+        # inserting a column took as long as ranking the options.
+        return _from_blocks([(values.T, np.arange(k)), (contributions.T, np.arange(k, 2 * k)),
+                             (names.array.copy(), np.array([2 * k])),
+                             (tail.T, np.arange(2 * k + 1, 2 * k + 4))],
+                            index=index, columns=_named_result_columns(crit_ids))
     table = pd.concat([
         pd.DataFrame(values, index=index, columns=columns[:k], copy=False),
         pd.DataFrame(contributions, index=index, columns=columns[k:2 * k], copy=False),
