@@ -10,6 +10,7 @@ one thread or many.
 
 from __future__ import annotations
 
+import math
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -87,7 +88,7 @@ class Scratch:
 
     def get(self, name: str, shape: tuple[int, ...], dtype: type) -> np.ndarray:
         """An uninitialised array of ``shape`` (the same memory as the last ``name``)."""
-        size = int(np.prod(shape))
+        size = math.prod(shape)  # np.prod of a tuple costs 10 µs, called 10,000s of times
         buffer = self._buffers.get(name)
         if buffer is None or buffer.size < size or buffer.dtype != dtype:
             buffer = self._buffers[name] = np.empty(size, dtype=dtype)
