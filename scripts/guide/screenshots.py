@@ -62,6 +62,9 @@ def open_window(scratch: Path):  # -> MainWindow (Qt types load only here)
     settings.write(settings.DARK_PALETTE, False)
     settings.write(settings.GEOMETRY, QByteArray())
     settings.write(settings.WINDOW_STATE, QByteArray())
+    # the test-mode settings outlive a run: a split saved by an earlier window (a test's,
+    # say) would otherwise decide how wide the ranking table is in the pictures
+    settings.write(settings.RESULTS_SPLITTER, QByteArray())
     window = MainWindow(autosave_folder=scratch / "autosave")
     if not window.files.open_path(example_path(), ask=False):
         raise SystemExit("the example matrix did not open")

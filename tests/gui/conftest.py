@@ -31,6 +31,8 @@ def small_file(tmp_path: Path) -> Path:
 
 def _make_window(qtbot, tmp_path: Path, path: Path) -> MainWindow:
     create_app()
+    # the settings outlive a window: start each test's with the first-start split
+    settings.write(settings.RESULTS_SPLITTER, QByteArray())
     window = MainWindow(autosave_folder=tmp_path / "autosave")
     assert window.files.open_path(path, ask=False)
     window.show()

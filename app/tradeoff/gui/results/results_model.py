@@ -106,7 +106,7 @@ class RankingModel(QAbstractTableModel):
                 return self.notes[i]
             if math.isnan(self.totals[i]):
                 return "No total: this option is missing at least one score."
-            return None
+            return self.names[i] if col == 1 else None  # the whole name, when cut short
         numbers = (self.ranks[i], None, self.totals[i], self.margins[i])
         if role == SORT_ROLE:
             return None if col == 1 else float(numbers[col])

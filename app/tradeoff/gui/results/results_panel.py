@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -126,6 +126,15 @@ class ResultsPanel(QWidget):
         self.table.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 18)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([360, 640])
+        # The first split follows the panel's width (see resizeEvent) until the user
+        # moves it or a saved one is restored.
+        self._split_chosen = False
+        self.splitter.splitterMoved.connect(self.keep_split)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_split)
+        self.splitter.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -317,6 +326,32 @@ class ResultsPanel(QWidget):
         what = "preference functions" if key == "promethee" else "normalisation"
         self.title.setText(self._heading(spec.display_name,
                                          f"{what}: {normalisation_text(result)}"))
+
+    # The chart's share of the first split: what it needs for its names, bars and legend;
+    # the ranking table takes the rest, within these bounds.
+    CHART_ROOM, TABLE_WIDEST = 640, 520
+
+    def keep_split(self, *_: object) -> None:
+        """Keep the table and chart's split as it is from now on (moved by the user, or
+        restored from the settings)."""
+        self._split_chosen = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.splitter and event.type() == QEvent.Type.Resize \
+                and not self._split_chosen:
+            # after the splitter has shared out its new width itself
+            self._fit_timer.start()
+        return super().eventFilter(watched, event)
+
+    def _fit_split(self) -> None:
+        """A fixed first width cut option names to a few letters however wide the
+        window: the width the chart does not need gives them room."""
+        width = self.splitter.width()
+        if width <= 0 or self._split_chosen:
+            return
+        least = max(self.table.minimumWidth(), min(360, int(width * 0.45)))
+        table = max(least, min(width - self.CHART_ROOM, self.TABLE_WIDEST))
+        self.splitter.setSizes([table, max(1, width - table)])
 
     def save_chart_dialog(self) -> None:
         path, _ = dialogs.QFileDialog.getSaveFileName(self, "Save chart", "ranking.png",

@@ -190,6 +190,7 @@ class MainWindow(MenusMixin, QMainWindow):
         splitter = settings.read(settings.RESULTS_SPLITTER)
         if not splitter.isEmpty():
             self.results_panel.splitter.restoreState(splitter)
+            self.results_panel.keep_split()
 
     def _show_cell(self, current, _previous=None) -> None:
         if current.isValid():
