@@ -7,9 +7,11 @@ import numpy as np
 import pytest
 
 import tradeoff.core.row_parts as row_parts
+import tradeoff.core.scoring as scoring
 from tradeoff.core.model import Criterion, DecisionMatrix, Direction, Option, Score, WeightProfile
 from tradeoff.core.row_parts import in_row_blocks, start_row_blocks
 from tradeoff.core.scoring import column_extremes, find_issues, raw_matrix, score, value_matrix
+from tradeoff.core.values import value_function
 
 
 def _matrix(n: int, k: int, seed: int = 3) -> tuple[DecisionMatrix, np.ndarray]:
@@ -116,8 +118,6 @@ def test_value_matrix_reads_the_store_without_copying_and_leaves_it_unchanged():
 
 
 def test_pieces_and_the_large_table_give_the_whole_matrix_small_table(monkeypatch):
-    import tradeoff.core.scoring as scoring
-
     m, raw = _matrix(20_001, 30)  # 600,000 cells: several pieces, a large table
     assert raw.size >= scoring.LARGE_TABLE and raw.size > 2 * scoring.PIECE_CELLS
     _one_thread(monkeypatch)
@@ -134,3 +134,18 @@ def test_pieces_and_the_large_table_give_the_whole_matrix_small_table(monkeypatc
     # the name column is the table's own: writing to it leaves the next table alone
     pieced.table.loc["o0", ("name", "")] = "renamed"
     assert score(m, "p", raw=raw).table.loc["o0", ("name", "")] == "O0"
+
+
+def test_pieces_without_scores_beyond_the_points_give_value_functions_numbers(monkeypatch):
+    """A piece whose piecewise scores all lie within the points skips the search for
+    ones beyond; a piece with some extrapolates them as value_function does."""
+    m, raw = _matrix(12_000, 10, seed=11)
+    bent = [j for j, c in enumerate(m.criteria) if c.value_points]
+    raw[:, bent] = np.clip(raw[:, bent], 0, 10)
+    raw[-3:, bent] = [[-2.0], [12.5], [np.nan]]  # beyond, both ways, in the last piece only
+    monkeypatch.setattr(scoring, "PIECE_CELLS", 20_000)  # pieces of 2,000 rows
+    _one_thread(monkeypatch)
+    values = score(m, "p", raw=raw).table["value"].to_numpy()
+    for j, c in enumerate(m.criteria):
+        assert np.array_equal(values[:, j], value_function(c, raw[:, j]), equal_nan=True), c.id
+    assert values[-3, bent[0]] < 0 and values[-2, bent[0]] > 1

@@ -26,7 +26,7 @@ except ImportError:  # pandas 2: the names are set into a frame made whole
 
 from tradeoff.core.model import Criterion, DecisionMatrix, WeightProfile
 from tradeoff.core.row_parts import in_row_blocks, start_row_blocks
-from tradeoff.core.values import outside_scale, value_function
+from tradeoff.core.values import breakpoints, outside_scale, piecewise
 from tradeoff.core.weights import normalised_weights
 
 RANK_DECIMALS = 12  # totals equal to 12 decimals are a tie, not a rounding accident
@@ -133,39 +133,64 @@ def value_matrix(matrix: DecisionMatrix, raw: np.ndarray | None = None,
         out = np.empty(raw.shape, dtype=float)
     # Each cell's value depends on that cell alone, so blocks of rows may be worked
     # on side by side.
+    plan = value_plan(matrix.criteria)
     in_row_blocks(raw.shape[0], raw.size,
-                  lambda rows: value_columns(matrix.criteria, raw[rows], out[rows]))
+                  lambda rows: value_columns(matrix.criteria, raw[rows], out[rows], plan))
     return out
 
 
+@dataclass(frozen=True)
+class ValuePlan:
+    """What :func:`value_columns` needs of a list of criteria, worked out once for
+    the many blocks of rows of one scoring: the linear anchors of every column and
+    the points of the piecewise ones."""
+
+    worst: np.ndarray
+    span: np.ndarray
+    bent: list[int]  # the piecewise columns …
+    points: list[tuple[np.ndarray, np.ndarray]]  # … and their breakpoints
+
+
+def value_plan(criteria: list[Criterion]) -> ValuePlan:
+    worst = np.array([c.worst for c in criteria], dtype=float)
+    span = np.array([c.best for c in criteria], dtype=float) - worst
+    bent = [j for j, c in enumerate(criteria) if c.value_points]
+    return ValuePlan(worst, span, bent, [breakpoints(criteria[j]) for j in bent])
+
+
 def value_columns(criteria: list[Criterion], raw: np.ndarray,
-                  out: np.ndarray | None = None) -> np.ndarray:
+                  out: np.ndarray | None = None, plan: ValuePlan | None = None,
+                  extremes: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """Values of ``raw`` (rows × the given criteria, in order) on those criteria.
 
     Linear criteria are mapped in one pass over the whole array; only the
     piecewise ones go column by column. Every cell's value depends on that cell
     alone, so a block of rows gives the same numbers as the whole matrix.
+    ``plan`` is :func:`value_plan` of the criteria and ``extremes``
+    :func:`column_extremes` of ``raw``, when the caller has them: a piecewise
+    column then skips looking for scores beyond its points where there are none.
     """
     if out is None:
         out = np.empty(raw.shape, dtype=float)
     if not criteria:
         return out
-    worst = np.array([c.worst for c in criteria], dtype=float)
-    span = np.array([c.best for c in criteria], dtype=float) - worst
+    plan = plan or value_plan(criteria)
     # Exactly value_function's linear formula, broadcast over the columns; its
     # + 0.0 turns -0.0 (a cost criterion at its worst) into a plain 0.0, and one
     # pass over the whole array is quicker than one per cost column.
-    np.subtract(raw, worst, out=out)
-    np.divide(out, span, out=out)
+    np.subtract(raw, plan.worst, out=out)
+    np.divide(out, plan.span, out=out)
     np.add(out, 0.0, out=out)
-    bent = [j for j, c in enumerate(criteria) if c.value_points]
-    if bent:
+    if plan.bent:
         # The piecewise columns are copied out contiguous first: interpolating
         # down a column of a row-major array reads memory with a stride.
-        columns = np.ascontiguousarray(raw[:, bent].T)
-        for row, j in enumerate(bent):
-            columns[row] = value_function(criteria[j], columns[row])
-        out[:, bent] = columns.T
+        columns = np.ascontiguousarray(raw[:, plan.bent].T)
+        for row, (j, (px, pv)) in enumerate(zip(plan.bent, plan.points, strict=True)):
+            # value_function's piecewise formula (NaN extremes: nothing to look for)
+            below = extremes is None or bool(extremes[0][j] < px[0])
+            above = extremes is None or bool(extremes[1][j] > px[-1])
+            columns[row] = piecewise(columns[row], px, pv, below, above)
+        out[:, plan.bent] = columns.T
     return out
 
 
@@ -277,6 +302,7 @@ def score(matrix: DecisionMatrix, profile: WeightProfile | str | None = None,
     weights = normalised_weights(matrix, profile)
     n, k = raw.shape
     values, contributions, totals = np.empty((n, k)), np.empty((n, k)), np.empty(n)
+    plan = value_plan(matrix.criteria)
 
     def weigh(rows: slice) -> tuple[np.ndarray, np.ndarray]:
         # A piece of rows at a time, each step of it done while the piece is in cache:
@@ -284,7 +310,8 @@ def score(matrix: DecisionMatrix, profile: WeightProfile | str | None = None,
         extremes = []
         for piece in _pieces(rows, k):
             block = raw[piece]
-            value_columns(matrix.criteria, block, out=values[piece])
+            extremes.append(column_extremes(block))
+            value_columns(matrix.criteria, block, values[piece], plan, extremes[-1])
             # Row by row in C-ordered arrays, as everywhere else the totals are computed:
             # a row sum over another memory order adds in another order, and callers
             # compare totals exactly.
@@ -292,7 +319,6 @@ def score(matrix: DecisionMatrix, profile: WeightProfile | str | None = None,
             # The total is the row sum of the very contributions shown, so they add up
             # exactly.
             np.sum(contributions[piece], axis=1, out=totals[piece])
-            extremes.append(column_extremes(block))
         return (np.fmin.reduce([e[0] for e in extremes]),
                 np.fmax.reduce([e[1] for e in extremes]))
 
