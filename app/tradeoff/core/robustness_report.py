@@ -136,10 +136,13 @@ def change_point_table(matrix: DecisionMatrix, sweeps: list[Sweep]) -> ReportTab
                        note="Exact weights at which two options' totals cross.")
 
 
-def flip_report(matrix: DecisionMatrix, profile: WeightProfile) -> ReportTable:
+def flip_report(matrix: DecisionMatrix, profile: WeightProfile, *,
+                possible_only: bool = False) -> ReportTable:
+    """The score-flip table; ``possible_only`` keeps only the flips that can change the
+    winner (see :func:`~tradeoff.core.flip.flip_table`), what a large matrix needs."""
     name = _namer(matrix)
     rows: list[list[Cell]] = []
-    for f in flip_table(matrix, profile):
+    for f in flip_table(matrix, profile, possible_only=possible_only):
         crit = matrix.criterion(f.criterion)
         unit = "levels" if crit.is_level_scale else crit.unit
         rows.append([name(f.option), crit.name, f.direction,

@@ -376,6 +376,7 @@ def test_a_large_matrix_waits_for_recompute_instead_of_freezing_on_every_edit(
     assert crosscheck.current is column_before
     expected = normalised_weights(doc.matrix, doc.active_profile())[0]
     qtbot.mouseClick(panel.recompute_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.recomputing, timeout=30_000)  # worked out aside
     assert panel.sensitivity.current_sweep().current_weight == pytest.approx(expected)
     assert not panel.out_of_date and panel.recompute_button.isVisible()
     qtbot.mouseClick(crosscheck.recompute_button, Qt.MouseButton.LeftButton)

@@ -48,15 +48,26 @@ class FlipTable(QWidget):
 
     def set_matrix(self, matrix: DecisionMatrix, profile_id: str | None = None) -> None:
         try:
-            table = flip_report(matrix, matrix.profile(profile_id))
+            table: ReportTable | str = flip_report(matrix, matrix.profile(profile_id))
         except (KeyError, TradeoffError) as e:
+            table = str(e)
+        self.show_table(table)
+
+    def show_table(self, table: ReportTable | str, compact: bool = False) -> None:
+        """Show the flip table (or why there is none); ``compact``: it holds only the
+        flips that can change the winner."""
+        if isinstance(table, str):
             self.model.set_table(ReportTable("Score-flip test", [], []))
-            self.summary.setText(f"No flip test: {e}")
+            self.summary.setText(f"No flip test: {table}")
             return
         sensitive = {(r, -1) for r, row in enumerate(table.rows) if _sensitive(row)}
         self.model.set_table(table, sensitive, tooltip_column=TEXT_COLUMN)
         first = table.rows[0] if table.rows else None
         if first is None or first[SHARE_COLUMN] is None:
-            self.summary.setText("No single score change can change the winner.")
+            text = "No single score change can change the winner."
         else:
-            self.summary.setText(f"Smallest flip: {first[TEXT_COLUMN]}.")
+            text = f"Smallest flip: {first[TEXT_COLUMN]}."
+        if compact:
+            text += (" At this size only the scores whose change can make another option "
+                     "win are listed.")
+        self.summary.setText(text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
@@ -50,11 +51,17 @@ class SensitivityChart(LazyChart):
                     transform=ax.transAxes)
             return
         ends = s.totals_at([0.0, 1.0])  # straight lines: two points say it all
-        for k, oid in enumerate(s.options):
+        shown = drawn_lines(s)
+        on_chart = set(shown)
+        for k in shown:
+            oid = s.options[k]
             (line,) = ax.plot([0, 1], ends[:, k], label=shorten(self.names.get(oid, oid)),
                               color=category_colour(k),
                               linewidth=2.2 if oid == s.winner else 1.3)
             self.lines.append(line)
+        if len(shown) < len(s.options):
+            ax.set_title(f"The leaders: {len(shown)} of {len(s.options):,} options",
+                         fontsize="small")
         lo, hi = s.winner_interval
         ax.axvspan(lo, hi, color="0.5", alpha=0.12, lw=0, label="winner stays first")
         self.current_line = ax.axvline(s.current_weight, color="0.2", linestyle="--",
@@ -62,7 +69,10 @@ class SensitivityChart(LazyChart):
         xs, ys, filled = [], [], []
         for p in s.change_points:
             totals = s.totals_at(p.weight)
-            k = s.options.index(p.pairs[0][0])
+            # (the leader's line when only the leader's changes were worked out)
+            k = s.options.index(p.pairs[0][0] if p.pairs else p.winners_after[0])
+            if k not in on_chart:
+                continue  # between lines not drawn
             xs.append(p.weight)
             ys.append(float(totals[k]))
             filled.append(p.winner_changes)
@@ -80,6 +90,25 @@ class SensitivityChart(LazyChart):
         # Beside the axes, never over the lines (the constrained layout makes room for it).
         self.figure.legend(*ax.get_legend_handles_labels(), fontsize="x-small",
                            loc="outside right upper", frameon=False)
+
+
+MAX_LINES = 25  # options drawn when there are more: the leaders, now and at each change
+
+
+def drawn_lines(s: Sweep) -> list[int]:
+    """The options whose lines are drawn: all of them, or with more than MAX_LINES, those
+    first at a change point, then the best at the current weight, up to MAX_LINES."""
+    n = len(s.options)
+    if n <= MAX_LINES:
+        return list(range(n))
+    at = {oid: k for k, oid in enumerate(s.options)}
+    picked = dict.fromkeys(at[o] for p in s.change_points
+                           for o in (*p.winners_before, *p.winners_after))
+    for k in np.argsort(-s.totals_at(s.current_weight), kind="stable").tolist():
+        if len(picked) >= MAX_LINES:
+            break
+        picked.setdefault(k)
+    return sorted(picked)
 
 
 class StabilityTable(QWidget):
@@ -111,6 +140,7 @@ class SensitivityPanel(QWidget):
         super().__init__(parent)
         self.matrix: DecisionMatrix | None = None
         self.sweeps: list[Sweep] = []
+        self.compact = False
         self.chooser = QComboBox()
         self.chooser.setToolTip("The criterion or group whose weight is swept")
         self.chart = SensitivityChart()
@@ -148,14 +178,23 @@ class SensitivityPanel(QWidget):
 
     def set_matrix(self, matrix: DecisionMatrix, profile_id: str | None = None) -> None:
         """Recompute every sweep for ``matrix`` under the profile (the active one if None)."""
-        self.matrix = matrix
         try:
-            profile = matrix.profile(profile_id)
-            self.sweeps = all_sweeps(matrix, profile)
+            sweeps: list[Sweep] | str = all_sweeps(matrix, matrix.profile(profile_id))
         except (KeyError, TradeoffError) as e:
+            sweeps = str(e)
+        self.show_sweeps(matrix, sweeps)
+
+    def show_sweeps(self, matrix: DecisionMatrix, sweeps: list[Sweep] | str,
+                    compact: bool = False) -> None:
+        """Show ``sweeps`` worked out for ``matrix`` (or why there are none); ``compact``:
+        they hold only the change points where the leader changes."""
+        self.matrix = matrix
+        self.compact = compact
+        if isinstance(sweeps, str):
             self.sweeps = []
-            self.message.setText(f"No sensitivity to show: {e}")
+            self.message.setText(f"No sensitivity to show: {sweeps}")
         else:
+            self.sweeps = sweeps
             self.message.setText("")
         keep = self.chooser.currentData()
         self.chooser.blockSignals(True)
@@ -191,4 +230,7 @@ class SensitivityPanel(QWidget):
             lo, hi = s.winner_interval
             self.message.setText(
                 f"{names.get(s.winner, s.winner)} stays first while {s.name} weighs between "
-                f"{lo:.1%} and {hi:.1%} (now {s.current_weight:.1%}).")
+                f"{lo:.1%} and {hi:.1%} (now {s.current_weight:.1%})." + (
+                    f" With {len(s.options):,} options only the change points where the "
+                    "leader changes are listed; `tradeoff analyse FILE --full` lists every "
+                    "one." if self.compact else ""))

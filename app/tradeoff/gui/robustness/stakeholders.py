@@ -37,8 +37,20 @@ class StakeholderTable(QWidget):
 
     def set_matrix(self, matrix: DecisionMatrix, profile_id: str | None = None) -> None:
         try:
+            comparison: StakeholderComparison | str = compare_profiles(matrix)
+        except (KeyError, TradeoffError) as e:
+            comparison = str(e)
+        self.show_comparison(matrix, profile_id, comparison)
+
+    def show_comparison(self, matrix: DecisionMatrix, profile_id: str | None,
+                        comparison: StakeholderComparison | str) -> None:
+        """Show the comparison worked out for ``matrix`` (or why there is none), the
+        profile ``profile_id`` as the reference."""
+        try:
+            if isinstance(comparison, str):
+                raise TradeoffError(comparison)
             reference = matrix.profile(profile_id).id
-            self.comparison = c = compare_profiles(matrix)
+            self.comparison = c = comparison
         except (KeyError, TradeoffError) as e:
             self.comparison = None
             self.model.set_table(ReportTable("Stakeholder comparison", [], []))

@@ -38,11 +38,19 @@ class TornadoChart(LazyChart):
             self.set_matrix(matrix, profile_id)
 
     def set_matrix(self, matrix: DecisionMatrix, profile_id: str | None = None) -> None:
-        self.matrix = matrix
         try:
-            self.result, self.error = tornado(matrix, matrix.profile(profile_id)), ""
+            result: Tornado | str = tornado(matrix, matrix.profile(profile_id))
         except (KeyError, TradeoffError) as e:
-            self.result, self.error = None, str(e)
+            result = str(e)
+        self.show_result(matrix, result)
+
+    def show_result(self, matrix: DecisionMatrix, result: Tornado | str) -> None:
+        """Show the tornado worked out for ``matrix`` (or why there is none)."""
+        self.matrix = matrix
+        if isinstance(result, str):
+            self.result, self.error = None, result
+        else:
+            self.result, self.error = result, ""
         shown = self.result.bars[:MAX_BARS] if self.result else []
         self.labels = [f"{shorten(matrix.option(b.option).name, 22)} · "
                        f"{shorten(matrix.criterion(b.criterion).name, 22)}" for b in shown]

@@ -1,0 +1,98 @@
+"""The robustness views' figures worked out on a worker thread, for a large matrix.
+
+:func:`compute_views` runs the core analyses behind the weight-sensitivity,
+score-flip, tornado and stakeholder views, one after another, reporting
+``progress(done, total)`` after each and stopping between them when asked;
+:class:`RecomputeWorker` runs it on a QThread so the window stays responsive.
+A very large matrix is worked out in the compact form the command line's
+``analyse`` report uses (:mod:`tradeoff.commands.analyse_compact`): only the
+change points where the leader changes, and only the flips that can change
+the winner; every pair of lines would take minutes.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from tradeoff.core.errors import TradeoffError
+from tradeoff.core.model import DecisionMatrix
+from tradeoff.core.robustness_report import ReportTable, flip_report
+from tradeoff.core.sensitivity import Sweep, all_sweeps
+from tradeoff.core.stakeholders import StakeholderComparison, compare_profiles
+from tradeoff.core.tornado import Tornado, tornado
+
+STEPS = 4  # sweeps, flips, tornado, stakeholders
+
+
+class Cancelled(Exception):
+    """Raised between the views when the cancel check says stop."""
+
+
+@dataclass
+class Computed:
+    """Each view's figures, or the message saying why there are none."""
+
+    profile_id: str | None
+    compact: bool
+    sweeps: list[Sweep] | str
+    flips: ReportTable | str
+    tornado: Tornado | str
+    comparison: StakeholderComparison | str
+
+
+def compute_views(matrix: DecisionMatrix, profile_id: str | None, compact: bool,
+                  progress: Callable[[int, int], None] | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> Computed:
+    """The four views' figures for ``matrix`` under the profile (the active one if None)."""
+    steps = [
+        lambda p: all_sweeps(matrix, p, winner_only=compact),
+        lambda p: flip_report(matrix, p, possible_only=compact),
+        lambda p: tornado(matrix, p),
+        lambda p: compare_profiles(matrix),
+    ]
+    results: list[object] = []
+    for done, step in enumerate(steps):
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        try:
+            results.append(step(matrix.profile(profile_id)))
+        except (KeyError, TradeoffError) as e:
+            results.append(str(e))
+        if progress is not None:
+            progress(done + 1, STEPS)
+    return Computed(profile_id, compact, *results)  # type: ignore[arg-type]
+
+
+class RecomputeWorker(QObject):
+    """Runs :func:`compute_views` on its own copy of the matrix; ends with exactly one
+    of ``finished(Computed)``, ``failed(message)`` or ``cancelled()``."""
+
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, matrix: DecisionMatrix, profile_id: str | None, compact: bool) -> None:
+        super().__init__()
+        self.matrix, self.profile_id, self.compact = matrix, profile_id, compact
+        self._stop = threading.Event()
+
+    def cancel(self) -> None:
+        """Stop before the next view (safe from any thread)."""
+        self._stop.set()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            computed = compute_views(self.matrix, self.profile_id, self.compact,
+                                     self.progress.emit, self._stop.is_set)
+        except Cancelled:
+            self.cancelled.emit()
+        except Exception as e:  # shown in the panel, never lost in the thread
+            self.failed.emit(f"internal error: {type(e).__name__}: {e}")
+        else:
+            self.finished.emit(computed)
