@@ -7,6 +7,7 @@ profiles disagree on; the line above names each profile's winner.
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from tradeoff.core.errors import TradeoffError
@@ -58,15 +59,15 @@ class StakeholderTable(QWidget):
             return
         profiles = list(c.ranks.columns)
         names = {p.id: p.name for p in matrix.profiles}
-        rows, flagged = [], set()
-        for r, (oid, ranks) in enumerate(c.ranks.iterrows()):
-            cells = [None if v != v else int(v) for v in ranks]
-            rows.append([matrix.option(str(oid)).name, *cells,
-                         "disagree" if c.is_disagreement(str(oid)) else ""])
-            base = ranks[reference]
-            for k, p in enumerate(profiles):
-                if ranks[p] != base:
-                    flagged.add((r, k + 1))
+        option_names = {o.id: o.name for o in matrix.options}
+        # Whole arrays, not a pandas look-up per cell: the table may have 10,000 rows.
+        ranks = c.ranks.to_numpy()
+        base = ranks[:, profiles.index(reference)][:, None]
+        differs = ranks != base  # (a missing rank differs from any, as before)
+        flagged = {(int(r), int(k) + 1) for r, k in zip(*np.nonzero(differs), strict=True)}
+        rows = [[option_names[str(oid)], *[None if v != v else int(v) for v in row],
+                 "disagree" if c.is_disagreement(str(oid)) else ""]
+                for oid, row in zip(c.ranks.index, ranks.tolist(), strict=True)]
         headers = ["Option", *[names[p] + (" (shown)" if p == reference else "")
                                for p in profiles], "Profiles"]
         self.model.set_table(ReportTable("Stakeholder comparison", headers, rows), flagged)
