@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from tradeoff.core.brief import SECTION_KEYS, SECTION_TITLES, Brief, BriefOptions
 from tradeoff.core.errors import TradeoffError
 from tradeoff.gui.brief.worker import BriefWorker
+from tradeoff.gui.common.background import start_in_thread
 from tradeoff.gui.document import Document
 from tradeoff.io.brief import write_brief
 from tradeoff.io.brief.markdown import to_markdown
@@ -190,18 +191,12 @@ class ExportBriefDialog(QDialog):
         wanted = self.options()
         profile_id, scenario, options = wanted
         self._running = wanted
-        self._thread = QThread(self)
-        self._worker = BriefWorker(copy.deepcopy(self.doc.matrix), profile_id, scenario, options)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progress.connect(self._on_progress)
-        self._worker.finished.connect(self._on_finished)
-        self._worker.failed.connect(self._on_failed)
-        self._worker.cancelled.connect(self._on_cancelled)
         self.progress.setValue(0)
         draws = f" with {options.samples:,} Monte Carlo draws" if options.samples else ""
         self.status.setText(f"Writing the brief{draws}…")
-        self._thread.start()
+        self._worker = BriefWorker(copy.deepcopy(self.doc.matrix), profile_id, scenario, options)
+        self._thread = start_in_thread(self, self._worker, self._on_progress,
+                                       self._on_finished, self._on_failed, self._on_cancelled)
         self._update_controls()
 
     @Slot()

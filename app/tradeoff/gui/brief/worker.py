@@ -8,48 +8,28 @@ checks between chunks of draws.
 
 from __future__ import annotations
 
-import threading
-
-from PySide6.QtCore import QObject, Signal, Slot
-
 from tradeoff.core.brief import BriefOptions, build_brief
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import DecisionMatrix
 from tradeoff.core.scenarios import scenario_view
 from tradeoff.core.smaa import SmaaCancelled
+from tradeoff.gui.common.background import BackgroundJob
 
 
-class BriefWorker(QObject):
-    progress = Signal(int, int)
-    finished = Signal(object)
-    failed = Signal(str)
-    cancelled = Signal()
+class BriefWorker(BackgroundJob):
+    stopped_by = (SmaaCancelled,)
+    told_as_is = (TradeoffError, KeyError)
 
     def __init__(self, matrix: DecisionMatrix, profile_id: str | None, scenario: str | None,
                  options: BriefOptions) -> None:
         super().__init__()
         self.matrix, self.profile_id, self.scenario = matrix, profile_id, scenario
         self.options = options
-        self._stop = threading.Event()
 
-    def cancel(self) -> None:
-        """Ask the run to stop at the next chunk of draws (safe from any thread)."""
-        self._stop.set()
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            matrix = scenario_view(self.matrix, self.scenario)
-            profile = None
-            if matrix.profiles:
-                profile = matrix.profile(self.profile_id)
-            brief = build_brief(matrix, profile, self.options, progress=self.progress.emit,
-                                cancelled=self._stop.is_set)
-        except SmaaCancelled:
-            self.cancelled.emit()
-        except (TradeoffError, KeyError) as e:
-            self.failed.emit(str(e))
-        except Exception as e:  # shown in the dialog, never lost in the thread
-            self.failed.emit(f"internal error: {type(e).__name__}: {e}")
-        else:
-            self.finished.emit(brief)
+    def work(self) -> object:
+        matrix = scenario_view(self.matrix, self.scenario)
+        profile = None
+        if matrix.profiles:
+            profile = matrix.profile(self.profile_id)
+        return build_brief(matrix, profile, self.options, progress=self.progress.emit,
+                           cancelled=self.stopping)

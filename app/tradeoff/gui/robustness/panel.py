@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QTabWidget, QToolButton
 from tradeoff.core.model import DecisionMatrix
 from tradeoff.core.screening import without_screened  # screened options: not ranked
 from tradeoff.core.smaa import SmaaResult
+from tradeoff.gui.common.background import start_in_thread
 from tradeoff.gui.common.snapshot import snapshot
 from tradeoff.gui.robustness.charts import LazyChart
 from tradeoff.gui.robustness.flip import FlipTable
@@ -163,14 +164,6 @@ class RobustnessPanel(QTabWidget):
     def _start(self, matrix: DecisionMatrix, profile_id: str | None, compact: bool) -> None:
         self.cancel_recompute()
         self._source = snapshot(matrix)  # edits made meanwhile cannot reach it
-        self._thread = QThread(self)
-        self._worker = RecomputeWorker(self._source, profile_id, compact)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progress.connect(self._on_progress)
-        self._worker.finished.connect(self._on_finished)
-        self._worker.failed.connect(self._on_failed)
-        self._worker.cancelled.connect(self._on_cancelled)
         self._stale_at_start = self._stale
         self._stale = False  # an edit from now on makes it stale again
         self.progress_bar.setValue(0)
@@ -178,7 +171,9 @@ class RobustnessPanel(QTabWidget):
         self.recompute_button.setText("Cancel")
         self.recompute_button.setToolTip("Stop working out the views; they keep what they "
                                          "showed")
-        self._thread.start()
+        self._worker = RecomputeWorker(self._source, profile_id, compact)
+        self._thread = start_in_thread(self, self._worker, self._on_progress,
+                                       self._on_finished, self._on_failed, self._on_cancelled)
 
     def cancel_recompute(self) -> None:
         """Stop a recomputation under way before its next view; the views keep what they

@@ -12,11 +12,8 @@ the winner; every pair of lines would take minutes.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from PySide6.QtCore import QObject, Signal, Slot
 
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import DecisionMatrix
@@ -24,6 +21,7 @@ from tradeoff.core.robustness_report import ReportTable, flip_report
 from tradeoff.core.sensitivity import Sweep, all_sweeps
 from tradeoff.core.stakeholders import StakeholderComparison, compare_profiles
 from tradeoff.core.tornado import Tornado, tornado
+from tradeoff.gui.common.background import BackgroundJob
 
 STEPS = 4  # sweeps, flips, tornado, stakeholders
 
@@ -67,32 +65,16 @@ def compute_views(matrix: DecisionMatrix, profile_id: str | None, compact: bool,
     return Computed(profile_id, compact, *results)  # type: ignore[arg-type]
 
 
-class RecomputeWorker(QObject):
-    """Runs :func:`compute_views` on its own copy of the matrix; ends with exactly one
-    of ``finished(Computed)``, ``failed(message)`` or ``cancelled()``."""
+class RecomputeWorker(BackgroundJob):
+    """Runs :func:`compute_views` on its own copy of the matrix (see
+    :class:`~tradeoff.gui.common.background.BackgroundJob`)."""
 
-    progress = Signal(int, int)
-    finished = Signal(object)
-    failed = Signal(str)
-    cancelled = Signal()
+    stopped_by = (Cancelled,)
 
     def __init__(self, matrix: DecisionMatrix, profile_id: str | None, compact: bool) -> None:
         super().__init__()
         self.matrix, self.profile_id, self.compact = matrix, profile_id, compact
-        self._stop = threading.Event()
 
-    def cancel(self) -> None:
-        """Stop before the next view (safe from any thread)."""
-        self._stop.set()
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            computed = compute_views(self.matrix, self.profile_id, self.compact,
-                                     self.progress.emit, self._stop.is_set)
-        except Cancelled:
-            self.cancelled.emit()
-        except Exception as e:  # shown in the panel, never lost in the thread
-            self.failed.emit(f"internal error: {type(e).__name__}: {e}")
-        else:
-            self.finished.emit(computed)
+    def work(self) -> Computed:
+        return compute_views(self.matrix, self.profile_id, self.compact, self.progress.emit,
+                             self.stopping)

@@ -12,11 +12,10 @@ which settings produced it.
 from __future__ import annotations
 
 import copy
-import threading
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import Qt, QThread, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,6 +38,7 @@ from tradeoff.core.model import DecisionMatrix
 from tradeoff.core.robustness_report import acceptability_table
 from tradeoff.core.smaa import SmaaCancelled, SmaaResult, SmaaSettings, run_smaa
 from tradeoff.core.smaa_sampling import spec_for_matrix, weights_within
+from tradeoff.gui.common.background import BackgroundJob, start_in_thread
 from tradeoff.gui.common.chart_palette import rank_colours
 from tradeoff.gui.robustness.bounds import BoundsTable
 from tradeoff.gui.robustness.charts import LazyChart, percent_axis, shorten
@@ -54,36 +54,18 @@ WEIGHT_MODES = [
 PROGRESS_STEPS = 1000
 
 
-class SmaaWorker(QObject):
+class SmaaWorker(BackgroundJob):
     """Runs one simulation; lives on a worker thread."""
 
-    progress = Signal(int, int)
-    finished = Signal(object)
-    failed = Signal(str)
-    cancelled = Signal()
+    stopped_by = (SmaaCancelled,)
 
     def __init__(self, matrix: DecisionMatrix, settings: SmaaSettings) -> None:
         super().__init__()
         self.matrix, self.settings = matrix, settings
-        self._stop = threading.Event()
 
-    def cancel(self) -> None:
-        """Ask the run to stop at the next chunk (safe to call from any thread)."""
-        self._stop.set()
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            result = run_smaa(self.matrix, self.settings, progress=self.progress.emit,
-                              cancelled=self._stop.is_set)
-        except SmaaCancelled:
-            self.cancelled.emit()
-        except TradeoffError as e:
-            self.failed.emit(str(e))
-        except Exception as e:  # reported in the panel, never lost in the thread
-            self.failed.emit(f"internal error: {type(e).__name__}: {e}")
-        else:
-            self.finished.emit(result)
+    def work(self) -> SmaaResult:
+        return run_smaa(self.matrix, self.settings, progress=self.progress.emit,
+                        cancelled=self.stopping)
 
 
 TABLE_MIN_ROWS = 3
@@ -305,17 +287,11 @@ class SmaaPanel(QWidget):
         around_profiles = self.mode.currentData() in ("profile", "profiles")
         self._run_source = (self._snapshot.profile(self.profile_id).id,
                             self.spread.value() / 100 if around_profiles else None)
-        self._thread = QThread(self)
-        self._worker = SmaaWorker(self._snapshot, settings)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progress.connect(self._on_progress)
-        self._worker.finished.connect(self._on_finished)
-        self._worker.failed.connect(self._on_failed)
-        self._worker.cancelled.connect(self._on_cancelled)
         self.progress_bar.setValue(0)
         self.status.setText(f"Running {settings.samples:,} draws…")
-        self._thread.start()
+        self._worker = SmaaWorker(self._snapshot, settings)
+        self._thread = start_in_thread(self, self._worker, self._on_progress,
+                                       self._on_finished, self._on_failed, self._on_cancelled)
         self._update_controls()
 
     @Slot()
