@@ -143,8 +143,8 @@ def _read_scores(ws: Any, where: ScoresLayout, m: DecisionMatrix, reader: _Reade
             refs.setdefault(f"criteria[{j}]", ref)
             anchors[key] = _scale_value(c, rows[r - 1][column - 1], ref, reader, anchor=True)
         if anchors["worst"] is not None and anchors["best"] is not None:
-            c.worst = c.to_number(anchors["worst"])
-            c.best = c.to_number(anchors["best"])
+            c.worst = _anchor_number(c, anchors["worst"])
+            c.best = _anchor_number(c, anchors["best"])
             c.direction = Direction.COST if c.best < c.worst else Direction.BENEFIT
     for i, o in enumerate(m.options):
         r = first_row + i
@@ -158,6 +158,12 @@ def _read_scores(ws: Any, where: ScoresLayout, m: DecisionMatrix, reader: _Reade
                 score.value = value
             elif value is not None:
                 m.scores[(o.id, c.id)] = Score(value=value)
+
+
+def _anchor_number(c: Criterion, anchor: float | int | str) -> float | int:
+    """The anchor as a number: a level's position, else the number as read. Not
+    float(): an integer beyond 2**53 would be rounded."""
+    return c.level_position(anchor) if isinstance(anchor, str) else anchor
 
 
 def _rename(item: Any, cell: object, ref: str, reader: _Reader) -> None:
@@ -185,7 +191,7 @@ def _scale_value(c: Criterion, cell: object, ref: str, reader: _Reader,
         return None
     if c.levels:
         if anchor and isinstance(cell, int | float) and not isinstance(cell, bool):
-            return float(cell)  # an anchor may be a position rather than a level
+            return cell  # an anchor may be a position rather than a level
         names = [lv.name for lv in c.levels]
         if isinstance(cell, str):
             if cell in names:
