@@ -3,7 +3,9 @@
 The hidden sheet carries the matrix document (see :mod:`tradeoff.io.excel.embed`);
 the scores, the worst/best anchors, the raw weight points and the active
 profile are then read from the visible sheets, so whatever a reader changed
-there in Excel or LibreOffice comes back. Overrides changed on the Scenarios sheet come back too
+there in Excel or LibreOffice comes back; a number the program only saved with
+fewer digits keeps its exact value (:mod:`tradeoff.io.excel.exact_numbers`).
+Overrides changed on the Scenarios sheet come back too
 (:mod:`tradeoff.io.excel.scenario_reimport`). Every value is checked as it is read,
 and a problem names its cell (``Scores!C7: 'abc' is not a number``).
 """
@@ -19,6 +21,7 @@ from tradeoff.core.model import Criterion, DecisionMatrix, Direction, Score
 from tradeoff.core.validate import check_matrix
 from tradeoff.io.excel.cells import sheet_values
 from tradeoff.io.excel.embed import FIRST_CHUNK_ROW, WORKBOOK_FORMAT
+from tradeoff.io.excel.exact_numbers import as_exported
 from tradeoff.io.excel.layout import EMBEDDED
 from tradeoff.io.excel.layout_check import (
     LAYOUT_CELL,
@@ -141,7 +144,8 @@ def _read_scores(ws: Any, where: ScoresLayout, m: DecisionMatrix, reader: _Reade
             r = where.worst_row if key == "worst" else where.best_row
             ref = cell_ref(title, r, column)
             refs.setdefault(f"criteria[{j}]", ref)
-            anchors[key] = _scale_value(c, rows[r - 1][column - 1], ref, reader, anchor=True)
+            anchors[key] = as_exported(getattr(c, key), _scale_value(
+                c, rows[r - 1][column - 1], ref, reader, anchor=True))
         if anchors["worst"] is not None and anchors["best"] is not None:
             c.worst = _anchor_number(c, anchors["worst"])
             c.best = _anchor_number(c, anchors["best"])
@@ -155,7 +159,7 @@ def _read_scores(ws: Any, where: ScoresLayout, m: DecisionMatrix, reader: _Reade
             value = _scale_value(c, rows[r - 1][first_col + j - 1], ref, reader)
             score = m.scores.get((o.id, c.id))
             if score is not None:
-                score.value = value
+                score.value = as_exported(score.value, value)
             elif value is not None:
                 m.scores[(o.id, c.id)] = Score(value=value)
 
@@ -238,7 +242,7 @@ def _read_weights(ws: Any, where: WeightsLayout, m: DecisionMatrix, reader: _Rea
             elif number < 0:
                 reader.problem(ref, f"{number:g} is negative; weights are zero or positive")
             else:
-                profile.weights[node] = number
+                profile.weights[node] = as_exported(profile.weights.get(node), number)
     if not is_blank(rows[first_row + len(nodes) - 1][0]):
         reader.problem(cell_ref(title, first_row + len(nodes), 1),
                        "a row was added to the weights table; add criteria and groups in "
