@@ -63,6 +63,17 @@ def test_an_integer_too_large_for_a_float_is_named(before, after, message):
     assert _problems(text) == [message]
 
 
+@pytest.mark.parametrize("worst", [-(2 ** 63) - 1, 2 ** 64 + 1])
+def test_an_integer_anchor_beyond_64_bits_loads(worst):
+    # The lower anchor went into a numpy array of Python ints, which numpy keeps as
+    # objects beyond 64 bits: loading ended in a TypeError from np.isnan.
+    best, score = (0, -1) if worst < 0 else (2 ** 65, 2 ** 64 + 2)
+    text = (HEAD + f"worst = {worst}\nbest = {best}\n" + TAIL).replace("speed = 5",
+                                                                         f"speed = {score}")
+    m = loads(text)
+    assert (m.criteria[0].worst, m.scores[("a", "speed")].value) == (worst, score)
+
+
 def test_non_finite_value_function_points_are_named():
     text = HEAD + "worst = 0\nbest = 10\nvalue_function = [[0, 0], [nan, 0.5], [10, inf]]\n" + TAIL
     assert _problems(text) == [

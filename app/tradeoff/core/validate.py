@@ -156,10 +156,14 @@ def _cells_to_check(m: DecisionMatrix, a: StoreLayout) -> list[tuple[str, str]]:
     crits = {c.id: c for c in m.criteria}
     options = {o.id for o in m.options}
     known_row = np.fromiter((r in options for r in a.row_ids), dtype=bool, count=len(a.row_ids))
-    lows = np.array([crits[c].low if c in crits and not crits[c].levels else np.nan
-                     for c in a.col_ids])
-    highs = np.array([crits[c].high if c in crits and not crits[c].levels else np.nan
-                      for c in a.col_ids])
+    # NaN (every cell checked one by one) for a level scale, and for anchors a float
+    # does not hold exactly: integers beyond 2**53 (numpy would keep those beyond
+    # 64 bits as objects, which np.isnan refuses).
+    scaled = [crits[c] if c in crits and not crits[c].levels
+              and _float_exact(crits[c].low) and _float_exact(crits[c].high) else None
+              for c in a.col_ids]
+    lows = np.array([np.nan if c is None else c.low for c in scaled], dtype=float)
+    highs = np.array([np.nan if c is None else c.high for c in scaled], dtype=float)
     with np.errstate(invalid="ignore"):
         ok = known_row[:, None] & ~np.isnan(lows)[None, :]
         for f in ("value", "low", "high"):
@@ -175,6 +179,10 @@ def _cells_to_check(m: DecisionMatrix, a: StoreLayout) -> list[tuple[str, str]]:
     rows, cols = np.nonzero(a.present & ~ok)
     return [(a.row_ids[i], a.col_ids[j]) for i, j in zip(rows.tolist(), cols.tolist(),
                                                            strict=True)]
+
+
+def _float_exact(x: object) -> bool:
+    return type(x) is float or (type(x) is int and -(2 ** 53) <= x <= 2 ** 53)  # type: ignore[operator]
 
 
 def _check_cell(crits: dict[str, Criterion], opts: set[str], oid: str, cid: str, s: Score,
@@ -259,7 +267,7 @@ def _check_value(c: Criterion, v: object, key: str) -> list[Problem]:
     else:
         if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
             return [Problem(key, f"{v!r} is not a number")]
-        x = float(v)
+        x = v  # compared exactly: float() would round an integer beyond 2**53
     if x > c.high:
         which = "best" if c.best == c.high else "worst"
         return [Problem(key, f"{_fmt(v)} is above the scale's {which} anchor {_fmt(c.high)}")]

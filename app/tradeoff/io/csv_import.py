@@ -21,6 +21,8 @@ from tradeoff.io.sheet_import import MAX_COLUMNS, MAX_ROWS, ImportResult, parse_
 
 MAX_CSV_BYTES = 100 * 1024 * 1024
 _SNIFF_CHARS = 64 * 1024
+_SEPARATORS = ",;\t"
+_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs"}
 
 
 def import_csv(path: str | os.PathLike[str]) -> ImportResult:
@@ -46,7 +48,7 @@ def import_csv(path: str | os.PathLike[str]) -> ImportResult:
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
         warnings.append("the file is not UTF-8; it was read as Windows-1252 text")
-    dialect = _dialect(text[:_SNIFF_CHARS])
+    dialect = _dialect(text[:_SNIFF_CHARS], complete=len(text) <= _SNIFF_CHARS, source=source)
     try:
         result = parse_grid(_records(text, dialect, source), "", p.stem,
                             comma_decimal=dialect.delimiter == ";",
@@ -58,11 +60,44 @@ def import_csv(path: str | os.PathLike[str]) -> ImportResult:
     return result
 
 
-def _dialect(sample: str) -> type[csv.Dialect]:
+def _dialect(sample: str, *, complete: bool, source: str) -> type[csv.Dialect]:
+    """The file's dialect, refused when more than one separator fits.
+
+    The sniffer picks among the separators that split every line into the same
+    number of cells, preferring commas. A semicolon file with decimal commas in
+    which each line holds equally many commas (a header "Cost, total" and one
+    "1,5" per row) fits both, and read at the commas its numbers break in two
+    and come back as other numbers (1,5 as 5), so such a file is refused.
+    """
     try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t")
+        dialect = csv.Sniffer().sniff(sample, delimiters=_SEPARATORS)
     except csv.Error:
         return csv.excel
+    if not complete:  # the sample may end inside a line
+        sample = sample.rpartition("\n")[0]
+    chosen = _columns_if_even(sample, dialect, dialect.delimiter)
+    if chosen:
+        for rival in _SEPARATORS.replace(dialect.delimiter, ""):
+            columns = _columns_if_even(sample, dialect, rival)
+            if columns:
+                raise ValidationError([Problem("", (
+                    f"the separator is unclear: every line splits into {chosen} columns at "
+                    f"{_NAMES[dialect.delimiter]} and into {columns} at {_NAMES[rival]}; put "
+                    "the cells that hold either in double quotes, or save the file again "
+                    "with one separator that no cell holds"))], source)
+    return dialect
+
+
+def _columns_if_even(sample: str, dialect: type[csv.Dialect], separator: str) -> int:
+    """How many columns each non-blank line of ``sample`` has when split at
+    ``separator``, if that is the same number (above one) for every line; else 0."""
+    trial = type("Trial", (dialect,), {"delimiter": separator, "strict": False})
+    try:
+        counts = {len(record) for record in csv.reader(io.StringIO(sample, newline=""), trial)
+                  if any(cell.strip() for cell in record)}
+    except csv.Error:
+        return 0
+    return counts.pop() if len(counts) == 1 and min(counts) > 1 else 0
 
 
 def _records(text: str, dialect: type[csv.Dialect], source: str) -> Iterator[list[str | None]]:

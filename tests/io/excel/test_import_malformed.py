@@ -120,6 +120,43 @@ def test_merged_header_cells_are_refused(tmp_path):
     assert "Sheet1!B1:C1: merged cells (B1:C1)" in text
 
 
+def _with_computed_value(path: Path, ref: str, value: str, kind: str = "") -> Path:
+    """The workbook with the formula in ``ref`` given a computed value (and a type),
+    as a spreadsheet writes it on saving."""
+    out = path.with_name(f"{ref}-{path.name}")
+    cell = re.compile(rf'<c r="{ref}"([^>]*)>(<f>.*?</f>)\s*<v\s*(?:/>|></v>)\s*</c>')
+    typed = f' t="{kind}"' if kind else ""
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data, found = cell.subn(rf'<c r="{ref}"\1{typed}>\2<v>{value}</v></c>',
+                                        data.decode())
+                assert found == 1
+            target.writestr(info, data)
+    return out
+
+
+def test_a_formula_without_a_computed_value_is_refused(tmp_path):
+    # openpyxl writes formulas without their values; read values-only they were
+    # empty cells, so Beta's price (2 in a spreadsheet) went missing without a word.
+    rows = [["option", "Price", "Speed"], ["Alpha", 1, 2], ["Beta", "=1+1", 4], ["Gamma", 3, 1]]
+    text = refused(workbook(tmp_path / "formulas.xlsx", rows))
+    assert "Sheet1!B3: 1 formula cell (B3) without a computed value" in text
+
+
+def test_formulas_with_their_computed_values_are_read(tmp_path):
+    rows = [["option", "Price", "Speed"], ["Alpha", 1, 2], ["Beta", "=1+1", '=""'],
+            ["Gamma", 3, 1]]
+    path = workbook(tmp_path / "formulas.xlsx", rows)
+    path = _with_computed_value(path, "B3", "2")
+    # A formula whose result is empty text is a blank cell, as the spreadsheet shows it.
+    path = _with_computed_value(path, "C3", "", kind="str")
+    m = import_matrix(path).matrix
+    assert m.scores[("beta", "price")].value == 2
+    assert ("beta", "speed") not in m.scores
+
+
 @pytest.mark.timeout(30)
 def test_a_sheet_of_a_million_rows_is_refused_before_it_is_read(tmp_path):
     path = workbook(tmp_path / "tall.xlsx", GOOD)

@@ -177,3 +177,21 @@ def test_a_semicolon_file_refuses_a_number_whose_separator_could_group_thousands
 def test_a_semicolon_file_still_reads_numbers_that_cannot_be_grouped(tmp_path, text, value):
     path = csv_file(tmp_path / "eu.csv", f"option;Cost;Comfort\nA;{text};3\nB;10;4\n")
     assert import_matrix(path).matrix.scores[("a", "cost")].value == value
+
+
+def test_a_file_that_splits_alike_at_commas_and_at_semicolons_is_refused(tmp_path):
+    """Semicolons with decimal commas, one comma on every line: read at the commas,
+    as the sniffer preferred, "A;1,5" was option "A;1" scoring 5 and "B;2,25" was
+    "B;2" scoring 25, with no word of it."""
+    path = csv_file(tmp_path / "eu.csv", "option;Cost, total\nA;1,5\nB;2,25\n")
+    with pytest.raises(ValidationError, match="the separator is unclear: every line splits "
+                                              "into 2 columns at commas and into 2 at "
+                                              "semicolons"):
+        import_matrix(path)
+
+
+def test_a_comma_in_a_semicolon_files_header_alone_is_no_ambiguity(tmp_path):
+    path = csv_file(tmp_path / "eu.csv", "option;Cost, total\nA;1,5\nB;2\n")
+    m = import_matrix(path).matrix
+    assert [c.name for c in m.criteria] == ["Cost, total"]
+    assert [s.value for s in m.scores.values()] == [1.5, 2]

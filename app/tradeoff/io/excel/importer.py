@@ -49,6 +49,11 @@ MAX_PART_BYTES = 512 * 1024 * 1024  # uncompressed, per part
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024  # uncompressed, whole package
 MAX_PARTS = 10_000
 MAX_RATIO = 200  # uncompressed / compressed, for parts over 1 MB
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+_TYPE = re.compile(rb"\bt=\"([^\"]*)\"")
+_REF = re.compile(rb"\br=\"([A-Z]+[0-9]+)\"")
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?ref=\"([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)\"")
 
 _STREAMED_PARTS = ("xl/worksheets/", "xl/sharedStrings")  # read by defusedxml's iterparse
@@ -84,7 +89,7 @@ def import_workbook(path: Path, *, sheet: str | None = None) -> ImportResult:
         if sheet is None and _is_tradeoff_workbook(wb):
             return read_tradeoff_workbook(wb, source, path)
         ws = _pick_sheet(wb, sheet, source)
-        _refuse_merged_cells(path, ws.title, source)
+        _refuse_hidden_cells(path, ws.title, source)
         try:
             result = parse_grid(_sheet_rows(ws), ws.title, path.stem,
                                 description=f"Imported from {path.name}, sheet {ws.title}.")
@@ -195,19 +200,49 @@ def _pick_sheet(wb: Any, sheet: str | None, source: str) -> Any:
     raise ValidationError([Problem("", "the workbook has no visible worksheet")], source)
 
 
-def _refuse_merged_cells(path: Path, title: str, source: str) -> None:
-    """openpyxl's streaming reader ignores merged cells; find them in the sheet's XML."""
+def _refuse_hidden_cells(path: Path, title: str, source: str) -> None:
+    """Refuse what openpyxl's streaming reader would pass over without a word, found
+    in the sheet's XML: merged cells (ignored), and formulas with no computed value
+    (read as empty cells, so a score the spreadsheet shows would go missing)."""
     with zipfile.ZipFile(path) as package:
         part = sheet_parts(package).get(title)
         if part is None or part not in package.namelist():
             return
-        merged = _MERGE.findall(package.read(part))
+        xml = package.read(part)
+    merged = _MERGE.findall(xml)
     if merged:
         ranges = ", ".join(m.decode() for m in merged[:3])
         where = f"{sheet_prefix(title)}{merged[0].decode()}"
         raise ValidationError([Problem(where, f"merged cells ({ranges}); unmerge them so that "
                                               "every criterion and option has its own cell")],
                               source)
+    uncomputed = _uncomputed_formulas(xml)
+    if uncomputed:
+        refs = ", ".join(uncomputed[:3]) + (" …" if len(uncomputed) > 3 else "")
+        raise ValidationError([Problem(
+            f"{sheet_prefix(title)}{uncomputed[0]}",
+            f"{len(uncomputed):,} formula cell{'s' if len(uncomputed) > 1 else ''} ({refs}) "
+            "without a computed value: the workbook was written by a program that does not "
+            "calculate; open it in a spreadsheet and save it, then import again")], source)
+
+
+def _uncomputed_formulas(xml: bytes) -> list[str]:
+    """Cells holding a formula but no value, as a spreadsheet never writes them (a
+    formula whose result is empty text is typed ``str`` and is left alone)."""
+    if not _FORMULA.search(xml):
+        return []
+    out = []
+    for attributes, content in _CELL.findall(xml):
+        if not _FORMULA.search(content):
+            continue
+        kind = _TYPE.search(attributes)
+        if kind is not None and kind.group(1) != b"n":
+            continue  # text, a truth value or an error: not a number that went missing
+        value = _VALUE.search(content)
+        if value is None or not value.group(1).strip():
+            ref = _REF.search(attributes)
+            out.append(ref.group(1).decode() if ref else "?")
+    return out
 
 
 def _sheet_rows(ws: Any) -> Iterator[list[object]]:

@@ -3,7 +3,9 @@
 The hidden sheet carries the matrix document (see :mod:`tradeoff.io.excel.embed`);
 the scores, the worst/best anchors, the raw weight points and the active
 profile are then read from the visible sheets, so whatever a reader changed
-there in Excel or LibreOffice comes back. Overrides changed on the Scenarios sheet come back too
+there in Excel or LibreOffice comes back; a number the program only saved with
+fewer digits keeps its exact value (:mod:`tradeoff.io.excel.exact_numbers`).
+Overrides changed on the Scenarios sheet come back too
 (:mod:`tradeoff.io.excel.scenario_reimport`). Every value is checked as it is read,
 and a problem names its cell (``Scores!C7: 'abc' is not a number``).
 """
@@ -19,6 +21,7 @@ from tradeoff.core.model import Criterion, DecisionMatrix, Direction, Score
 from tradeoff.core.validate import check_matrix
 from tradeoff.io.excel.cells import sheet_values
 from tradeoff.io.excel.embed import FIRST_CHUNK_ROW, WORKBOOK_FORMAT
+from tradeoff.io.excel.exact_numbers import as_exported
 from tradeoff.io.excel.layout import EMBEDDED
 from tradeoff.io.excel.layout_check import (
     LAYOUT_CELL,
@@ -141,10 +144,11 @@ def _read_scores(ws: Any, where: ScoresLayout, m: DecisionMatrix, reader: _Reade
             r = where.worst_row if key == "worst" else where.best_row
             ref = cell_ref(title, r, column)
             refs.setdefault(f"criteria[{j}]", ref)
-            anchors[key] = _scale_value(c, rows[r - 1][column - 1], ref, reader, anchor=True)
+            anchors[key] = as_exported(getattr(c, key), _scale_value(
+                c, rows[r - 1][column - 1], ref, reader, anchor=True))
         if anchors["worst"] is not None and anchors["best"] is not None:
-            c.worst = c.to_number(anchors["worst"])
-            c.best = c.to_number(anchors["best"])
+            c.worst = _anchor_number(c, anchors["worst"])
+            c.best = _anchor_number(c, anchors["best"])
             c.direction = Direction.COST if c.best < c.worst else Direction.BENEFIT
     for i, o in enumerate(m.options):
         r = first_row + i
@@ -155,9 +159,15 @@ def _read_scores(ws: Any, where: ScoresLayout, m: DecisionMatrix, reader: _Reade
             value = _scale_value(c, rows[r - 1][first_col + j - 1], ref, reader)
             score = m.scores.get((o.id, c.id))
             if score is not None:
-                score.value = value
+                score.value = as_exported(score.value, value)
             elif value is not None:
                 m.scores[(o.id, c.id)] = Score(value=value)
+
+
+def _anchor_number(c: Criterion, anchor: float | int | str) -> float | int:
+    """The anchor as a number: a level's position, else the number as read. Not
+    float(): an integer beyond 2**53 would be rounded."""
+    return c.level_position(anchor) if isinstance(anchor, str) else anchor
 
 
 def _rename(item: Any, cell: object, ref: str, reader: _Reader) -> None:
@@ -185,7 +195,7 @@ def _scale_value(c: Criterion, cell: object, ref: str, reader: _Reader,
         return None
     if c.levels:
         if anchor and isinstance(cell, int | float) and not isinstance(cell, bool):
-            return float(cell)  # an anchor may be a position rather than a level
+            return cell  # an anchor may be a position rather than a level
         names = [lv.name for lv in c.levels]
         if isinstance(cell, str):
             if cell in names:
@@ -232,7 +242,7 @@ def _read_weights(ws: Any, where: WeightsLayout, m: DecisionMatrix, reader: _Rea
             elif number < 0:
                 reader.problem(ref, f"{number:g} is negative; weights are zero or positive")
             else:
-                profile.weights[node] = number
+                profile.weights[node] = as_exported(profile.weights.get(node), number)
     if not is_blank(rows[first_row + len(nodes) - 1][0]):
         reader.problem(cell_ref(title, first_row + len(nodes), 1),
                        "a row was added to the weights table; add criteria and groups in "

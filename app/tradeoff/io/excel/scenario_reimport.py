@@ -27,6 +27,7 @@ import openpyxl
 
 from tradeoff.core.model import Criterion, DecisionMatrix, Score, ScoreValue
 from tradeoff.io.excel.cells import sheet_values
+from tradeoff.io.excel.exact_numbers import as_exported
 from tradeoff.io.excel.layout import SCORES, build_layout
 from tradeoff.io.excel.scenario_sheet import SCENARIOS, ScenarioSheet, follow_formula
 from tradeoff.io.excel.xlsx_stream import col
@@ -70,7 +71,7 @@ def read_overrides(wb: Any, m: DecisionMatrix, scale_value: ScaleValue,
                 score = scenario.scores.get((o.id, c.id))
                 if score is not None:
                     refs[key] = ref
-                    score.value = scale_value(c, cell, ref)
+                    score.value = as_exported(score.value, scale_value(c, cell, ref))
                     continue
                 if formulas is None:
                     continue
