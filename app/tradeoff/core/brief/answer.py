@@ -8,6 +8,7 @@ largest difference first, until they cover the margin.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -15,6 +16,7 @@ from tradeoff.core.brief.document import Bullets, Paragraph, Quote, Table
 from tradeoff.core.brief.text import QUOTE_CHARS, join, sentence, share, shorten, total
 from tradeoff.core.errors import WeightError
 from tradeoff.core.model import DecisionMatrix, WeightProfile
+from tradeoff.core.printed_numbers import decimals_apart
 from tradeoff.core.scoring import ScoreResult, score
 
 MAX_REASONS = 4  # criteria named in "why", at most
@@ -41,6 +43,21 @@ class Standing:
     def margin(self) -> float:
         totals = self.result.totals
         return float(totals[self.first] - totals[self.second])
+
+    @cached_property
+    def decimals(self) -> dict[str, int]:
+        """Option id → decimals of its total and its lead, as the ranking table prints
+        them: options ranked apart never print alike (three decimals unless they would)."""
+        totals = self.result.totals
+        return dict(zip(totals.index, decimals_apart(totals.to_numpy(dtype=float)).tolist(),
+                        strict=True))
+
+    def total_of(self, option_id: str) -> str:
+        return total(float(self.result.totals[option_id]), self.decimals[option_id])
+
+    def lead(self, x: float) -> str:
+        """The first option's lead, or a part of it, as the lead is printed."""
+        return total(x, self.decimals[self.first])
 
 
 def standing(matrix: DecisionMatrix, profile: WeightProfile) -> Standing | str:
@@ -80,15 +97,14 @@ def no_weights_reason(matrix: DecisionMatrix) -> str:
 def recommendation(matrix: DecisionMatrix, profile: WeightProfile, s: Standing) -> str:
     """The answer in one sentence: the option, its total and its margin (or the tie)."""
     name = {o.id: o.name for o in matrix.options}
-    totals = s.result.totals
     lens = f"Under the {profile.name} weights"
     if len(s.tied) > 1:
         return (f"{lens}, {join([name[o] for o in s.tied])} tie for first place with a total "
-                f"of {total(float(totals[s.first]))} each (out of 1): the analysis does not "
+                f"of {s.total_of(s.first)} each (out of 1): the analysis does not "
                 "separate them.")
     return (f"{lens}, the recommendation is {name[s.first]}, with a total of "
-            f"{total(float(totals[s.first]))} (out of 1), {total(s.margin)} ahead of the "
-            f"runner-up, {name[s.second]} ({total(float(totals[s.second]))}).")
+            f"{s.total_of(s.first)} (out of 1), {s.lead(s.margin)} ahead of the "
+            f"runner-up, {name[s.second]} ({s.total_of(s.second)}).")
 
 
 def left_out(matrix: DecisionMatrix, s: Standing) -> str:
@@ -173,11 +189,11 @@ def why_blocks(matrix: DecisionMatrix, s: Standing) -> list:
         covered = sum(r.difference for r in chosen)
         these = "These criteria" if len(chosen) > 1 else "This criterion"
         if covered >= s.margin:
-            cover = (f"{these} add {total(covered)} to it, more than the whole margin; the "
-                     f"other criteria on balance take {total(covered - s.margin)} back")
+            cover = (f"{these} add {s.lead(covered)} to it, more than the whole margin; the "
+                     f"other criteria on balance take {s.lead(covered - s.margin)} back")
         else:
             cover = f"{these} account for {share(covered / s.margin)} of it"
-        intro = (f"{first} leads {second} by {total(s.margin)}. {cover} (differences in "
+        intro = (f"{first} leads {second} by {s.lead(s.margin)}. {cover} (differences in "
                  "weighted contribution, largest first):")
     items = []
     for r in chosen + ([counter] if counter else []):
@@ -187,21 +203,21 @@ def why_blocks(matrix: DecisionMatrix, s: Standing) -> list:
         if r is counter:
             lead = f"Against: {crit.name}"
             text = (f"(weight {share(float(weights[crit.id]))}): {second} scores {b}, "
-                    f"{first} {a}; this takes {total(-r.difference)} off the margin.")
+                    f"{first} {a}; this takes {s.lead(-r.difference)} off the margin.")
         else:
             lead = crit.name
             text = (f"(weight {share(float(weights[crit.id]))}): {first} scores {a}, "
-                    f"{second} {b}; this adds {total(r.difference)} to the margin.")
+                    f"{second} {b}; this adds {s.lead(r.difference)} to the margin.")
         items.append((Paragraph(text, lead), score_quotes(matrix, crit.id, [s.first, s.second])))
     return [Paragraph(intro), Bullets(tuple(items))]
 
 
 def ranking_table(matrix: DecisionMatrix, s: Standing) -> Table:
-    totals, ranks, margins = s.result.totals, s.result.ranks, s.result.table[("margin", "")]
+    ranks, margins = s.result.ranks, s.result.table[("margin", "")]
     rows = []
     for oid in s.order:
         m = float(margins[oid])
-        rows.append((str(int(ranks[oid])), matrix.option(oid).name, total(float(totals[oid])),
-                     "—" if m != m else total(m)))
+        rows.append((str(int(ranks[oid])), matrix.option(oid).name, s.total_of(oid),
+                     "—" if m != m else total(m, s.decimals[oid])))
     return Table(("Rank", "Option", "Total", "Lead over next"), tuple(rows),
                  numeric=frozenset({0, 2, 3}))

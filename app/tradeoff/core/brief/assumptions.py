@@ -7,7 +7,7 @@ from typing import Any
 
 from tradeoff.core.brief.answer import Standing, score_quotes
 from tradeoff.core.brief.document import Bullets, Chart, Paragraph, Quote, Table
-from tradeoff.core.brief.text import APPENDIX_QUOTE_CHARS, count, join, share, shorten, total
+from tradeoff.core.brief.text import APPENDIX_QUOTE_CHARS, count, join, share, shorten
 from tradeoff.core.elicitation.rank_weights import RANK_METHODS
 from tradeoff.core.elicitation.records import elicitation_levels, level_title, stored_record
 from tradeoff.core.model import Criterion, DecisionMatrix, WeightProfile
@@ -144,7 +144,7 @@ def appendix_blocks(matrix: DecisionMatrix, s: Standing | None) -> list:
         rows.append((crit.name, w, *(cell_text(crit, matrix, o) for o in options)))
     if s is not None:
         totals, ranks = s.result.totals, s.result.ranks
-        rows.append(("Total", "", *(total(float(totals[o])) if totals[o] == totals[o] else "—"
+        rows.append(("Total", "", *(s.total_of(o) if totals[o] == totals[o] else "—"
                                     for o in options)))
         rows.append(("Rank", "", *(str(int(ranks[o])) if ranks[o] == ranks[o] else "—"
                                    for o in options)))

@@ -19,6 +19,7 @@ from tradeoff.core.brief.text import count, join, share, total
 from tradeoff.core.errors import TradeoffError, WeightError
 from tradeoff.core.flip import Flip, flip_table
 from tradeoff.core.model import DecisionMatrix, WeightProfile
+from tradeoff.core.printed_numbers import threshold_shares
 from tradeoff.core.sensitivity import TIE, Sweep, all_sweeps
 from tradeoff.core.smaa import SmaaResult
 from tradeoff.core.smaa_sampling import spec_for_matrix, uniform_weights
@@ -69,11 +70,13 @@ def nearest_change(matrix: DecisionMatrix, profile: WeightProfile) -> ChangeOfWi
 
 
 def change_clause(change: ChangeOfWinner) -> str:
-    """``the weight on A rises above 17.5 % (now 11.1 %)``."""
+    """``the weight on A rises above 17.5 % (now 11.1 %)``: the change point rounded
+    toward the weight now, with the decimals it takes to print the two apart."""
     s = change.sweep
     what = f"the group {s.name}" if s.kind == "group" else s.name
     move = "rises above" if change.rises else "falls below"
-    return f"the weight on {what} {move} {share(change.at)} (now {share(s.current_weight)})"
+    at, now = threshold_shares(change.at, s.current_weight)
+    return f"the weight on {what} {move} {at} (now {now})"
 
 
 def change_sentence(matrix: DecisionMatrix, change: ChangeOfWinner | None) -> str:

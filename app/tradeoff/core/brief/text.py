@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tradeoff.core.printed_numbers import TOTAL_DECIMALS
+
 QUOTE_CHARS = 150  # a rationale or source longer than this is shortened in the body
 APPENDIX_QUOTE_CHARS = 400  # and in the appendix
 
 
-def total(x: float) -> str:
-    """A total or a contribution, as ``tradeoff score`` shows it (three decimals)."""
-    return f"{x:.3f}"
+def total(x: float, decimals: int = TOTAL_DECIMALS) -> str:
+    """A total or a contribution, as ``tradeoff score`` shows it (three decimals, or as
+    many as :func:`~tradeoff.core.printed_numbers.decimals_apart` finds the ranking needs)."""
+    return f"{x:.{decimals}f}"
 
 
 def share(x: float) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from tradeoff.core.printed_numbers import decimals_apart
 from tradeoff.gui.common.roles import ALIGN, DISPLAY, TOOLTIP, USER
 
 SORT_ROLE = USER + 1  # the unformatted number
@@ -25,12 +26,17 @@ def ranking_order(totals: np.ndarray, higher_is_better: bool = True) -> list[int
 
     ``higher_is_better`` is False for a method whose lowest score wins (VIKOR's Q).
     """
+    return ranking_rows(totals, higher_is_better).tolist()
+
+
+def ranking_rows(totals: np.ndarray, higher_is_better: bool = True) -> np.ndarray:
+    """:func:`ranking_order` as an array."""
     totals = np.asarray(totals, dtype=float)
     missing = np.isnan(totals)
     key = np.where(missing, 0.0, (-1.0 if higher_is_better else 1.0) * totals)
     # One stable sort (ties keep matrix order), missing totals last: at 10,000 options a
     # sort of Python tuples took a good part of a slider step.
-    return np.lexsort((np.arange(len(totals)), key, missing)).tolist()
+    return np.lexsort((np.arange(len(totals)), key, missing))
 
 
 class RankingModel(QAbstractTableModel):
@@ -43,6 +49,8 @@ class RankingModel(QAbstractTableModel):
         self.ranks = np.zeros(0)
         self.margins = np.zeros(0)
         self.order: list[int] = []
+        # per option, of its total and margin: options ranked apart print apart
+        self.decimals = np.zeros(0, dtype=int)
         self.total_header = HEADERS[2]
         self.total_tip = TOTAL_TIP
         self.notes: dict[int, str] = {}  # option row → why it has no rank (screened out)
@@ -60,7 +68,10 @@ class RankingModel(QAbstractTableModel):
         if not same_shape:
             self.beginResetModel()
         self.names, self.totals, self.ranks, self.margins = list(names), totals, ranks, margins
-        self.order = ranking_order(totals, higher_is_better)
+        rows = ranking_rows(totals, higher_is_better)
+        self.order = rows.tolist()
+        totals = np.asarray(totals, dtype=float)
+        self.decimals = decimals_apart(totals, order=rows[~np.isnan(totals[rows])])
         if not same_shape:
             self.endResetModel()
         elif names:
@@ -115,7 +126,7 @@ class RankingModel(QAbstractTableModel):
         x = numbers[col]
         if math.isnan(x):
             return "—" if col != 3 else ""
-        return f"{int(x)}" if col == 0 else f"{x:.3f}"
+        return f"{int(x)}" if col == 0 else f"{x:.{self.decimals[i]}f}"
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):

@@ -1,0 +1,81 @@
+"""How many decimals a printed total or weight threshold needs so that the text
+never contradicts the numbers behind it.
+
+Totals are shown with three decimals, but two options can be ranked apart by
+less than 0.0005: printed alike, with a lead of "0.000", they would read as a
+tie that the ranking does not make. A weight threshold rounded to the nearest
+0.1 % can land on the weight it is compared with ("falls below 50.0 % (now
+50.0 %)"), or past the change point, where the claim "it holds until then" is
+no longer true.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from tradeoff.core.scoring import RANK_DECIMALS
+
+TOTAL_DECIMALS = 3  # what totals and leads get when three are enough
+SHARE_DECIMALS = 1  # percentages, likewise
+MAX_SHARE_DECIMALS = 6
+
+
+def decimals_apart(totals: np.ndarray, at_least: int = TOTAL_DECIMALS,
+                   order: np.ndarray | None = None) -> np.ndarray:
+    """Decimals for each total (and its lead over the next) such that totals the ranking
+    separates print differently, their order reads right and each lead prints above
+    zero: ``at_least`` for most, more only for totals that lie close to a neighbour.
+
+    Totals equal to :data:`~tradeoff.core.scoring.RANK_DECIMALS` decimals are the ranking's
+    ties: they share their decimals, so they print alike. NaN (no total) gets ``at_least``.
+    ``order``, the rows with a total in ranking order, saves sorting when it is known.
+    """
+    t = np.asarray(totals, dtype=float)
+    out = np.full(t.shape, at_least, dtype=int)
+    if order is None:
+        ok = np.flatnonzero(~np.isnan(t))
+        order = ok[np.argsort(-t[ok], kind="stable")]
+    if order.size < 2:
+        return out
+    ranked = np.round(t[order], RANK_DECIMALS)
+    gaps = np.abs(ranked[:-1] - ranked[1:])
+    # Two totals more than 10^-d apart print on different d-decimal steps in the right
+    # order (each is off by half a step at most), and their lead prints as one step at least.
+    with np.errstate(divide="ignore"):
+        needed = np.where(gaps > 0, np.floor(-np.log10(np.where(gaps > 0, gaps, 1.0))) + 1, 0)
+    needed = np.clip(needed, at_least, RANK_DECIMALS).astype(int)
+    ties = gaps == 0
+    needed[ties] = at_least
+    per_row = np.full(order.size, at_least, dtype=int)
+    per_row[:-1] = needed  # the gap below each total
+    per_row[1:] = np.maximum(per_row[1:], needed)  # and the gap above it
+    # a run of tied totals shares the most decimals any of them needs
+    starts = np.flatnonzero(np.concatenate(([True], ~ties)))
+    per_row = np.repeat(np.maximum.reduceat(per_row, starts), np.diff(np.append(starts,
+                                                                               order.size)))
+    out[order] = per_row
+    return out
+
+
+def threshold_shares(at: float, now: float) -> tuple[str, str]:
+    """A weight's change point ``at`` and its value ``now`` (both 0..1) as percentages
+    printed apart: ``("17.5 %", "11.1 %")``.
+
+    The change point is rounded toward ``now``, so "it holds unless the weight rises
+    above X" stays true for every weight up to X; decimals are added (one at least)
+    until the two texts differ.
+    """
+    rises = at > now
+    for decimals in range(SHARE_DECIMALS, MAX_SHARE_DECIMALS + 1):
+        step = 10.0 ** decimals
+        scaled = at * 100 * step
+        # the small allowance keeps a change point of exactly 17.5 % from printing 17.4 %
+        edge = (math.floor(scaled + 1e-6) if rises else math.ceil(scaled - 1e-6)) / step
+        edge_text, now_text = f"{edge:.{decimals}f}", f"{now * 100:.{decimals}f}"
+        apart = float(edge_text) > float(now_text) if rises else \
+            float(edge_text) < float(now_text)
+        if apart:
+            break
+    return f"{edge_text} %", f"{now_text} %"
