@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import DecisionMatrix
 from tradeoff.core.robustness_report import ReportTable, flip_report
 from tradeoff.gui.robustness.models import ReportTableModel, report_view
+from tradeoff.gui.robustness.recompute import outcome
 
 SENSITIVE_SHARE = 0.2  # a flip within a fifth of the scale is flagged
 BY_COLUMN, UNIT_COLUMN, SHARE_COLUMN, TEXT_COLUMN = 5, 6, 7, 9
@@ -47,11 +47,7 @@ class FlipTable(QWidget):
             self.set_matrix(matrix, profile_id)
 
     def set_matrix(self, matrix: DecisionMatrix, profile_id: str | None = None) -> None:
-        try:
-            table: ReportTable | str = flip_report(matrix, matrix.profile(profile_id))
-        except (KeyError, TradeoffError) as e:
-            table = str(e)
-        self.show_table(table)
+        self.show_table(outcome(lambda: flip_report(matrix, matrix.profile(profile_id))))
 
     def show_table(self, table: ReportTable | str, compact: bool = False) -> None:
         """Show the flip table (or why there is none); ``compact``: it holds only the

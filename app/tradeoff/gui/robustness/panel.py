@@ -31,7 +31,7 @@ from tradeoff.gui.common.background import start_in_thread
 from tradeoff.gui.common.snapshot import snapshot
 from tradeoff.gui.robustness.charts import LazyChart
 from tradeoff.gui.robustness.flip import FlipTable
-from tradeoff.gui.robustness.recompute import STEPS, Computed, RecomputeWorker
+from tradeoff.gui.robustness.recompute import STEPS, Computed, RecomputeWorker, compute_views
 from tradeoff.gui.robustness.sensitivity import SensitivityPanel
 from tradeoff.gui.robustness.smaa import SmaaPanel
 from tradeoff.gui.robustness.stakeholders import StakeholderTable
@@ -105,8 +105,7 @@ class RobustnessPanel(QTabWidget):
 
     def set_matrix(self, matrix: DecisionMatrix, profile_id: str | None = None) -> None:
         """Recompute every view (the Monte Carlo only takes the matrix for its next run)."""
-        for view in (self.sensitivity, self.flips, self.tornado, self.stakeholders):
-            view.set_matrix(matrix, profile_id)
+        self._show(matrix, compute_views(matrix, profile_id, compact=False))
         had_result = self.monte_carlo.result is not None
         self.monte_carlo.set_matrix(matrix, profile_id)
         if had_result and not self.monte_carlo.running:
@@ -192,12 +191,16 @@ class RobustnessPanel(QTabWidget):
         self._finish_thread()
         if matrix is None:
             return
+        self._show(matrix, computed)
+        self.recompute_button.setText("Recompute (out of date)" if self._stale
+                                      else "Recompute")
+
+    def _show(self, matrix: DecisionMatrix, computed: Computed) -> None:
+        """Each view shows its figures, worked out here or on the worker thread."""
         self.sensitivity.show_sweeps(matrix, computed.sweeps, computed.compact)
         self.flips.show_table(computed.flips, computed.compact)
         self.tornado.show_result(matrix, computed.tornado)
         self.stakeholders.show_comparison(matrix, computed.profile_id, computed.comparison)
-        self.recompute_button.setText("Recompute (out of date)" if self._stale
-                                      else "Recompute")
 
     def _on_failed(self, message: str) -> None:
         self._finish_thread()

@@ -42,6 +42,14 @@ class Computed:
     comparison: StakeholderComparison | str
 
 
+def outcome[T](work: Callable[[], T]) -> T | str:
+    """``work()``, or the message of the bad input it refused (what a view shows then)."""
+    try:
+        return work()
+    except (KeyError, TradeoffError) as e:
+        return str(e)
+
+
 def compute_views(matrix: DecisionMatrix, profile_id: str | None, compact: bool,
                   progress: Callable[[int, int], None] | None = None,
                   cancelled: Callable[[], bool] | None = None) -> Computed:
@@ -56,10 +64,7 @@ def compute_views(matrix: DecisionMatrix, profile_id: str | None, compact: bool,
     for done, step in enumerate(steps):
         if cancelled is not None and cancelled():
             raise Cancelled()
-        try:
-            results.append(step(matrix.profile(profile_id)))
-        except (KeyError, TradeoffError) as e:
-            results.append(str(e))
+        results.append(outcome(lambda step=step: step(matrix.profile(profile_id))))
         if progress is not None:
             progress(done + 1, STEPS)
     return Computed(profile_id, compact, *results)  # type: ignore[arg-type]

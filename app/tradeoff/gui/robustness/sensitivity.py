@@ -16,13 +16,13 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import DecisionMatrix
 from tradeoff.core.robustness_report import change_point_table, stability_table
 from tradeoff.core.sensitivity import Sweep, all_sweeps
 from tradeoff.gui.common.chart_palette import category_colour
 from tradeoff.gui.robustness.charts import LazyChart, percent_axis, shorten
 from tradeoff.gui.robustness.models import ReportTableModel, report_view
+from tradeoff.gui.robustness.recompute import outcome
 
 
 class SensitivityChart(LazyChart):
@@ -178,11 +178,7 @@ class SensitivityPanel(QWidget):
 
     def set_matrix(self, matrix: DecisionMatrix, profile_id: str | None = None) -> None:
         """Recompute every sweep for ``matrix`` under the profile (the active one if None)."""
-        try:
-            sweeps: list[Sweep] | str = all_sweeps(matrix, matrix.profile(profile_id))
-        except (KeyError, TradeoffError) as e:
-            sweeps = str(e)
-        self.show_sweeps(matrix, sweeps)
+        self.show_sweeps(matrix, outcome(lambda: all_sweeps(matrix, matrix.profile(profile_id))))
 
     def show_sweeps(self, matrix: DecisionMatrix, sweeps: list[Sweep] | str,
                     compact: bool = False) -> None:

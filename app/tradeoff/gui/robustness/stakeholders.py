@@ -15,6 +15,7 @@ from tradeoff.core.model import DecisionMatrix
 from tradeoff.core.robustness_report import ReportTable
 from tradeoff.core.stakeholders import StakeholderComparison, compare_profiles
 from tradeoff.gui.robustness.models import ReportTableModel, report_view
+from tradeoff.gui.robustness.recompute import outcome
 
 
 class StakeholderTable(QWidget):
@@ -37,11 +38,7 @@ class StakeholderTable(QWidget):
             self.set_matrix(matrix, profile_id)
 
     def set_matrix(self, matrix: DecisionMatrix, profile_id: str | None = None) -> None:
-        try:
-            comparison: StakeholderComparison | str = compare_profiles(matrix)
-        except (KeyError, TradeoffError) as e:
-            comparison = str(e)
-        self.show_comparison(matrix, profile_id, comparison)
+        self.show_comparison(matrix, profile_id, outcome(lambda: compare_profiles(matrix)))
 
     def show_comparison(self, matrix: DecisionMatrix, profile_id: str | None,
                         comparison: StakeholderComparison | str) -> None:

@@ -11,12 +11,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import DecisionMatrix
 from tradeoff.core.palette import ROSE as CAN_FLIP
 from tradeoff.core.palette import TEAL as CANNOT_FLIP
 from tradeoff.core.tornado import Tornado, tornado
 from tradeoff.gui.robustness.charts import LazyChart, shorten
+from tradeoff.gui.robustness.recompute import outcome
 
 MAX_BARS = 15
 
@@ -38,11 +38,7 @@ class TornadoChart(LazyChart):
             self.set_matrix(matrix, profile_id)
 
     def set_matrix(self, matrix: DecisionMatrix, profile_id: str | None = None) -> None:
-        try:
-            result: Tornado | str = tornado(matrix, matrix.profile(profile_id))
-        except (KeyError, TradeoffError) as e:
-            result = str(e)
-        self.show_result(matrix, result)
+        self.show_result(matrix, outcome(lambda: tornado(matrix, matrix.profile(profile_id))))
 
     def show_result(self, matrix: DecisionMatrix, result: Tornado | str) -> None:
         """Show the tornado worked out for ``matrix`` (or why there is none)."""
