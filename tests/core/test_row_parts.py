@@ -149,3 +149,23 @@ def test_pieces_without_scores_beyond_the_points_give_value_functions_numbers(mo
     for j, c in enumerate(m.criteria):
         assert np.array_equal(values[:, j], value_function(c, raw[:, j]), equal_nan=True), c.id
     assert values[-3, bent[0]] < 0 and values[-2, bent[0]] > 1
+
+
+@pytest.mark.parametrize("at_worst", [-0.0, 0.0, 10.0, None])
+def test_values_carry_no_negative_zero_whichever_pass_is_spared(at_worst):
+    """The pass that turns −0.0 into 0.0 is skipped only for pieces whose scores all
+    lie on the best side of every worst end; a piece with a score at a worst end
+    (−0.0 on a benefit criterion from 0, 10 on a cost one) still gets it, so the values
+    equal value_function's bit for bit, sign of zero included."""
+    m, raw = _matrix(3000, 6)
+    raw = np.clip(np.nan_to_num(raw, nan=5.0), 0.25, 9.75)  # all clear of the worst ends
+    if at_worst is not None:
+        column = 0 if at_worst == 10.0 else 1  # c0 is a cost criterion, c1 a benefit one
+        m.criteria[1].value_points = []
+        raw[1234, column] = at_worst
+    values = score(m, raw=raw).table["value"].to_numpy()
+    expected = np.column_stack([value_function(c, raw[:, j]) for j, c in enumerate(m.criteria)])
+    assert np.array_equal(values, expected)
+    assert not np.signbit(values[values == 0]).any()
+    if at_worst is not None:
+        assert (values == 0).any()

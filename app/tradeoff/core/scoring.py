@@ -180,7 +180,8 @@ def value_columns(criteria: list[Criterion], raw: np.ndarray,
     # pass over the whole array is quicker than one per cost column.
     np.subtract(raw, plan.worst, out=out)
     np.divide(out, plan.span, out=out)
-    np.add(out, 0.0, out=out)
+    if extremes is None or _may_give_negative_zero(plan, extremes):
+        np.add(out, 0.0, out=out)
     if plan.bent:
         # The piecewise columns are copied out contiguous first: interpolating
         # down a column of a row-major array reads memory with a stride.
@@ -192,6 +193,21 @@ def value_columns(criteria: list[Criterion], raw: np.ndarray,
             columns[row] = piecewise(columns[row], px, pv, below, above)
         out[:, plan.bent] = columns.T
     return out
+
+
+def _may_give_negative_zero(plan: ValuePlan, extremes: tuple[np.ndarray, np.ndarray]) -> bool:
+    """Whether (score − worst) / span can be −0.0 for a score within ``extremes``.
+
+    The quotient is −0.0 only where the difference is zero or has the other sign than
+    the span (a score at or beyond the worst end: at most the worst on a benefit
+    criterion, at least the worst on a cost one), including −0.0 − 0.0 and a quotient
+    that underflows. A piece of rows whose scores all lie on the best side of every
+    worst end needs no pass to turn −0.0 into 0.0. NaN extremes (no scores) compare
+    False, so such a column is taken as possibly giving −0.0.
+    """
+    smallest, largest = extremes
+    clear = np.where(plan.span > 0, smallest > plan.worst, largest < plan.worst)
+    return not bool(clear.all())
 
 
 def additive_totals(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
@@ -231,24 +247,34 @@ def _ranks_and_margins(totals: np.ndarray, ranks: np.ndarray, leads: np.ndarray)
     run of equal rounded totals starts, the number of options strictly better.
     """
     t = np.asarray(totals, dtype=float)
-    ranks.fill(np.nan)
-    leads.fill(np.nan)
-    ok = np.flatnonzero(~np.isnan(t))
-    if ok.size == 0:
+    missing = np.isnan(t)
+    # Without a missing total (the usual case) the totals are sorted as they are,
+    # sparing two gathers and the fills of every row.
+    ok = np.flatnonzero(~missing) if missing.any() else None
+    if ok is not None:
+        ranks.fill(np.nan)
+        leads.fill(np.nan)
+    if t.size == 0 or (ok is not None and ok.size == 0):
         return
-    order = ok[np.argsort(-t[ok])]
-    ordered = t[order]
+    keys = -t if ok is None else -t[ok]
+    order = np.argsort(keys)
+    ordered = t[order] if ok is None else t[ok[order]]
     if (ordered[1:] == ordered[:-1]).any():
         # Equal totals keep the options' order (which of them shows the lead over
         # the next); without ties the quicker sort's order is that order already.
-        order = ok[np.argsort(-t[ok], kind="stable")]
-        ordered = t[order]
+        order = np.argsort(keys, kind="stable")
+        ordered = t[order] if ok is None else t[ok[order]]
+    if ok is not None:
+        order = ok[order]
     leads[order[:-1]] = ordered[:-1] - ordered[1:]
+    leads[order[-1]] = np.nan
     rounded = np.round(ordered, RANK_DECIMALS)
     starts = np.ones(rounded.size, dtype=bool)
-    starts[1:] = rounded[1:] != rounded[:-1]
-    first = np.maximum.accumulate(np.where(starts, np.arange(rounded.size), 0))
-    ranks[order] = first + 1
+    np.not_equal(rounded[1:], rounded[:-1], out=starts[1:])
+    place = np.arange(1, rounded.size + 1, dtype=float)
+    if not starts.all():  # tied after rounding: each takes the place its run starts at
+        place = np.maximum.accumulate(np.where(starts, place, 0))
+    ranks[order] = place
 
 
 def find_issues(matrix: DecisionMatrix, raw: np.ndarray,

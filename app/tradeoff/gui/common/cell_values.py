@@ -147,6 +147,24 @@ def with_value(criterion: Criterion, old: Score, value: ScoreValue | None) -> Sc
     return new
 
 
+def dropped_note(criterion: Criterion, old: Score, new: Score) -> str:
+    """What :func:`with_value` dropped from ``old`` to give ``new`` because the new value
+    no longer fits it ("" when nothing was): a range the value falls outside of, or a
+    log-normal draw of a value at or below 0. Clearing a value clears its range by
+    design and is not reported."""
+    if new.value is None:
+        return ""
+    parts = []
+    if old.has_range and not new.has_range:
+        ends = [f"{name} {criterion.format_value(end)}"
+                for name, end in (("low", old.low), ("high", old.high)) if end is not None]
+        parts.append(f"its range ({', '.join(ends)}) was dropped: "
+                     f"{criterion.format_value(new.value)} lies outside it")
+    if old.distribution and not new.distribution:
+        parts.append(f"its {old.distribution} draw was dropped: it needs a value above 0")
+    return "; ".join(parts)
+
+
 def edit_text(value: ScoreValue | None) -> str:
     """A score as it is typed (no unit), for copying and for editors: text that reads
     back as exactly the stored number, so showing a cell and saving it again changes

@@ -174,10 +174,12 @@ class MatrixView(QTableView):
         super().keyPressEvent(event)
 
     def commitData(self, editor: QWidget) -> None:
-        self.matrix_model.last_error = ""
+        self.matrix_model.last_error = self.matrix_model.last_notice = ""
         super().commitData(editor)
         if self.matrix_model.last_error:
             self.error.emit(self.matrix_model.last_error)
+        elif self.matrix_model.last_notice:
+            self.message.emit(self.matrix_model.last_notice)
 
     def _show_menu(self, pos: QPoint) -> None:
         if self.context_menu.actions():

@@ -26,6 +26,7 @@ from tradeoff.gui.common.cell_marks import (
 from tradeoff.gui.common.cell_values import (
     CellValueError,
     checked_number,
+    dropped_note,
     parse_score_text,
     with_value,
 )
@@ -72,6 +73,7 @@ class MatrixModel(QAbstractTableModel):
         super().__init__(doc)
         self.doc = doc
         self.last_error = ""  # why the last setData() was refused, for the status bar
+        self.last_notice = ""  # what the last setData() dropped besides, for the status bar
         self._value_only: np.ndarray | None = None
         self._value_only_key: tuple | None = None
         d = doc
@@ -218,8 +220,14 @@ class MatrixModel(QAbstractTableModel):
                                                                           index.column()):
             old = Score()  # a new override: the base cell's range and reason are not its own
         new = with_value(criterion, old, parsed)
+        # A range (or log-normal draw) the new value no longer fits is dropped: said in
+        # the status bar and in the undo step's name, which brings it back.
+        note = dropped_note(criterion, old, new)
+        self.last_notice = f"{option.name} / {criterion.name}: {note} (Undo restores it)" \
+            if note else ""
         self.doc.push(SetScore(self.doc, option.id, criterion.id, new,
-                               f"Score {option.name} on {criterion.name}"))
+                               f"Score {option.name} on {criterion.name}"
+                               + (f" ({note})" if note else "")))
         return True
 
     # -- headers -------------------------------------------------------------------------

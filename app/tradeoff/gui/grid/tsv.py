@@ -13,7 +13,13 @@ import io
 from PySide6.QtGui import QUndoCommand
 
 from tradeoff.core.model import DecisionMatrix, Score
-from tradeoff.gui.common.cell_values import CellValueError, edit_text, parse_score_text, with_value
+from tradeoff.gui.common.cell_values import (
+    CellValueError,
+    dropped_note,
+    edit_text,
+    parse_score_text,
+    with_value,
+)
 from tradeoff.gui.document import Document
 from tradeoff.gui.document.commands import set_scores
 
@@ -66,6 +72,7 @@ def paste_command(doc: Document, text: str, top: int, left: int,
             f"{m.options[top].name} / {m.criteria[left].name} there is room for only "
             f"{len(m.options) - top} × {len(m.criteria) - left}")
     cells: dict[tuple[str, str], Score | None] = {}
+    dropped = 0
     for i, row in enumerate(block):
         option = m.options[top + i]
         for j, text_cell in enumerate(row):
@@ -77,9 +84,14 @@ def paste_command(doc: Document, text: str, top: int, left: int,
                                  f"({option.name} / {criterion.name}): {e}") from None
             old = m.score(option.id, criterion.id)
             if value != old.value:
-                cells[(option.id, criterion.id)] = with_value(
-                    criterion, _own_score(doc, top + i, left + j, old), value)
-    return set_scores(doc, cells, f"Paste {height} × {width} cells")
+                own = _own_score(doc, top + i, left + j, old)
+                new = cells[(option.id, criterion.id)] = with_value(criterion, own, value)
+                dropped += bool(dropped_note(criterion, own, new))
+    # Ranges (or log-normal draws) the pasted values no longer fit are dropped; the
+    # undo step's name, shown in the status bar, says how many.
+    note = f"; {dropped} cell(s) lost a range or draw their new value falls outside " \
+        "(Undo restores them)" if dropped else ""
+    return set_scores(doc, cells, f"Paste {height} × {width} cells{note}")
 
 
 def _own_score(doc: Document, row: int, col: int, shown: Score) -> Score:

@@ -100,7 +100,6 @@ class WeightRow:
         self.slider.setMinimumWidth(60)
         self.slider.setAccessibleName(f"Weight of {name}")
         self.spin = PointsSpinBox()
-        self.spin.setRange(0, 1e6)
         self.spin.setKeyboardTracking(False)
         self.spin.setMaximumWidth(self.spin.fontMetrics().horizontalAdvance("00000.0") + 40)
         self.spin.setAccessibleName(f"Weight points of {name}")
@@ -129,7 +128,7 @@ class WeightRow:
     def show_weight(self, raw: float | None, scale: float) -> None:
         for w in (self.slider, self.spin):
             w.blockSignals(True)
-        self.spin.setValue(raw or 0.0)
+        self.spin.show_value(raw or 0.0)
         self.slider.setValue(round(min(raw or 0.0, scale) / scale * SLIDER_STEPS))
         for w in (self.slider, self.spin):
             w.blockSignals(False)
@@ -143,21 +142,50 @@ class WeightRow:
 
 
 class PointsSpinBox(QDoubleSpinBox):
-    """Weight points with as many decimals as they need (up to 4): typed points show
-    as "2" or "2.5", elicited ones as "0.0627" rather than a misleading "0.1"."""
+    """Weight points with as many decimals as they need: typed points show as "2" or
+    "2.5", elicited ones as "0.0627" rather than a misleading "0.1", a tiny weight with
+    its first significant digits rather than "0.0".
 
-    DECIMALS = 4
+    The box holds the stored weight itself (to KEPT decimals, not the DECIMALS shown),
+    with no ceiling below the weight shown: a step moves the stored weight by one
+    point, and leaving the box untouched changes nothing. A box that held the weight
+    as shown stepped 0.06271234 up to 1.0627, and 2,500,000 down to 999,999 from its
+    old ceiling of 1,000,000.
+    """
+
+    DECIMALS = 4  # shown, at least
+    SIGNIFICANT = 3  # shown, at least, of a weight below 1
+    KEPT = 12
+    CEILING = 1e15
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setDecimals(self.DECIMALS)
+        self.setDecimals(self.KEPT)
+        self.setRange(0, self.CEILING)
+
+    def show_value(self, value: float) -> None:
+        """Show ``value``, raising the ceiling first if it lies above it."""
+        if value > self.maximum():
+            self.setMaximum(value)
+        self.setValue(value)
+
+    def valueFromText(self, text: str) -> float:
+        # The text shown for the value held reads back as that value, not as the rounded
+        # figure shown: finishing an edit that changed nothing keeps the weight.
+        if text == self.textFromValue(self.value()):
+            return self.value()
+        return super().valueFromText(text)
 
     def textFromValue(self, value: float) -> str:
         # In the box's locale (its decimal separator is what valueFromText reads back),
         # without the group separators and trailing zeros.
         locale = self.locale()
         point = locale.decimalPoint()
-        text = locale.toString(value, "f", self.DECIMALS).replace(locale.groupSeparator(), "")
+        decimals = self.DECIMALS
+        if 0 < value < 1:
+            first = -math.floor(math.log10(value))  # the first significant decimal
+            decimals = min(self.KEPT, max(decimals, first + self.SIGNIFICANT - 1))
+        text = locale.toString(value, "f", decimals).replace(locale.groupSeparator(), "")
         if point in text:
             text = text.rstrip("0")
             if text.endswith(point):
