@@ -19,6 +19,7 @@ method never hides the others.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -173,23 +174,44 @@ class CrossCheck:
             index=pd.Index([m.display_name for m in self.outcomes], name="method"))
 
 
+class CrossCheckCancelled(Exception):
+    """Raised inside :func:`crosscheck` when its cancel check says stop."""
+
+
+PROGRESS_STEPS = 1000  # what ``progress(done, total)`` counts to
+
+
 def crosscheck(matrix: DecisionMatrix, profile: WeightProfile | str | None = None,
                settings: MethodSettings | None = None,
-               methods: list[str] | None = None) -> CrossCheck:
+               methods: list[str] | None = None,
+               progress: Callable[[int, int], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> CrossCheck:
     """Run every method (primary first) and compare each ranking with the primary one.
 
     Bad weights raise, as they would for the primary model; a method that
-    refuses the data is kept with its error message.
+    refuses the data is kept with its error message. ``progress(done, total)``
+    hears how far the run has got (each method an equal share, PROMETHEE's
+    within its own as it goes); ``cancelled()`` is asked as often, and when it
+    returns True the run stops with :class:`CrossCheckCancelled`.
     """
     if not isinstance(profile, WeightProfile):
         profile = matrix.profile(profile)
     keys = [PRIMARY] + [k for k in (methods or list(METHODS)) if k != PRIMARY]
     outcomes: list[MethodOutcome] = []
     primary_ranks: np.ndarray | None = None
-    for key in keys:
+
+    def reached(step: int, share: float) -> None:
+        if cancelled is not None and cancelled():
+            raise CrossCheckCancelled()
+        if progress is not None:
+            progress(int(PROGRESS_STEPS * (step + share) / len(keys)), PROGRESS_STEPS)
+
+    for step, key in enumerate(keys):
         spec = METHODS[key]
+        reached(step, 0.0)
         try:
-            result = run_method(key, matrix, profile, settings)
+            result = run_method(key, matrix, profile, settings,
+                                progress=lambda share, step=step: reached(step, share))
         except TradeoffError as e:
             if key == PRIMARY:
                 raise
@@ -200,5 +222,6 @@ def crosscheck(matrix: DecisionMatrix, profile: WeightProfile | str | None = Non
             primary_ranks = ranks
         outcomes.append(MethodOutcome(key, spec.display_name, result, None,
                                       kendall_tau_b(primary_ranks, ranks)))
+    reached(len(keys), 0.0)
     return CrossCheck([o.id for o in matrix.options], [o.name for o in matrix.options],
                       profile.id, outcomes)

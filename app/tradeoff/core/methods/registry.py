@@ -7,6 +7,7 @@ values); the others are the data-driven cross-checks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tradeoff.core.errors import TradeoffError
@@ -69,8 +70,11 @@ def method_spec(key: str) -> MethodSpec:
 
 
 def run_method(key: str, matrix: DecisionMatrix, profile: WeightProfile | str | None = None,
-               settings: MethodSettings | None = None) -> ScoreResult:
-    """Score ``matrix`` with the method named ``key`` under ``profile``."""
+               settings: MethodSettings | None = None,
+               progress: Callable[[float], None] | None = None) -> ScoreResult:
+    """Score ``matrix`` with the method named ``key`` under ``profile``; ``progress(share)``
+    hears how far a long method (PROMETHEE's pair by pair comparisons) has got, and an
+    exception it raises stops the method."""
     method_spec(key)
     settings = settings or MethodSettings()
     if key == "wsm":
@@ -81,7 +85,8 @@ def run_method(key: str, matrix: DecisionMatrix, profile: WeightProfile | str | 
         return topsis(matrix, profile, normalisation=settings.topsis_normalisation)
     if key == "vikor":
         return vikor(matrix, profile, v=settings.vikor_v)
-    return promethee(matrix, profile, preferences=settings.promethee_preferences)
+    return promethee(matrix, profile, preferences=settings.promethee_preferences,
+                     progress=progress)
 
 
 def normalisation_text(result: ScoreResult) -> str:

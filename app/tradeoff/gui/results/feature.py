@@ -28,6 +28,7 @@ def install(window: WindowHost) -> CrossCheckView:
     window.add_dock(DOCK_TITLE, view, Qt.DockWidgetArea.BottomDockWidgetArea,
                     tabify_with="Results")
     view.follow(window.document)
+    window.closing.connect(view.shutdown)
     window.results_panel.enable_methods()
     share_choice(view.normalisation_box, window.results_panel.normalisation_box)
     action = QAction("&Cross-check Methods", window)
