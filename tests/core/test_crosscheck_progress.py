@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from tradeoff.core.methods.crosscheck import PROGRESS_STEPS, CrossCheckCancelled, crosscheck
-from tradeoff.core.methods.promethee import ROW_BLOCK
+from tradeoff.core.methods.promethee import ROW_BLOCK, pairs_compared
 from tradeoff.core.model import Criterion, DecisionMatrix, Option, Score, WeightProfile
 from tradeoff.core.preference_functions import PreferenceFunction
 
@@ -57,3 +57,12 @@ def test_a_cancel_inside_promethee_stops_within_a_block():
     with pytest.raises(CrossCheckCancelled):
         crosscheck(m, cancelled=cancelled)
     assert asked == 7
+
+
+def test_pairs_compared_counts_only_the_criteria_compared_pair_by_pair():
+    m = _matrix(options=50, criteria=4)  # c0 the default v-shape, c1..c3 gaussian
+    assert pairs_compared(m) == 50 * 50 * 3
+    assert pairs_compared(m, {"c0": PreferenceFunction("level", q=1, p=2)}) == 50 * 50 * 4
+    for c in m.criteria:
+        c.promethee = PreferenceFunction("linear", q=0.5, p=2)  # a ramp: one sort each
+    assert pairs_compared(m) == 0

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import QComboBox, QMessageBox, QSpinBox
 from app_process import run_app_code
 from tradeoff import __version__
 from tradeoff.core.methods.registry import MethodSettings, run_method
+from tradeoff.core.preference_functions import PreferenceFunction
 from tradeoff.core.scoring import score
 from tradeoff.core.weights import normalised_weights
-from tradeoff.gui.document.commands import SetActiveProfile, SetWeight
+from tradeoff.gui.document.commands import ReplaceCriterion, SetActiveProfile, SetWeight
 from tradeoff.gui.excel.actions import ExcelActions
 from tradeoff.gui.weights.ahp_dialog import AhpDialog
 from tradeoff.gui.weights.elicitation_dialogs import RankDialog, SwingDialog
@@ -361,7 +362,7 @@ def test_a_large_matrix_waits_for_recompute_instead_of_freezing_on_every_edit(
 
     monkeypatch.setattr(robustness_panel, "LIVE_WORK_LIMIT", 10)
     monkeypatch.setattr(crosscheck_view, "LIVE_OPTION_LIMIT", 3)
-    monkeypatch.setattr(results_panel, "PAIRWISE_LIVE_LIMIT", 3)
+    monkeypatch.setattr(results_panel, "PAIRWISE_LIVE_WORK", 3)
     doc = wired.document
     panel = wired.docks["Robustness"].widget()
     crosscheck = wired.docks["Cross-check"].widget()
@@ -383,8 +384,13 @@ def test_a_large_matrix_waits_for_recompute_instead_of_freezing_on_every_edit(
     qtbot.waitUntil(lambda: not crosscheck.recomputing, timeout=30_000)  # worked out aside
     assert crosscheck.current is not column_before
     assert crosscheck.current.rank(score(doc.matrix).ranks.idxmin(), "wsm") == 1
-    wired.results_panel.set_method("promethee")
-    assert "too slow to follow edits live" in wired.results_panel.title.text()
+    wired.results_panel.set_method("promethee")  # v-shapes: one sort per criterion, live
+    assert wired.results_panel.model.rowCount() == len(doc.matrix.options)
+    gaussian = copy.deepcopy(doc.matrix.criteria[0])
+    gaussian.promethee = PreferenceFunction("gaussian", s=1.0)  # every pair, one by one
+    doc.push(ReplaceCriterion(doc, gaussian))
+    qtbot.waitUntil(lambda: "too slow to follow edits live"
+                    in wired.results_panel.title.text(), timeout=3000)
     assert wired.results_panel.model.rowCount() == 0
 
 

@@ -45,8 +45,8 @@ from tradeoff.core.preference_functions import KINDS, PreferenceFunction
 
 NAME = "PROMETHEE II"
 DEFAULT_TEXT = "v-shape, p = range of scores"
-__all__ = ["DEFAULT_TEXT", "KINDS", "NAME", "PreferenceFunction", "preference_functions",
-           "promethee"]
+__all__ = ["DEFAULT_TEXT", "KINDS", "NAME", "PreferenceFunction", "pairs_compared",
+           "preference_functions", "promethee"]
 
 
 def preference_functions(matrix: DecisionMatrix,
@@ -69,6 +69,16 @@ def preference_functions(matrix: DecisionMatrix,
             function.check(c.name)
             chosen[c.id] = function
     return chosen
+
+
+def pairs_compared(matrix: DecisionMatrix,
+                   preferences: dict[str, PreferenceFunction] | None = None) -> int:
+    """How many differences PROMETHEE works out one pair at a time: n² for each criterion
+    whose preference function has a jump or a curve (see :mod:`promethee_sums`); the
+    others need one sort, n log n. Raises TradeoffError for unusable preferences."""
+    n = len(matrix.options)
+    chosen = preference_functions(matrix, preferences)
+    return n * n * sum(not sorted_sums_apply(f) for f in chosen.values())
 
 
 Progress = Callable[[float], None]

@@ -39,10 +39,11 @@ from tradeoff.gui.results.results_model import TOTAL_TIP, RankingModel
 
 # core.methods.registry.PRIMARY, named here so that start-up need not load the methods.
 ADDITIVE = "wsm"
-# Methods whose work grows with the square of the options, and how many options they
-# follow live (PROMETHEE II on 500 options × 20 criteria: about 0.05 s per edit).
-PAIRWISE_METHODS = frozenset({"promethee"})
-PAIRWISE_LIVE_LIMIT = 500
+# PROMETHEE II compares every pair of options on a criterion whose preference function
+# has a jump or a curve: the differences it works out one pair at a time that it may
+# follow live (500 options × 20 such criteria: about 0.05 s per edit). With the
+# default v-shape it sorts each criterion instead, and follows any size.
+PAIRWISE_LIVE_WORK = 500 * 500 * 20
 STANDING_DELAY_MS = 400
 
 
@@ -291,19 +292,22 @@ class ResultsPanel(QWidget):
 
     def _show_method(self, key: str) -> None:
         """A cross-check method, recomputed in full (a few ms for a matrix of this size)."""
+        from tradeoff.core.methods.promethee import pairs_compared
         from tradeoff.core.methods.registry import METHODS, normalisation_text, run_method
 
         m, spec = without_screened(self.doc.view()), METHODS[key]  # screened: not ranked
         self.model.set_standing({})
         self.model.set_notes({})
-        if key in PAIRWISE_METHODS and len(m.options) > PAIRWISE_LIVE_LIMIT:
-            self._no_ranking(TradeoffError(
-                f"{spec.display_name} compares every pair of options, too slow to follow "
-                f"edits live for {len(m.options):,} options (up to {PAIRWISE_LIVE_LIMIT:,}); "
-                "the Excel export's Methods sheet has it"))
-            return
         try:
-            result = run_method(key, m, self.doc.active_profile_id(), self.method_settings())
+            settings = self.method_settings()
+            if key == "promethee" and pairs_compared(
+                    m, settings.promethee_preferences) > PAIRWISE_LIVE_WORK:
+                raise TradeoffError(
+                    f"{spec.display_name} compares every pair of {len(m.options):,} options on "
+                    "the criteria with a stepped or gaussian preference function, too slow to "
+                    "follow edits live; the Cross-check dock (Recompute) and the Excel "
+                    "export's Methods sheet have it")
+            result = run_method(key, m, self.doc.active_profile_id(), settings)
         except (TradeoffError, KeyError) as e:
             self._no_ranking(e)
             return
