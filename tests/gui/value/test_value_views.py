@@ -26,7 +26,8 @@ def document(qtbot):
 
 
 def column(table, c: int) -> list[str]:
-    return [table.item(r, c).text() for r in range(table.rowCount())]
+    model = table.model()
+    return [model.index(r, c).data() for r in range(model.rowCount())]
 
 
 def test_value_view_lists_every_candidate_and_saves_the_chart(qtbot, document, tmp_path):
@@ -212,9 +213,10 @@ def test_above_the_live_limit_the_portfolio_view_says_where_to_get_it(qtbot, mon
     assert solved and view.table.rowCount() == portfolio_view.LIVE_LIMIT
 
 
-def test_above_the_live_limit_the_value_view_says_where_to_get_it(qtbot):
+def test_above_the_live_limit_the_value_view_says_where_to_get_it(qtbot, monkeypatch):
     from tradeoff.gui.value import vfm_view
 
+    monkeypatch.setattr(vfm_view, "LIVE_LIMIT", 50)  # the real limit is 20,000 options
     document = _generated(vfm_view.LIVE_LIMIT + 1)
     view = ValueView(document)
     qtbot.addWidget(view)
@@ -222,4 +224,32 @@ def test_above_the_live_limit_the_value_view_says_where_to_get_it(qtbot):
     qtbot.waitExposed(view)
     qtbot.waitUntil(lambda: not view._stale)
     assert "tradeoff value FILE" in view.note.text()
-    assert view.result is None and view.table.rowCount() == 0
+    assert view.result is None and view.model.rowCount() == 0
+
+
+def test_the_value_view_shows_ten_thousand_options_row_by_row(qtbot):
+    """The table is a model over the points: every option is a row, the frontier bold,
+    in the order of benefit per cost, and only the rows on screen are ever read."""
+    from tradeoff.core.value_for_money import value_for_money
+    from tradeoff.gui.value.vfm_table import BOLD
+
+    document = _generated(10_000)
+    view = ValueView(document)
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: not view._stale, timeout=30_000)
+    model = view.model
+    assert model.rowCount() == 10_000
+    expected = value_for_money(without_screened(document.matrix), None,
+                               view.cost_box.currentData()).by_ratio()
+    assert column(view.table, 0) == [p.name for p in expected]
+    bold = [r for r in range(model.rowCount())
+            if model.index(r, 0).data(Qt.ItemDataRole.FontRole) == BOLD]
+    assert [expected[r].option for r in bold] == [p.option for p in expected if p.efficient]
+    assert len(bold) == len(view.result.frontier) > 0
+    view.table.scrollToBottom()
+    last = model.index(model.rowCount() - 1, 4)
+    assert view.table.visualRect(last).isValid()
+    assert last.data() == expected[-1].describe(view.result.unit)
