@@ -36,6 +36,7 @@ from tradeoff.gui.common.icons import icon
 from tradeoff.gui.document import Document
 from tradeoff.gui.results.results_chart import ContributionChart
 from tradeoff.gui.results.results_model import TOTAL_TIP, RankingModel
+from tradeoff.gui.results.standing_aside import StandingAside
 
 # core.methods.registry.PRIMARY, named here so that start-up need not load the methods.
 ADDITIVE = "wsm"
@@ -147,6 +148,9 @@ class ResultsPanel(QWidget):
         self._standing_timer.setSingleShot(True)
         self._standing_timer.setInterval(STANDING_DELAY_MS)
         self._standing_timer.timeout.connect(self.update_standing)
+        self.standing_aside = StandingAside(self)
+        self.standing_aside.ready.connect(self._standing_ready)
+        self.standing_aside.failed.connect(self._standing_failed)
         doc.changed.connect(self._standing_timer.start)
         doc.weights_changed.connect(self._standing_timer.start)  # the closest wins move
         doc.replaced.connect(lambda: self.model.set_standing({}))
@@ -274,21 +278,42 @@ class ResultsPanel(QWidget):
 
     def update_standing(self) -> None:
         """Fill the "Could it win?" column (potential optimality and dominance)."""
-        from tradeoff.gui.results.standing import standing_texts
+        from tradeoff.gui.results.standing import LIVE_LIMIT, standing_texts
+        from tradeoff.gui.results.standing_aside import AT_ONCE_LIMIT, PENDING
 
         if self.method != ADDITIVE:  # the column speaks of the additive value model
             self.model.set_standing({})
             return
         try:
-            try:
-                reference = self.doc.weights()
-            except TradeoffError:
-                reference = None
-            self.model.set_standing(standing_texts(self.doc.view(), set(self.doc.screened()),
-                                                   reference))
+            reference = self.doc.weights()
+        except TradeoffError:
+            reference = None
+        view, screened = self.doc.view(), set(self.doc.screened())
+        ranked = len(view.options) - len(screened)
+        if AT_ONCE_LIMIT < ranked <= LIVE_LIMIT:
+            # Seconds of LPs: worked out aside; until then the column says so rather than
+            # showing the answer for the matrix as it was.
+            self.model.set_standing({i: PENDING for i in range(len(view.options))
+                                     if i not in screened})
+            self.standing_aside.request(view, screened, reference)
+            return
+        try:
+            self.model.set_standing(standing_texts(view, screened, reference))
         except TradeoffError as e:
-            self.model.set_standing({})
-            self.message.emit(f"Could not work out which options could win: {e}")
+            self._standing_failed(str(e))
+
+    def _standing_ready(self, texts: dict[int, tuple[str, str]]) -> None:
+        if self.method == ADDITIVE:
+            self.model.set_standing(texts)
+
+    def _standing_failed(self, message: str) -> None:
+        self.model.set_standing({})
+        self.message.emit(f"Could not work out which options could win: {message}")
+
+    def shutdown(self) -> None:
+        """Stop the "Could it win?" column's work under way (the window is closing)."""
+        self._standing_timer.stop()
+        self.standing_aside.shutdown()
 
     def _show_method(self, key: str) -> None:
         """A cross-check method, recomputed in full (a few ms for a matrix of this size)."""

@@ -1,8 +1,10 @@
 """The "Could it win?" column: potential optimality and dominance, worded per option.
 
 Computed after edits settle (not on every slider step: neither depends on the
-weights), and only up to :data:`LIVE_LIMIT` options, since an LP per option
-is too slow to follow edits on very large matrices (``tradeoff score`` has it).
+weights), on a worker thread above a few hundred options
+(:mod:`tradeoff.gui.results.standing_aside`), and only up to :data:`LIVE_LIMIT`
+options: an LP per option and a dominance check of every pair take about ten
+seconds at 5,000 options (``tradeoff score`` has it for any size).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import numpy as np
 
 from tradeoff.core.model import DecisionMatrix
 
-LIVE_LIMIT = 300
+LIVE_LIMIT = 5_000
 CLOSEST_LIMIT = 60  # the smallest weight change is worked out up to this many options
 
 

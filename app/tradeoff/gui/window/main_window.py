@@ -184,6 +184,7 @@ class MainWindow(MenusMixin, QMainWindow):
         self.grid.selectionModel().currentChanged.connect(self._show_cell)
         self._show_cell(self.grid.currentIndex())
         self.results_panel.message.connect(self.show_message)
+        self.closing.connect(self.results_panel.shutdown)
         self.setTabOrder(self.grid, self.weights_panel)
         self.setTabOrder(self.weights_panel, self.cell_panel)
         self.setTabOrder(self.cell_panel, self.results_panel)
