@@ -36,10 +36,18 @@ def scale_choices(row_name: str, col_name: str) -> list[tuple[str, float | None]
     return choices
 
 
-def _nearest_choice(choices: list[tuple[str, float | None]], value: float) -> int:
-    """The entry closest to a stored value on the log scale (group means fall between)."""
-    return min(range(1, len(choices)),
-               key=lambda k: abs(math.log(choices[k][1]) - math.log(value)))  # type: ignore[arg-type]
+def stored_choice(choices: list[tuple[str, float | None]], value: float,
+                  row_name: str, col_name: str) -> int:
+    """The entry for a stored judgement. One between Saaty's steps (2.5, say, written
+    by hand or by another tool) gets an entry of its own, in its place on the scale,
+    so the box shows it and OK keeps it rather than moving it to the nearest step."""
+    for k, (_text, step) in enumerate(choices):
+        if step is not None and math.isclose(step, value, rel_tol=1e-12):
+            return k
+    more, times = (row_name, value) if value >= 1 else (col_name, 1 / value)
+    k = next((k for k in range(1, len(choices)) if choices[k][1] < value), len(choices))
+    choices.insert(k, (f"{more}: {times:.4g} times as important (as stored)", value))
+    return k
 
 
 class AhpDialog(ElicitationDialog):
@@ -64,10 +72,11 @@ class AhpDialog(ElicitationDialog):
         for row, (a, b) in enumerate(itertools.combinations(items, 2)):
             combo = QComboBox(objectName=f"pair_{a}__{b}")
             choices = scale_choices(self.name(a), self.name(b))
+            given = stored.get((a, b)) or (1 / stored[(b, a)] if (b, a) in stored else None)
+            current = stored_choice(choices, given, self.name(a), self.name(b)) if given else 0
             for text, value in choices:
                 combo.addItem(text, value)
-            given = stored.get((a, b)) or (1 / stored[(b, a)] if (b, a) in stored else None)
-            combo.setCurrentIndex(_nearest_choice(choices, given) if given else 0)
+            combo.setCurrentIndex(current)
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

@@ -1,0 +1,63 @@
+"""Reopening an elicitation dialog on stored inputs and pressing OK changes nothing:
+inputs the dialog's own widgets cannot show exactly are kept as stored, and shown
+as they are, unless the user changes them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tradeoff.core.elicitation.ahp import ahp
+from tradeoff.core.elicitation.records import ElicitationOutcome, apply_outcome
+from tradeoff.core.model import Criterion, DecisionMatrix, Option, WeightProfile
+from tradeoff.gui.weights.ahp_dialog import AhpDialog
+from tradeoff.io.matrix_file import dumps, loads
+
+
+def three_criteria() -> DecisionMatrix:
+    crits = [Criterion(k, k.capitalize(), worst=0, best=10) for k in ("cost", "risk", "time")]
+    return DecisionMatrix(criteria=crits, options=[Option("a", "A")],
+                          profiles=[WeightProfile("p", "Board", {c.id: 1 for c in crits})])
+
+
+def with_ahp_record(m: DecisionMatrix, judgements: list[dict]) -> DecisionMatrix:
+    """The matrix as a file would hold it with these AHP judgements (written by hand or
+    by another tool), read back through the file format."""
+    record = {"priority": "eigenvector", "judgements": judgements}
+    m.profiles[0] = apply_outcome(m.profile("p"), ElicitationOutcome(
+        None, "ahp", {"cost": 0.5, "risk": 0.3, "time": 0.2}, record))
+    return loads(dumps(m))
+
+
+def test_ahp_judgements_off_saaty_s_steps_are_shown_and_kept_as_stored(qtbot):
+    judgements = [{"row": "cost", "col": "risk", "value": 2.5},
+                  {"row": "cost", "col": "time", "value": 4.0},
+                  {"row": "time", "col": "risk", "value": 0.6}]  # stored the other way round
+    m = with_ahp_record(three_criteria(), judgements)
+    dialog = AhpDialog(m, "p")
+    qtbot.addWidget(dialog)
+    combo = dialog.pairs[("cost", "risk")]
+    assert combo.currentData() == 2.5  # not Saaty's nearest step, 3 (or 2)
+    assert "2.5" in combo.currentText()
+    assert dialog.pairs[("risk", "time")].currentData() == pytest.approx(1 / 0.6)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    kept = dialog.updated_profile()
+    stored = {(j["row"], j["col"]): j["value"] for j in kept.elicitation["_root"]["judgements"]}
+    assert stored[("cost", "risk")] == 2.5 and stored[("cost", "time")] == 4.0
+    assert stored[("risk", "time")] == pytest.approx(1 / 0.6, rel=1e-15)
+    exact = ahp(["cost", "risk", "time"], {("cost", "risk"): 2.5, ("cost", "time"): 4.0,
+                                           ("time", "risk"): 0.6}, "eigenvector")
+    assert dialog.outcome().weights == pytest.approx(exact.weights, rel=1e-12)
+
+
+def test_a_changed_judgement_is_taken_and_the_stored_one_stays_on_offer(qtbot):
+    m = with_ahp_record(three_criteria(), [{"row": "cost", "col": "risk", "value": 2.5},
+                                           {"row": "cost", "col": "time", "value": 4.0}])
+    dialog = AhpDialog(m, "p")
+    qtbot.addWidget(dialog)
+    combo = dialog.pairs[("cost", "risk")]
+    combo.setCurrentIndex(combo.findData(3.0))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    stored = {(j["row"], j["col"]): j["value"]
+              for j in dialog.updated_profile().elicitation["_root"]["judgements"]}
+    assert stored[("cost", "risk")] == 3.0
