@@ -146,3 +146,30 @@ def test_a_threshold_left_alone_keeps_its_exact_value(window):
 
     edit_speed(window, move_p)
     assert m.criterion("speed").promethee == PreferenceFunction("linear", q=0.12345, p=4)
+
+
+def test_a_fine_threshold_is_shown_as_stored_and_a_finer_one_can_be_typed(window):
+    """On a fine scale a threshold of 0.0004 is no 0.000: the box shows the digits the
+    stored value has, and a change the user types keeps the digits typed."""
+    m = window.document.matrix
+    fine = PreferenceFunction("linear", q=0.0004, p=0.0015)
+    m.criteria[1] = replace(m.criteria[1], promethee=fine)
+    seen = {}
+
+    def look(dialog: QDialog) -> None:
+        boxes = dialog.promethee.boxes
+        seen["shown"] = (boxes["q"].value(), boxes["p"].value())
+        seen["text"] = (boxes["q"].text(), boxes["p"].text())
+        dialog._try_accept()
+
+    edit_speed(window, look)
+    assert seen["shown"] == (0.0004, 0.0015)
+    assert [float(t.replace(",", ".")) for t in seen["text"]] == [0.0004, 0.0015]
+    assert m.criterion("speed").promethee == fine
+
+    def move_p(dialog: QDialog) -> None:
+        dialog.promethee.boxes["p"].setValue(0.0025)
+        dialog._try_accept()
+
+    edit_speed(window, move_p)
+    assert m.criterion("speed").promethee == PreferenceFunction("linear", q=0.0004, p=0.0025)

@@ -88,10 +88,10 @@ class ExactNumberBox(QDoubleSpinBox):
     """A number box that gives back the number it was given, digit for digit, unless
     the user changes it (the box itself holds a limited number of decimals)."""
 
-    def __init__(self, value: float) -> None:
+    def __init__(self, value: float, minimum: float = -1e9) -> None:
         super().__init__()
         self.setDecimals(decimals_to_show(value, 3, 6))
-        self.setRange(min(-1e9, value), max(1e9, value))
+        self.setRange(min(minimum, value), max(1e9, value))
         self.setValue(value)
         self.original, self.shown = value, self.value()
 
@@ -102,8 +102,9 @@ class ExactNumberBox(QDoubleSpinBox):
 class PrometheeRow(QWidget):
     """The criterion's own PROMETHEE preference function: a kind and the thresholds it reads.
 
-    Only the thresholds the chosen kind reads are shown. A threshold the user
-    leaves as it was keeps its exact value, even where the box rounds it.
+    Only the thresholds the chosen kind reads are shown, each with the decimals its
+    stored value needs (a q of 0.0004 on a fine scale does not show as 0.000). A
+    threshold the user leaves as it was keeps its exact value.
     """
 
     def __init__(self, function: PreferenceFunction | None,
@@ -122,20 +123,15 @@ class PrometheeRow(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.kind, 1)
-        self.boxes: dict[str, QDoubleSpinBox] = {}
+        self.boxes: dict[str, ExactNumberBox] = {}
         self.labels: dict[str, QLabel] = {}
-        self.shown: dict[str, float] = {}  # what each box showed at first
         for name in ("q", "p", "s"):
-            box = QDoubleSpinBox()
-            box.setRange(0, 1e9)
-            box.setDecimals(3)
+            box = ExactNumberBox(getattr(function, name) if function else 0, minimum=0)
             # Narrower than the range's widest number, so the row fits beside its label.
             box.setMinimumWidth(box.fontMetrics().horizontalAdvance("00000.000") + 32)
             box.setAccessibleName(f"PROMETHEE {THRESHOLD_NAMES[name]} {name}")
             box.setToolTip(f"{THRESHOLD_TIPS[name]}; a difference between two scores in the "
                            "criterion's units (on a level scale, between level positions)")
-            box.setValue(getattr(function, name) if function else 0.0)
-            self.shown[name] = box.value()
             label = QLabel(f"&{name}:")
             label.setBuddy(box)
             layout.addWidget(label)
@@ -158,14 +154,8 @@ class PrometheeRow(QWidget):
         kind = self.kind.currentData()
         if kind is None:
             return None
-        return PreferenceFunction(kind, **{name: self._threshold(name)
+        return PreferenceFunction(kind, **{name: self.boxes[name].exact_value()
                                            for name in THRESHOLDS[kind]})
-
-    def _threshold(self, name: str) -> float:
-        box = self.boxes[name]
-        if self.original is not None and box.value() == self.shown[name]:
-            return getattr(self.original, name)
-        return _tidy(box.value())
 
     def problems(self) -> list[str]:
         """The matrix file's messages for the same faults, e.g. 'p: must be at least q (2)'."""
