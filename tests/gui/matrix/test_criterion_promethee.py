@@ -173,3 +173,16 @@ def test_a_fine_threshold_is_shown_as_stored_and_a_finer_one_can_be_typed(window
 
     edit_speed(window, move_p)
     assert m.criterion("speed").promethee == PreferenceFunction("linear", q=0.0004, p=0.0025)
+
+
+def test_thresholds_on_a_fine_scale_are_typed_with_the_digits_they_need(qtbot):
+    """A failure rate of 0 to 0.01: a threshold typed as 0.0004 is 0.0004, not 0.000."""
+    from factories import small_matrix
+    from tradeoff.gui.matrix.criterion_dialog import CriterionDialog
+
+    m = small_matrix()
+    m.criteria[1] = replace(m.criteria[1], worst=0, best=0.01)
+    dialog = CriterionDialog(m, m.criteria[1], "Edit criterion")
+    qtbot.addWidget(dialog)
+    choose(dialog, "linear", q=0.0004, p=0.0015)
+    assert dialog.promethee.function() == PreferenceFunction("linear", q=0.0004, p=0.0015)

@@ -10,6 +10,7 @@ value: pressing OK after editing the description changes nothing else.
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
@@ -88,9 +89,9 @@ class ExactNumberBox(QDoubleSpinBox):
     """A number box that gives back the number it was given, digit for digit, unless
     the user changes it (the box itself holds a limited number of decimals)."""
 
-    def __init__(self, value: float, minimum: float = -1e9) -> None:
+    def __init__(self, value: float, minimum: float = -1e9, at_least: int = 3) -> None:
         super().__init__()
-        self.setDecimals(decimals_to_show(value, 3, 6))
+        self.setDecimals(decimals_to_show(value, at_least, 6))
         self.setRange(min(minimum, value), max(1e9, value))
         self.setValue(value)
         self.original, self.shown = value, self.value()
@@ -103,11 +104,12 @@ class PrometheeRow(QWidget):
     """The criterion's own PROMETHEE preference function: a kind and the thresholds it reads.
 
     Only the thresholds the chosen kind reads are shown, each with the decimals its
-    stored value needs (a q of 0.0004 on a fine scale does not show as 0.000). A
-    threshold the user leaves as it was keeps its exact value.
+    stored value needs and at least ``at_least`` (a q of 0.0004 on a scale of 0 to
+    0.01 neither shows nor is typed as 0.000). A threshold the user leaves as it was
+    keeps its exact value.
     """
 
-    def __init__(self, function: PreferenceFunction | None,
+    def __init__(self, function: PreferenceFunction | None, at_least: int = 3,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.original = function
@@ -126,7 +128,8 @@ class PrometheeRow(QWidget):
         self.boxes: dict[str, ExactNumberBox] = {}
         self.labels: dict[str, QLabel] = {}
         for name in ("q", "p", "s"):
-            box = ExactNumberBox(getattr(function, name) if function else 0, minimum=0)
+            box = ExactNumberBox(getattr(function, name) if function else 0, minimum=0,
+                                 at_least=at_least)
             # Narrower than the range's widest number, so the row fits beside its label.
             box.setMinimumWidth(box.fontMetrics().horizontalAdvance("00000.000") + 32)
             box.setAccessibleName(f"PROMETHEE {THRESHOLD_NAMES[name]} {name}")
@@ -205,7 +208,7 @@ class CriterionDialog(QDialog):
             self.group.addItem(g.name, g.id)
         self.group.setCurrentIndex(max(self.group.findData(c.group), 0))
         self.group.setToolTip("Pick a group, or type a new name to create one")
-        self.promethee = PrometheeRow(c.promethee)
+        self.promethee = PrometheeRow(c.promethee, threshold_decimals(c))
         self.must_reach = QLineEdit("" if c.must_reach is None else (
             c.must_reach if isinstance(c.must_reach, str) else number_text(c.must_reach)))
         self.must_reach.setPlaceholderText("blank for none; a score (or level) an option must "
@@ -350,6 +353,15 @@ def _option_name(matrix: DecisionMatrix, option_id: str) -> str:
         return matrix.option(option_id).name
     except KeyError:
         return option_id
+
+
+def threshold_decimals(c: Criterion) -> int:
+    """Decimals for a PROMETHEE threshold on ``c``'s scale: three significant digits of
+    the span between its anchors (3 for a span of 0.1 to 1000, 4 for 0 to 0.01), up to 6."""
+    span = abs(c.best - c.worst)
+    if not 0 < span < math.inf:
+        return 3
+    return min(6, max(3, 2 - math.floor(math.log10(span))))
 
 
 def _tidy(x: float) -> float:
