@@ -62,7 +62,8 @@ def test_stored_ratios_are_shown_as_they_would_be_typed(value, text):
 def test_stored_weights_are_shown_as_they_would_be_typed():
     assert weight_text(100.0) == "100"
     assert weight_text(2.5) == "2.5"
-    assert parse_weight(weight_text(1 / 7)) == pytest.approx(1 / 7, rel=1e-11)
+    assert parse_weight(weight_text(1 / 7)) == 1 / 7  # every digit, so OK alone changes nothing
+    assert parse_judgement(judgement_text(2.123456789012345)) == 2.123456789012345
 
 
 def test_entered_weights_feed_the_mean_of_normalised_weights():

@@ -8,9 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tradeoff.core.elicitation.ahp import ahp
+from tradeoff.core.elicitation.group import group_outcome
 from tradeoff.core.elicitation.records import ElicitationOutcome, apply_outcome
 from tradeoff.core.model import Criterion, DecisionMatrix, Option, WeightProfile
 from tradeoff.gui.weights.ahp_dialog import AhpDialog
+from tradeoff.gui.weights.group_elicitation_dialog import ParticipantsDialog
 from tradeoff.io.matrix_file import dumps, loads
 
 
@@ -61,3 +63,49 @@ def test_a_changed_judgement_is_taken_and_the_stored_one_stays_on_offer(qtbot):
     stored = {(j["row"], j["col"]): j["value"]
               for j in dialog.updated_profile().elicitation["_root"]["judgements"]}
     assert stored[("cost", "risk")] == 3.0
+
+
+def with_group_record(m: DecisionMatrix, aggregation: str, participants: dict) -> DecisionMatrix:
+    m.profiles[0] = apply_outcome(m.profile("p"), group_outcome(
+        None, ["cost", "risk", "time"], aggregation, participants))
+    return loads(dumps(m))
+
+
+def test_participants_weights_come_back_with_every_digit(qtbot):
+    # Weights worked out elsewhere (a third, a spreadsheet's 0.1 + 0.2) and a big number.
+    ann = {"cost": 1 / 3, "risk": 0.1 + 0.2, "time": 1234567890123.0}
+    ben = {"cost": 2.0, "risk": 1.0, "time": 1.0}
+    m = with_group_record(three_criteria(), "mean-of-weights", {"Ann": ann, "Ben": ben})
+    before = m.profile("p").elicitation["_root"]
+    dialog = ParticipantsDialog(m, "p")
+    qtbot.addWidget(dialog)
+    model = dialog.table_model
+    shown = [model.locale.toDouble(model.index(0, c).data())[0] for c in (1, 2, 3)]
+    assert shown == [1 / 3, 0.1 + 0.2, 1234567890123.0]
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.updated_profile().elicitation["_root"] == before
+
+
+def test_a_typed_weight_keeps_every_digit_typed(qtbot):
+    m = three_criteria()
+    dialog = ParticipantsDialog(m, "p")
+    qtbot.addWidget(dialog)
+    model = dialog.table_model
+    for c, text in enumerate(["1234567890123", "1", "1"], start=1):
+        model.setData(model.index(0, c), text)
+        model.setData(model.index(1, c), "1")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    people = dialog.outcome().record["participants"]
+    assert people[0]["weights"]["cost"] == 1234567890123.0  # not 1234567890120
+
+
+def test_participants_judgements_between_steps_come_back_exactly(qtbot):
+    judgements = {("cost", "risk"): 2.123456789012345, ("cost", "time"): 4.0,
+                  ("risk", "time"): 1 / 3}
+    m = with_group_record(three_criteria(), "geometric-mean-of-judgements",
+                          {"Ann": judgements, "Ben": {("cost", "risk"): 3.0}})
+    before = m.profile("p").elicitation["_root"]
+    dialog = ParticipantsDialog(m, "p")
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.updated_profile().elicitation["_root"] == before

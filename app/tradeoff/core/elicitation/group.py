@@ -170,16 +170,23 @@ def parse_judgement(text: str) -> float | None:
     return value
 
 
+def shortest_text(value: float) -> str:
+    """The shortest text that reads back as exactly ``value`` (100, 2.5, 0.1): a number
+    shown for typing back in must not lose digits, or OK alone would change it."""
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
+
+
 def weight_text(value: float) -> str:
-    """A stored weight as it is typed back in, to 12 significant digits (100, 2.5)."""
-    return f"{value:.12g}"
+    """A stored weight as it is typed back in, exactly (100, 2.5)."""
+    return shortest_text(value)
 
 
 def judgement_text(value: float) -> str:
     """A stored ratio as it is typed back in: 3, 1/3, or the decimal between steps."""
     if value < 1 and abs(1 / value - round(1 / value)) < 1e-9:
         return f"1/{round(1 / value)}"
-    return f"{value:.12g}"
+    return shortest_text(value)
 
 
 def _check_names(names: Sequence[str]) -> None:

@@ -47,6 +47,7 @@ from tradeoff.core.elicitation.group import (
     judgement_text,
     parse_judgement,
     parse_weight,
+    shortest_text,
     stored_participants,
 )
 from tradeoff.core.elicitation.records import ElicitationOutcome
@@ -141,12 +142,14 @@ class ParticipantTableModel(QAbstractTableModel):
         out = []
         for part in parts:
             value, ok = self.locale.toDouble(part.strip())
-            out.append(f"{value:.12g}" if ok and part.strip() else part.strip())
+            out.append(shortest_text(value) if ok and part.strip() else part.strip())
         return "/".join(out)
 
     def local(self, value: float) -> str:
-        """A stored number as the user reads and types it (locale decimal point)."""
-        return self.locale.toString(float(value), "g", 12)
+        """A stored number as the user reads and types it (locale decimal point), with
+        every digit it has: the text reads back as exactly the stored number."""
+        return self.locale.toString(float(value), "g",
+                                    QLocale.FloatingPointPrecisionOption.FloatingPointShortest)
 
     # -- Qt overrides ------------------------------------------------------------------
     def rowCount(self, parent: Index = NO_PARENT) -> int:
