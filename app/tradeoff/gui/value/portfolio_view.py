@@ -39,12 +39,14 @@ from tradeoff.core.portfolio import (
 )
 from tradeoff.core.screening import without_screened
 from tradeoff.core.value_for_money import ValueForMoney, value_for_money
+from tradeoff.gui.common.cell_values import decimals_to_show, number_text
 from tradeoff.gui.common.when_seen import RecomputeWhenSeen
 from tradeoff.gui.document import Document
 from tradeoff.gui.value.canvas import ChartCanvas, SavesChart
 from tradeoff.gui.value.vfm_view import CostChooser
 
-BUDGET_DECIMALS = 2  # the budget box's; a budget is chosen as shown
+BUDGET_DECIMALS = 2  # the budget box's at least; a budget is chosen as shown
+MAX_BUDGET_DECIMALS = 6
 SLIDER_STEPS = 1000
 CURVE_STEPS = 20
 HEADERS = ["Option", "Cost", "Benefit", "Merit", "Chosen", "Must fund", "Never fund"]
@@ -71,6 +73,9 @@ class PortfolioView(SavesChart, RecomputeWhenSeen, QWidget):
         # The budget as the user set it, an amount of money: edits elsewhere never move
         # it (only a total cost below it caps it, and the summary says so).
         self.budget: float | None = None
+        # As many as the costs have (2 at least): costs of 0.004 M€ each need a budget
+        # finer than 0.01 M€, which would fund all of them or none.
+        self.decimals = BUDGET_DECIMALS
         self.include_ids: set[str] = set()  # option ids ticked "Must fund"
         self.exclude_ids: set[str] = set()  # … and "Never fund"
         self._rows: list[int] = []  # table row → index into inputs
@@ -153,11 +158,15 @@ class PortfolioView(SavesChart, RecomputeWhenSeen, QWidget):
             self.inputs = None
             self.summary.setText(str(e.args[0]) if e.args else str(e))
         self.top = float(np.clip(self.inputs.costs, 0, None).sum()) if self.inputs else 0.0
+        self.decimals = max([BUDGET_DECIMALS] + [
+            decimals_to_show(float(c), BUDGET_DECIMALS, MAX_BUDGET_DECIMALS)
+            for c in (self.inputs.costs if self.inputs else [])])
         self.budget_box.blockSignals(True)
+        self.budget_box.setDecimals(self.decimals)
         self.budget_box.setRange(0.0, max(self.top, 0.0))
         self.budget_box.blockSignals(False)
         if self.budget is None:
-            self.set_budget(round(self.top / 3, BUDGET_DECIMALS))
+            self.set_budget(round(self.top / 3, self.decimals))
         else:
             self.set_budget(min(self.budget, self.top), capped=self.budget > self.top)
 
@@ -177,7 +186,7 @@ class PortfolioView(SavesChart, RecomputeWhenSeen, QWidget):
         self._choose(budget)
         if capped:
             self.summary.setText(f"{self.summary.text()} (the budget set, "
-                                 f"{self.budget:,.{BUDGET_DECIMALS}f}, is more than every "
+                                 f"{self.budget:,.{self.decimals}f}, is more than every "
                                  "candidate costs together)")
 
     def _to_steps(self, budget: float) -> int:
@@ -185,7 +194,7 @@ class PortfolioView(SavesChart, RecomputeWhenSeen, QWidget):
 
     def _slider_moved(self, steps: int) -> None:
         # Rounded as the box shows it, so the portfolio is chosen for the number seen.
-        budget = round(self.top * steps / SLIDER_STEPS, BUDGET_DECIMALS)
+        budget = round(self.top * steps / SLIDER_STEPS, self.decimals)
         self.budget = budget
         self.budget_box.blockSignals(True)
         self.budget_box.setValue(budget)
@@ -247,13 +256,14 @@ class PortfolioView(SavesChart, RecomputeWhenSeen, QWidget):
     def _summary_text(self) -> str:
         p, inputs = self.chosen, self.inputs
         unit = self.vfm.unit if self.vfm else ""
-        text = (f"Budget {p.budget:,.2f} {unit}: fund {len(p.selected)} of "
-                f"{len(inputs.names)} options, costing {p.total_cost:,.2f} {unit}, with total "
+        d = self.decimals
+        text = (f"Budget {p.budget:,.{d}f} {unit}: fund {len(p.selected)} of "
+                f"{len(inputs.names)} options, costing {p.total_cost:,.{d}f} {unit}, with total "
                 f"benefit {p.total_benefit:.1f}.")
         if self.merit is not None and self.merit.knee is not None:
             k = self.merit.knee
             text += (f" The order of merit bends after {inputs.names[self.merit.order[k]]} "
-                     f"(at {self.merit.cumulative_cost[k]:,.2f} {unit}).")
+                     f"(at {self.merit.cumulative_cost[k]:,.{d}f} {unit}).")
         poor = [q.name for q in self.vfm.points if not q.efficient] if self.vfm else []
         if poor:
             text += f" Off the value-for-money frontier: {len(poor)}."
@@ -267,7 +277,8 @@ class PortfolioView(SavesChart, RecomputeWhenSeen, QWidget):
         self.table.blockSignals(True)  # filling is not the user ticking a box
         self.table.setRowCount(len(order))
         for r, i in enumerate(order):
-            cells = [inputs.names[i], f"{inputs.costs[i]:g}", f"{inputs.benefits[i]:.1f}",
+            cells = [inputs.names[i], number_text(float(inputs.costs[i])),
+                     f"{inputs.benefits[i]:.1f}",
                      str(r + 1), "✓" if i in picked else ""]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
