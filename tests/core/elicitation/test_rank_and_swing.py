@@ -6,7 +6,7 @@ import pytest
 
 from factories import small_matrix
 from tradeoff.core.elicitation import position_weights, rank_weights, swing_weights
-from tradeoff.core.elicitation.swing import swing_text
+from tradeoff.core.elicitation.swing import points_from_weights, swing_text
 from tradeoff.core.errors import TradeoffError
 
 
@@ -80,3 +80,14 @@ def test_swing_text_uses_anchors_and_level_names():
     assert swing_text(m, "price") == "Price from 100 k€ to 0 k€"
     assert swing_text(m, "risk") == "Risk from very high to low"
     assert swing_text(m, "quality") == "Every criterion under Quality from worst to best"
+
+
+def test_points_from_weights_give_the_weights_shares_back():
+    points = points_from_weights({"a": 3, "b": 1, "c": 1.5, "other": 9}, ["a", "b", "c"])
+    assert points == {"a": 100.0, "b": pytest.approx(100 / 3), "c": 50.0}
+    assert swing_weights(points) == pytest.approx({"a": 3 / 5.5, "b": 1 / 5.5, "c": 1.5 / 5.5},
+                                                  rel=1e-15)
+    # Nothing to start from: a weight missing or negative, or every weight zero.
+    assert points_from_weights({"a": 3}, ["a", "b"]) == {}
+    assert points_from_weights({"a": 3, "b": -1}, ["a", "b"]) == {}
+    assert points_from_weights({"a": 0, "b": 0}, ["a", "b"]) == {}

@@ -7,11 +7,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from factories import small_matrix
 from tradeoff.core.elicitation.ahp import ahp
 from tradeoff.core.elicitation.group import group_outcome
 from tradeoff.core.elicitation.records import ElicitationOutcome, apply_outcome
 from tradeoff.core.model import Criterion, DecisionMatrix, Option, WeightProfile
 from tradeoff.gui.weights.ahp_dialog import AhpDialog
+from tradeoff.gui.weights.elicitation_dialogs import RankDialog, SwingDialog
 from tradeoff.gui.weights.group_elicitation_dialog import ParticipantsDialog
 from tradeoff.io.matrix_file import dumps, loads
 
@@ -109,3 +111,30 @@ def test_participants_judgements_between_steps_come_back_exactly(qtbot):
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.updated_profile().elicitation["_root"] == before
+
+
+def test_swing_starts_from_the_level_s_weights_when_none_were_elicited(qtbot):
+    """Profile "Quality first" weighs Money 1 and Quality 3 at the top level, typed in:
+    OK alone keeps those shares (it made both swings 100, so 50 % each)."""
+    m = small_matrix()
+    dialog = SwingDialog(m, "quality")
+    qtbot.addWidget(dialog)
+    assert {k: s.value() for k, s in dialog.spins.items()} == {"money": 33, "quality": 100}
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.outcome().weights == pytest.approx({"money": 0.25, "quality": 0.75},
+                                                     rel=1e-15)
+    weights = dialog.updated_profile().weights
+    assert weights["money"] / weights["quality"] == pytest.approx(1 / 3, rel=1e-12)
+    assert {k: weights[k] for k in ("price", "speed", "risk")} == {"price": 1, "speed": 2,
+                                                                    "risk": 1}
+
+
+def test_ranking_starts_in_the_order_the_weights_give(qtbot):
+    """Money 1, Quality 3: Quality first, so OK alone does not turn the weights round."""
+    m = small_matrix()
+    dialog = RankDialog(m, "quality")
+    qtbot.addWidget(dialog)
+    assert dialog.order() == ["quality", "money"]
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    weights = dialog.outcome().weights
+    assert weights["quality"] > weights["money"]

@@ -46,6 +46,21 @@ def swing_weights(points: dict[str, float]) -> dict[str, float]:
     return {item: p / total for item, p in points.items()}
 
 
+def points_from_weights(weights: dict[str, float], items: list[str]) -> dict[str, float]:
+    """Swing points that give ``items`` the shares their ``weights`` give them: the
+    largest weight gets 100 points. Empty when a weight is missing or negative, or all
+    are zero (there is then nothing to start from)."""
+    given = [weights.get(k) for k in items]
+    if not all(isinstance(w, int | float) and not isinstance(w, bool) and math.isfinite(w)
+               and w >= 0 for w in given):
+        return {}
+    top = max(given, default=0)  # type: ignore[type-var]
+    if not top > 0:  # type: ignore[operator]
+        return {}
+    return {k: TOP_POINTS if w == top else TOP_POINTS * w / top  # type: ignore[operator]
+            for k, w in zip(items, given, strict=True)}
+
+
 def swing_text(matrix: DecisionMatrix, node_id: str) -> str:
     """What swinging a criterion (or a whole group) from worst to best means, in words."""
     try:

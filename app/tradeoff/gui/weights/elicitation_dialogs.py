@@ -50,7 +50,12 @@ from tradeoff.core.elicitation.records import (
     read_numbers,
     stored_record,
 )
-from tradeoff.core.elicitation.swing import TOP_POINTS, swing_text, swing_weights
+from tradeoff.core.elicitation.swing import (
+    TOP_POINTS,
+    points_from_weights,
+    swing_text,
+    swing_weights,
+)
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import DecisionMatrix, WeightProfile
 from tradeoff.gui.common.roles import ALIGN, DISPLAY
@@ -222,7 +227,10 @@ class SwingDialog(ElicitationDialog):
     TITLE = "Swing weights"
 
     def build_inputs(self, items: list[str]) -> None:
-        stored = read_numbers(self.record(), "points")
+        # With no swing points stored for the level, the boxes start from its weights as
+        # they are, so OK alone keeps them rather than making every swing worth 100.
+        stored = (read_numbers(self.record(), "points")
+                  or points_from_weights(self.profile.weights, items))
         box = QWidget()
         grid = QGridLayout(box)
         grid.addWidget(QLabel("<b>Swing from worst to best</b>"), 0, 0)
@@ -269,6 +277,9 @@ class RankDialog(ElicitationDialog):
     def build_inputs(self, items: list[str]) -> None:
         record = self.record()
         ranks = read_numbers(record, "ranks")
+        if not ranks:  # none stored: most important first, as the level's weights have it
+            points = points_from_weights(self.profile.weights, items)
+            ranks = {k: -p for k, p in points.items()}  # more points, earlier
         order = sorted(items, key=lambda k: (ranks.get(k, len(items) + 1), items.index(k)))
         self.formula = QComboBox(objectName="formula")
         for key, text in RANK_METHODS.items():
