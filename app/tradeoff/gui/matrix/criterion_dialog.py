@@ -43,6 +43,7 @@ from tradeoff.gui.common.cell_values import (
     parse_score_text,
     range_problem,
 )
+from tradeoff.gui.common.typed_text import typed_text
 from tradeoff.gui.document.level_rename import criterion_cells, renamed_levels, renamed_score
 
 NO_GROUP = "(no group)"
@@ -268,8 +269,8 @@ class CriterionDialog(QDialog):
         o = self.original
         candidate = replace(
             o,
-            name=self.name.text().strip(), unit=self.unit.text().strip(),
-            description=self.description.toPlainText().strip(),
+            name=typed_text(self.name.text(), o.name), unit=typed_text(self.unit.text(), o.unit),
+            description=typed_text(self.description.toPlainText(), o.description),
             direction=Direction(self.direction.currentData()),
             worst=self.worst.exact_value(), best=self.best.exact_value(),
             levels=list(o.levels) if self._unchanged("levels")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from tradeoff.gui.common import dialogs
 from tradeoff.gui.common.icons import icon
+from tradeoff.gui.common.typed_text import typed_text
 from tradeoff.gui.document.group_commands import (
     KEEP_PARENT,
     delete_group_command,
@@ -185,7 +186,8 @@ class GroupActions:
         """Rename, describe and (given ``parent``, None for the top level) move a group
         as one undo step; returns why not, if refused."""
         group = self.doc.matrix.group(group_id)
-        name, description = name.strip(), description.strip()
+        name, description = typed_text(name, group.name), typed_text(description,
+                                                                     group.description)
         parent = group.parent if parent == KEEP_PARENT else parent
         problem = name_problem(self.doc.matrix, group, name)
         if problem is None and parent not in (None, *possible_parents(self.doc.matrix,

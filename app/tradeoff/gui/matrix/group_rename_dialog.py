@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from tradeoff.core.model import DecisionMatrix, Group
+from tradeoff.gui.common.typed_text import typed_text
 from tradeoff.gui.matrix.group_rules import group_path_text, name_problem, possible_parents
 
 
@@ -58,7 +59,9 @@ class GroupRenameDialog(QDialog):
         self.resize(420, 220)
 
     def values(self) -> tuple[str, str, str | None]:
-        return (self.name.text().strip(), self.description.toPlainText().strip(),
+        """Name and description as typed (trimmed where changed), and the chosen parent."""
+        return (typed_text(self.name.text(), self.group.name),
+                typed_text(self.description.toPlainText(), self.group.description),
                 self.inside.currentData())
 
     def _try_accept(self) -> None:

@@ -12,12 +12,14 @@ from PySide6.QtWidgets import (
 )
 
 from tradeoff.core.model import Option
+from tradeoff.gui.common.typed_text import typed_text
 
 
 class OptionDialog(QDialog):
     def __init__(self, option: Option, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.option = option
         self.name = QLineEdit(option.name)
         self.name.selectAll()
         self.description = QPlainTextEdit(option.description)
@@ -36,4 +38,5 @@ class OptionDialog(QDialog):
         self.resize(420, 220)
 
     def values(self) -> tuple[str, str]:
-        return self.name.text().strip(), self.description.toPlainText().strip()
+        return (typed_text(self.name.text(), self.option.name),
+                typed_text(self.description.toPlainText(), self.option.description))
