@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from factories import small_matrix
 from tradeoff.core.elicitation.ahp import ahp
 from tradeoff.core.elicitation.group import group_outcome
+from tradeoff.core.elicitation.rank_weights import rank_weights
 from tradeoff.core.elicitation.records import ElicitationOutcome, apply_outcome
 from tradeoff.core.model import Criterion, DecisionMatrix, Option, WeightProfile
 from tradeoff.gui.weights.ahp_dialog import AhpDialog
@@ -138,3 +139,29 @@ def test_ranking_starts_in_the_order_the_weights_give(qtbot):
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     weights = dialog.outcome().weights
     assert weights["quality"] > weights["money"]
+
+
+def test_ranks_stored_with_a_tie_are_kept_until_the_list_is_reordered(qtbot):
+    """A file ranks Cost first and Risk and Time alike; the list shows them one under
+    the other, but OK alone must not rank them apart."""
+    m = three_criteria()
+    record = {"ranks": {"cost": 1, "risk": 2, "time": 2}}
+    m.profiles[0] = apply_outcome(m.profile("p"), ElicitationOutcome(
+        None, "roc", rank_weights(record["ranks"], "roc"), record))
+    m = loads(dumps(m))
+    dialog = RankDialog(m, "p")
+    qtbot.addWidget(dialog)
+    assert dialog.order() == ["cost", "risk", "time"]
+    assert "Ranked alike as stored: Risk, Time" in dialog.message.text()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.outcome().record == {"ranks": {"cost": 1, "risk": 2, "time": 2}}
+    weights = dialog.outcome().weights
+    assert weights["risk"] == weights["time"] == pytest.approx((5 / 18 + 2 / 18) / 2)
+    # Reordered, the list's order is taken.
+    again = RankDialog(m, "p")
+    qtbot.addWidget(again)
+    again.order_list.setCurrentRow(2)
+    again.move_current(-1)
+    assert again.message.text() == ""
+    qtbot.mouseClick(again.ok_button, Qt.MouseButton.LeftButton)
+    assert again.outcome().record == {"ranks": {"cost": 1, "time": 2, "risk": 3}}

@@ -277,10 +277,15 @@ class RankDialog(ElicitationDialog):
     def build_inputs(self, items: list[str]) -> None:
         record = self.record()
         ranks = read_numbers(record, "ranks")
+        # Stored ranks of every item are kept, ties and all (a file may rank two items
+        # alike; the list cannot show it), until the user reorders the list.
+        self.stored_ranks = ({k: record["ranks"][k] for k in items}  # type: ignore[index]
+                             if set(items) <= set(ranks) else {})
         if not ranks:  # none stored: most important first, as the level's weights have it
             points = points_from_weights(self.profile.weights, items)
             ranks = {k: -p for k, p in points.items()}  # more points, earlier
         order = sorted(items, key=lambda k: (ranks.get(k, len(items) + 1), items.index(k)))
+        self.shown_order = order
         self.formula = QComboBox(objectName="formula")
         for key, text in RANK_METHODS.items():
             self.formula.addItem(text, key)
@@ -327,8 +332,19 @@ class RankDialog(ElicitationDialog):
         return [self.order_list.item(r).data(Qt.ItemDataRole.UserRole)
                 for r in range(self.order_list.count())]
 
+    def note(self) -> str:
+        ranks = self.stored_ranks
+        if not ranks or self.order() != self.shown_order or len(set(ranks.values())) == len(ranks):
+            return ""
+        tied = [self.name(k) for k in self.shown_order
+                if list(ranks.values()).count(ranks[k]) > 1]
+        return (f"Ranked alike as stored: {', '.join(tied)}. Moving an item ranks every "
+                "item apart.")
+
     def compute(self) -> ElicitationOutcome:
-        ranks = {item: k + 1 for k, item in enumerate(self.order())}
+        order = self.order()
+        ranks = (self.stored_ranks if self.stored_ranks and order == self.shown_order
+                 else {item: k + 1 for k, item in enumerate(order)})
         method = self.formula.currentData()
         return ElicitationOutcome(self.level, method, rank_weights(ranks, method),
                                   {"ranks": ranks})
