@@ -163,3 +163,18 @@ def test_points_read_back_in_the_users_locale(qtbot, language, typed, shown):
     qtbot.keyClicks(spin.lineEdit(), typed)
     qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Return)
     assert spin.value() == pytest.approx(float(typed.replace(",", ".")))
+
+
+def test_rename_profile_with_ok_alone_keeps_the_stored_name(window):
+    """A name written in a file with spaces around it is not trimmed by OK alone."""
+    from gui_helpers import when_modal
+
+    panel, doc = window.weights_panel, window.document
+    doc.matrix.profile().name = " Even "
+    steps = doc.undo_stack.count()
+    when_modal(lambda dialog: dialog.accept())
+    panel.rename_profile()
+    assert doc.matrix.profile().name == " Even " and doc.undo_stack.count() == steps
+    when_modal(lambda dialog: (dialog.setTextValue("  Balanced "), dialog.accept()))
+    panel.rename_profile()
+    assert doc.matrix.profile().name == "Balanced"

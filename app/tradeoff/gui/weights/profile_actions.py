@@ -6,6 +6,7 @@ from __future__ import annotations
 from tradeoff.core.edits import copy_profile
 from tradeoff.core.model import WeightProfile, make_id
 from tradeoff.gui.common import dialogs
+from tradeoff.gui.common.typed_text import typed_text
 from tradeoff.gui.document import commands
 
 
@@ -38,12 +39,13 @@ class ProfileActions:
         current = self.doc.active_profile()
         if current is None:
             return
-        name, ok = dialogs.QInputDialog.getText(self, "Rename profile", "New name:",
-                                                text=current.name)
-        if ok and name.strip() and name.strip() != current.name:
-            renamed = copy_profile(current, current.id, name.strip())
+        typed, ok = dialogs.QInputDialog.getText(self, "Rename profile", "New name:",
+                                                 text=current.name)
+        name = typed_text(typed, current.name)  # a name left alone is kept as stored
+        if ok and name.strip() and name != current.name:
+            renamed = copy_profile(current, current.id, name)
             self.doc.push(commands.ReplaceProfile(
-                self.doc, renamed, text=f"Rename profile {current.name} to {name.strip()}"))
+                self.doc, renamed, text=f"Rename profile {current.name} to {name}"))
 
     def delete_profile(self) -> None:
         current = self.doc.active_profile()
