@@ -250,3 +250,22 @@ def test_a_large_matrix_is_worded_off_the_gui_thread_and_a_stale_wording_is_drop
     assert shown.text() == final
     assert threading.main_thread() not in threads
     doc.undo_stack.clear()
+
+
+def test_a_seed_past_2_31_gives_the_command_line_s_brief(qtbot, wired, tmp_path):
+    from PySide6.QtCore import Qt
+
+    dialog = open_dialog(qtbot, wired)
+    dialog.samples.setValue(500)
+    dialog.seed.selectAll()
+    qtbot.keyClicks(dialog.seed, "3000000000")
+    qtbot.keyClick(dialog.seed, Qt.Key.Key_Tab)
+    assert dialog.seed.value() == 3_000_000_000
+    qtbot.waitUntil(lambda: dialog.up_to_date, timeout=30_000)
+    ours = tmp_path / "app.md"
+    assert dialog.export_to(str(ours))
+    theirs = tmp_path / "cli.md"
+    assert cli.main(["brief", str(wired.document.path), "-o", str(theirs), "--samples", "500",
+                     "--seed", "3000000000"]) == 0
+    assert ours.read_bytes() == theirs.read_bytes()
+    dialog.reject()

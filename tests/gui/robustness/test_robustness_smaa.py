@@ -161,3 +161,29 @@ def test_the_published_benefit_risk_analysis_from_the_panel(qtbot):
     assert best == pytest.approx({"fluoxetine": 0.20, "paroxetine": 0.25, "sertraline": 0.17,
                                   "venlafaxine": 0.39}, abs=0.02)
     assert "normal (20 cells), lognormal (3 cells)" in panel.status.text()
+
+
+def test_a_seed_past_2_31_is_taken_as_typed(qtbot):
+    """The command line takes any seed; one copied from its report into the panel must
+    give the report's numbers, not lose its last digit to a spin box's ceiling."""
+    from PySide6.QtCore import Qt
+
+    panel = _panel(qtbot, small_matrix(), "even", samples=2000, mode="uniform")
+    panel.show()
+    panel.seed.selectAll()
+    qtbot.keyClicks(panel.seed, "3000000000")
+    qtbot.keyClick(panel.seed, Qt.Key.Key_Tab)
+    assert panel.seed.value() == 3_000_000_000 and panel.seed.text() == "3000000000"
+    expected = run_smaa(small_matrix(), panel.settings())
+    assert expected.seed == 3_000_000_000
+    with qtbot.waitSignal(panel.result_ready, timeout=20_000) as blocker:
+        panel.run_button.click()
+    np.testing.assert_array_equal(blocker.args[0].rank_acceptability,
+                                  expected.rank_acceptability)
+    assert "seed 3000000000" in panel.status.text()
+    # Emptied and left, the box shows the seed it still holds.
+    panel.seed.selectAll()
+    qtbot.keyClick(panel.seed, Qt.Key.Key_Delete)
+    assert panel.seed.value() == 3_000_000_000
+    panel.seed.editingFinished.emit()
+    assert panel.seed.text() == "3000000000"

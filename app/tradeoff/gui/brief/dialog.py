@@ -39,6 +39,7 @@ from tradeoff.core.brief import SECTION_KEYS, SECTION_TITLES, Brief, BriefOption
 from tradeoff.core.errors import TradeoffError
 from tradeoff.gui.brief.worker import BriefWorker
 from tradeoff.gui.common.background import start_in_thread
+from tradeoff.gui.common.seed_box import SeedBox
 from tradeoff.gui.document import Document
 from tradeoff.io.brief import write_brief
 from tradeoff.io.brief.markdown import to_markdown
@@ -105,10 +106,9 @@ class ExportBriefDialog(QDialog):
         self.samples.setGroupSeparatorShown(True)
         self.samples.setValue(DEFAULT_SAMPLES)
         self.samples.setSpecialValueText("no Monte Carlo")
-        self.seed = QSpinBox()
+        self.seed = SeedBox(1)
         self.seed.setObjectName("brief_seed")
-        self.seed.setRange(0, 2**31 - 1)
-        self.seed.setValue(1)
+        self.seed.setAccessibleName("Seed")
         form = QFormLayout()
         form.addRow("&Weights:", self.profile)
         form.addRow("S&cenario:", self.scenario)

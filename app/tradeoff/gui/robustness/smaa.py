@@ -40,6 +40,7 @@ from tradeoff.core.smaa import SmaaCancelled, SmaaResult, SmaaSettings, run_smaa
 from tradeoff.core.smaa_sampling import spec_for_matrix, weights_within
 from tradeoff.gui.common.background import BackgroundJob, start_in_thread
 from tradeoff.gui.common.chart_palette import rank_colours
+from tradeoff.gui.common.seed_box import SeedBox
 from tradeoff.gui.robustness.bounds import BoundsTable
 from tradeoff.gui.robustness.charts import LazyChart, percent_axis, shorten
 from tradeoff.gui.robustness.models import ReportTableModel, report_view
@@ -150,9 +151,8 @@ class SmaaPanel(QWidget):
         self.samples.setSingleStep(10_000)
         self.samples.setValue(10_000)
         self.samples.setGroupSeparatorShown(True)
-        self.seed = QSpinBox()
-        self.seed.setRange(0, 2**31 - 1)
-        self.seed.setValue(1)
+        self.seed = SeedBox(1)
+        self.seed.setAccessibleName("Seed")
         self.seed.setToolTip("The same seed and settings give the same numbers")
         self.distribution = QComboBox()
         self.distribution.addItem("Triangular (low, value, high)", "triangular")
