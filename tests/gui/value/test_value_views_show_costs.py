@@ -8,6 +8,7 @@ from dataclasses import replace
 from factories import small_matrix
 from tradeoff.core.model import Score
 from tradeoff.gui.document import Document
+from tradeoff.gui.document.commands import SetScore
 from tradeoff.gui.value.portfolio_view import PortfolioView
 from tradeoff.gui.value.vfm_view import ValueView
 
@@ -58,3 +59,14 @@ def test_a_budget_can_be_set_as_finely_as_the_costs_are_given(qtbot):
     assert sorted(view.selected_names()) == ["Beta", "Gamma"]  # 0.003 + 0.002
     assert "Budget 0.005 €" in view.summary.text()
     assert "costing 0.005 €" in view.summary.text()
+
+
+def test_a_budget_set_finely_still_shows_as_set_when_the_costs_grow_coarser(qtbot):
+    doc = with_prices(10, {"a": 0.004, "b": 0.003, "c": 0.002})
+    view = shown(qtbot, PortfolioView(doc))
+    view.budget_box.setValue(0.005)
+    for option, price in {"a": 4, "b": 3, "c": 2}.items():
+        doc.push(SetScore(doc, option, "price", Score(value=price)))
+    qtbot.waitUntil(lambda: not view._stale)
+    assert view.budget == 0.005 and view.budget_box.value() == 0.005
+    assert "Budget 0.005 €" in view.summary.text()

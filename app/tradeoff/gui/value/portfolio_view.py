@@ -158,9 +158,11 @@ class PortfolioView(SavesChart, RecomputeWhenSeen, QWidget):
             self.inputs = None
             self.summary.setText(str(e.args[0]) if e.args else str(e))
         self.top = float(np.clip(self.inputs.costs, 0, None).sum()) if self.inputs else 0.0
+        # The budget kept from before shows as set, too, even if the costs are coarser now.
+        amounts = [*(self.inputs.costs if self.inputs else []),
+                   *([] if self.budget is None else [self.budget])]
         self.decimals = max([BUDGET_DECIMALS] + [
-            decimals_to_show(float(c), BUDGET_DECIMALS, MAX_BUDGET_DECIMALS)
-            for c in (self.inputs.costs if self.inputs else [])])
+            decimals_to_show(float(x), BUDGET_DECIMALS, MAX_BUDGET_DECIMALS) for x in amounts])
         self.budget_box.blockSignals(True)
         self.budget_box.setDecimals(self.decimals)
         self.budget_box.setRange(0.0, max(self.top, 0.0))
