@@ -12,6 +12,7 @@ from tradeoff.core.elicitation.ahp import ahp
 from tradeoff.core.elicitation.group import group_outcome
 from tradeoff.core.elicitation.rank_weights import rank_weights
 from tradeoff.core.elicitation.records import ElicitationOutcome, apply_outcome
+from tradeoff.core.elicitation.swing import swing_weights
 from tradeoff.core.model import Criterion, DecisionMatrix, Option, WeightProfile
 from tradeoff.gui.weights.ahp_dialog import AhpDialog
 from tradeoff.gui.weights.elicitation_dialogs import RankDialog, SwingDialog
@@ -165,3 +166,23 @@ def test_ranks_stored_with_a_tie_are_kept_until_the_list_is_reordered(qtbot):
     assert again.message.text() == ""
     qtbot.mouseClick(again.ok_button, Qt.MouseButton.LeftButton)
     assert again.outcome().record == {"ranks": {"cost": 1, "time": 2, "risk": 3}}
+
+
+def test_swing_with_an_item_added_since_starts_from_the_weights(qtbot):
+    """Money 100 and Quality 40 points were elicited; a criterion added since at the top
+    level came in with weight 1. OK alone keeps its small weight (its box started at 100,
+    which made it the most valued swing)."""
+    m = small_matrix()
+    points = {"money": 100.0, "quality": 40.0}
+    m.profiles[0] = apply_outcome(m.profile("even"), ElicitationOutcome(
+        None, "swing", swing_weights(points), {"points": points}))
+    m.criteria.append(Criterion("eco", "Eco", worst=0, best=10))
+    m.profile("even").weights["eco"] = 1.0
+    before = {k: m.profile("even").weights[k] for k in ("money", "quality", "eco")}
+    dialog = SwingDialog(m, "even")
+    qtbot.addWidget(dialog)
+    assert dialog.spins["eco"].value() == 1 and dialog.spins["money"].value() == 100
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    total = sum(before.values())
+    assert dialog.outcome().weights == pytest.approx({k: w / total for k, w in before.items()},
+                                                     rel=1e-12)

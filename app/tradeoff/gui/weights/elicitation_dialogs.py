@@ -227,10 +227,12 @@ class SwingDialog(ElicitationDialog):
     TITLE = "Swing weights"
 
     def build_inputs(self, items: list[str]) -> None:
-        # With no swing points stored for the level, the boxes start from its weights as
-        # they are, so OK alone keeps them rather than making every swing worth 100.
-        stored = (read_numbers(self.record(), "points")
-                  or points_from_weights(self.profile.weights, items))
+        # Without swing points stored for every item of the level (none elicited, or an
+        # item added since), the boxes start from the level's weights as they are, so OK
+        # alone keeps them rather than making each swing without points worth 100.
+        stored = read_numbers(self.record(), "points")
+        if not set(items) <= set(stored):
+            stored = points_from_weights(self.profile.weights, items) or stored
         box = QWidget()
         grid = QGridLayout(box)
         grid.addWidget(QLabel("<b>Swing from worst to best</b>"), 0, 0)
