@@ -55,3 +55,30 @@ def test_switching_probabilities_on_fills_equal_shares_that_can_be_applied(wired
     back = load_matrix(tmp_path / "equal.toml")
     assert [s.probability for s in back.scenarios] == [1 / 3] * 3
     assert not dialog.apply_button.isEnabled()  # what is shown is what is stored
+
+
+def test_typed_probabilities_survive_a_rename_made_before_applying_them(wired, tmp_path):
+    dialog = open_sites(wired, tmp_path, [0.5, 0.5], keep=2)
+    dialog.table.item(0, 1).setText("0.3")
+    dialog.table.item(1, 1).setText("0.7")
+    dialog.table.item(0, 0).setText("Renamed")  # one undo step, which refills the table
+    m = wired.document.matrix
+    assert m.scenarios[0].name == "Renamed"
+    assert shown(dialog) == ["0.3", "0.7"]  # not the stored 0.5 and 0.5 again
+    assert dialog.status.text() == "Press Apply Probabilities to keep them."
+    dialog.apply_probabilities()
+    assert [s.probability for s in m.scenarios] == [0.3, 0.7]
+    assert not dialog.apply_button.isEnabled()
+    wired.document.undo_stack.undo()  # the probabilities go back, and so does the table
+    assert shown(dialog) == ["0.5", "0.5"] and not dialog.apply_button.isEnabled()
+
+
+def test_probabilities_switched_on_survive_a_description_edit(wired, tmp_path):
+    dialog = open_sites(wired, tmp_path, [None] * 3, keep=3)
+    dialog.use_probabilities.setChecked(True)
+    dialog.table.item(1, 3).setText("A new description")
+    assert wired.document.matrix.scenarios[1].description == "A new description"
+    assert dialog.use_probabilities.isChecked()
+    assert [float(t) for t in shown(dialog)] == [1 / 3] * 3
+    dialog.apply_probabilities()
+    assert [s.probability for s in wired.document.matrix.scenarios] == [1 / 3] * 3

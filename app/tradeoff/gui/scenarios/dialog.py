@@ -42,6 +42,11 @@ class ScenariosDialog(QDialog):
         self.setWindowTitle("Scenarios")
         self.doc = doc
         self._filling = False
+        # What the last fill showed: each scenario's stored probability (by id, in table
+        # order) and whether they had probabilities. Entries that read otherwise were
+        # typed and not yet applied; a refill (after a rename, say) keeps them.
+        self._shown: dict[str, float | None] = {}
+        self._shown_with_p = False
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["Name", "Probability", "Overridden scores",
                                               "Description"])
@@ -86,22 +91,30 @@ class ScenariosDialog(QDialog):
 
     # -- showing ---------------------------------------------------------------------
     def fill(self) -> None:
+        typed = self._typed_probabilities()
+        switched = self.use_probabilities.isChecked() != self._shown_with_p
+        user_switch = self.use_probabilities.isChecked()
         self._filling = True
         scenarios = self.doc.matrix.scenarios
         selected = self.selected_index()
         self.table.setRowCount(len(scenarios))
         with_p = bool(scenarios) and all(s.probability is not None for s in scenarios)
+        self._shown = {s.id: s.probability for s in scenarios}
+        self._shown_with_p = with_p
+        checked = user_switch if switched else with_p
         self.use_probabilities.blockSignals(True)
-        self.use_probabilities.setChecked(with_p)
+        self.use_probabilities.setChecked(checked)
         self.use_probabilities.blockSignals(False)
         for i, s in enumerate(scenarios):
             # Text that reads back as exactly the stored probability: showing the table and
             # applying it changes nothing (1/3 shown as 0.333333 would be stored so).
             prob = "" if s.probability is None else number_text(s.probability)
+            if s.id in typed and _read(typed[s.id]) != s.probability:
+                prob = typed[s.id]
             cells = [s.name, prob, str(len(s.scores)), s.description]
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if j == OVERRIDES or (j == PROBABILITY and not with_p):
+                if j == OVERRIDES or (j == PROBABILITY and not checked):
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(i, j, item)
         if selected is not None and selected < len(scenarios):
@@ -110,6 +123,15 @@ class ScenariosDialog(QDialog):
         self.buttons["duplicate"].setEnabled(bool(scenarios))
         self.buttons["delete"].setEnabled(bool(scenarios))
         self._check_probabilities()
+
+    def _typed_probabilities(self) -> dict[str, str]:
+        """Scenario id → a probability typed since the last fill and not applied."""
+        typed = {}
+        for row, (sid, shown) in enumerate(self._shown.items()):
+            item = self.table.item(row, PROBABILITY)
+            if item is not None and _read(item.text()) != shown:
+                typed[sid] = item.text()
+        return typed
 
     def selected_index(self) -> int | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() \
@@ -240,3 +262,15 @@ class ScenariosDialog(QDialog):
             self.status.setText(found)
             return
         self.doc.push(set_probabilities(self.doc, found))
+
+
+def _read(text: str) -> float | str | None:
+    """A probability cell's text as a number, None when blank, or the text itself when
+    it does not read as a number (so it differs from every stored probability)."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return text
