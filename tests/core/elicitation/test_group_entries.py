@@ -64,6 +64,9 @@ def test_stored_weights_are_shown_as_they_would_be_typed():
     assert weight_text(2.5) == "2.5"
     assert parse_weight(weight_text(1 / 7)) == 1 / 7  # every digit, so OK alone changes nothing
     assert parse_judgement(judgement_text(2.123456789012345)) == 2.123456789012345
+    # Near a third is not a third: shown as 1/3 it would come back as another number.
+    assert judgement_text(0.3333333333) == "0.3333333333"
+    assert all(parse_judgement(judgement_text(1 / n)) == 1 / n for n in range(2, 10))
 
 
 def test_entered_weights_feed_the_mean_of_normalised_weights():

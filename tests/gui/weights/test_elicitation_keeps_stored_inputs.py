@@ -107,7 +107,8 @@ def test_participants_judgements_between_steps_come_back_exactly(qtbot):
     judgements = {("cost", "risk"): 2.123456789012345, ("cost", "time"): 4.0,
                   ("risk", "time"): 1 / 3}
     m = with_group_record(three_criteria(), "geometric-mean-of-judgements",
-                          {"Ann": judgements, "Ben": {("cost", "risk"): 3.0}})
+                          {"Ann": judgements, "Ben": {("cost", "risk"): 3.0},
+                           "Cy": {("risk", "time"): 0.3333333333}})  # near 1/3, not 1/3
     before = m.profile("p").elicitation["_root"]
     dialog = ParticipantsDialog(m, "p")
     qtbot.addWidget(dialog)

@@ -183,8 +183,9 @@ def weight_text(value: float) -> str:
 
 
 def judgement_text(value: float) -> str:
-    """A stored ratio as it is typed back in: 3, 1/3, or the decimal between steps."""
-    if value < 1 and abs(1 / value - round(1 / value)) < 1e-9:
+    """A stored ratio as it is typed back in: 3, 1/3, or the decimal between steps. Only
+    a ratio that is exactly 1/n reads as "1/n": a typed 0.3333333333 stays as typed."""
+    if 0 < value < 1 and 1 / round(1 / value) == value:
         return f"1/{round(1 / value)}"
     return shortest_text(value)
 
