@@ -6,7 +6,7 @@ import math
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QSpinBox
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox
 
 from factories import small_matrix
 from tradeoff.core.elicitation.records import ElicitationOutcome, apply_outcome
@@ -32,7 +32,7 @@ def test_swing_dialog_gives_points_over_total_and_stores_them(qtbot, qtmodeltest
     qtbot.addWidget(dialog)
     qtmodeltester.check(dialog.preview_model)
     assert dialog.level is None and list(dialog.spins) == ["money", "quality"]
-    dialog.findChild(QSpinBox, "points_quality").setValue(40)
+    dialog.findChild(QDoubleSpinBox, "points_quality").setValue(40)
     assert preview(dialog) == ["71.4 %", "28.6 %"]  # 100/140 and 40/140
     click_ok(qtbot, dialog)
     assert dialog.result() == dialog.DialogCode.Accepted
@@ -47,8 +47,8 @@ def test_swing_dialog_gives_points_over_total_and_stores_them(qtbot, qtmodeltest
     save_matrix(m, tmp_path / "m.toml")
     again = SwingDialog(load_matrix(tmp_path / "m.toml"), "even")
     qtbot.addWidget(again)
-    assert again.findChild(QSpinBox, "points_quality").value() == 40
-    assert again.findChild(QSpinBox, "points_money").value() == 100
+    assert again.findChild(QDoubleSpinBox, "points_quality").value() == 40
+    assert again.findChild(QDoubleSpinBox, "points_money").value() == 100
 
 
 def test_swing_dialog_needs_a_top_swing_of_100(qtbot):
@@ -66,7 +66,7 @@ def test_swing_dialog_switches_level_and_describes_each_swing(qtbot):
     qtbot.addWidget(dialog)
     dialog.level_box.setCurrentIndex(1)
     assert dialog.level == "quality" and list(dialog.spins) == ["speed", "risk"]
-    assert dialog.findChild(QSpinBox, "points_risk") is not None
+    assert dialog.findChild(QDoubleSpinBox, "points_risk") is not None
     texts = [w.text() for w in dialog.inputs.findChildren(type(dialog.message))]
     assert "Risk from very high to low" in texts
     dialog.spins["risk"].setValue(25)
@@ -200,6 +200,6 @@ def test_swing_dialog_keeps_stored_points_the_boxes_cannot_show(qtbot):
     # A box the user changes is taken as shown.
     again = SwingDialog(m, "even")
     qtbot.addWidget(again)
-    again.findChild(QSpinBox, "points_quality").setValue(40)
+    again.findChild(QDoubleSpinBox, "points_quality").setValue(40)
     click_ok(qtbot, again)
     assert again.outcome().record["points"] == {"money": 100.0, "quality": 40.0}

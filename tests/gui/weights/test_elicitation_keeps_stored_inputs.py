@@ -122,7 +122,8 @@ def test_swing_starts_from_the_level_s_weights_when_none_were_elicited(qtbot):
     m = small_matrix()
     dialog = SwingDialog(m, "quality")
     qtbot.addWidget(dialog)
-    assert {k: s.value() for k, s in dialog.spins.items()} == {"money": 33, "quality": 100}
+    assert {k: s.text() for k, s in dialog.spins.items()} == {"money": "33.3333",
+                                                               "quality": "100"}
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.outcome().weights == pytest.approx({"money": 0.25, "quality": 0.75},
                                                      rel=1e-15)
@@ -182,8 +183,23 @@ def test_swing_with_an_item_added_since_starts_from_the_weights(qtbot):
     before = {k: m.profile("even").weights[k] for k in ("money", "quality", "eco")}
     dialog = SwingDialog(m, "even")
     qtbot.addWidget(dialog)
-    assert dialog.spins["eco"].value() == 1 and dialog.spins["money"].value() == 100
+    assert dialog.spins["eco"].text() == "1.4" and dialog.spins["money"].text() == "100"
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     total = sum(before.values())
     assert dialog.outcome().weights == pytest.approx({k: w / total for k, w in before.items()},
                                                      rel=1e-12)
+
+
+def test_swing_points_show_the_decimals_they_have(qtbot):
+    """Points written as 37.5 show as 37.5, not 38 beside a preview worked out from 37.5."""
+    m = small_matrix()
+    points = {"money": 100.0, "quality": 37.5}
+    m.profiles[0] = apply_outcome(m.profile("even"), ElicitationOutcome(
+        None, "swing", swing_weights(points), {"points": points}))
+    dialog = SwingDialog(m, "even")
+    qtbot.addWidget(dialog)
+    assert dialog.spins["quality"].value() == 37.5 and dialog.spins["quality"].text() == "37.5"
+    dialog.spins["quality"].setValue(12.25)  # a changed box takes what is typed
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.outcome().record["points"] == {"money": 100.0, "quality": 12.25}
+

@@ -18,7 +18,7 @@ import pytest
 from gui_helpers import when_modal
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QComboBox, QMessageBox, QSpinBox
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QMessageBox
 
 from app_process import run_app_code
 from tradeoff import __version__
@@ -202,7 +202,7 @@ def test_import_over_unsaved_changes_asks_and_cancel_keeps_the_document(
 def set_swing_points(dialog: SwingDialog) -> list[float]:
     points = [100, 50, 25]
     for item, value in zip(dialog.items, points, strict=True):
-        dialog.findChild(QSpinBox, f"points_{item}").setValue(value)
+        dialog.findChild(QDoubleSpinBox, f"points_{item}").setValue(value)
     return [100 * p / sum(points) for p in points]
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -33,7 +34,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -60,6 +60,7 @@ from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import DecisionMatrix, WeightProfile
 from tradeoff.gui.common.roles import ALIGN, DISPLAY
 
+POINT_DECIMALS = 4  # as the weights panel shows points, at most
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -220,6 +221,25 @@ class ElicitationDialog(QDialog):
         return ""
 
 
+class SwingPointsBox(QDoubleSpinBox):
+    """Swing points, 0–100 (or the stored points, if more), with up to POINT_DECIMALS
+    decimals typed or shown and no trailing zeros: 37.5 shows as 37.5, not 38 beside a
+    preview worked out from 37.5, and 40 as 40."""
+
+    def __init__(self, points: float) -> None:
+        super().__init__()
+        self.setDecimals(POINT_DECIMALS)  # before the range, which it rounds
+        self.setRange(0, max(TOP_POINTS, points))
+        self.setValue(points)
+
+    def textFromValue(self, value: float) -> str:
+        locale = self.locale()
+        text = locale.toString(value, "f", self.decimals()).replace(locale.groupSeparator(),
+                                                                     "")
+        point = locale.decimalPoint()
+        return text.rstrip("0").removesuffix(point) if point in text else text
+
+
 class SwingDialog(ElicitationDialog):
     """Swing weighting: the most valued swing gets 100 points, the others 0–100."""
 
@@ -237,13 +257,14 @@ class SwingDialog(ElicitationDialog):
         grid = QGridLayout(box)
         grid.addWidget(QLabel("<b>Swing from worst to best</b>"), 0, 0)
         grid.addWidget(QLabel("<b>Points</b>"), 0, 1)
-        self.spins: dict[str, QSpinBox] = {}
-        # Stored points the whole-number boxes round (37.5 shows as 38) are kept as stored
-        # unless the user changes their box, so OK alone never moves a weight.
-        self.stored_points: dict[str, tuple[int, float]] = {}
+        self.spins: dict[str, QDoubleSpinBox] = {}
+        # Points with more decimals than a box holds are kept as stored unless the user
+        # changes the box, so OK alone never moves a weight.
+        self.stored_points: dict[str, tuple[float, float]] = {}
         for row, item in enumerate(items, start=1):
-            spin = QSpinBox(objectName=f"points_{item}", minimum=0, maximum=int(TOP_POINTS))
-            spin.setValue(round(stored.get(item, TOP_POINTS)))
+            points = stored.get(item, TOP_POINTS)
+            spin = SwingPointsBox(points)
+            spin.setObjectName(f"points_{item}")
             if item in stored:
                 self.stored_points[item] = (spin.value(), float(stored[item]))
             spin.valueChanged.connect(lambda _v: self.refresh())
@@ -265,7 +286,7 @@ class SwingDialog(ElicitationDialog):
         return ElicitationOutcome(self.level, "swing", swing_weights(points), {"points": points})
 
 
-    def _points(self, item: str, spin: QSpinBox) -> float:
+    def _points(self, item: str, spin: QDoubleSpinBox) -> float:
         shown, stored = self.stored_points.get(item, (None, 0.0))
         return stored if spin.value() == shown else float(spin.value())
 
