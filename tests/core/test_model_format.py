@@ -25,3 +25,17 @@ def test_numbers_read_with_their_unit_in_the_singular_for_one(unit, value, text)
 def test_level_names_and_missing_scores():
     c = Criterion("c", "C", worst=0, best=10, unit="points")
     assert c.format_value("high") == "high" and c.format_value(None) == ""
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (1234567, "1234567 €"),  # six significant digits would print 1.23457e+06
+    (1234567.89, "1234568 €"),
+    (-2500000, "-2500000 €"),
+    (999999, "999999 €"),
+    (27.123456, "27.1235 €"),
+    (0.00012, "0.00012 €"),
+    (1e15, "1e+15 €"),
+    (1e-7, "1e-07 €"),
+])
+def test_large_amounts_read_in_whole_units_not_with_an_exponent(value, text):
+    assert Criterion("c", "C", worst=0, best=1e16, unit="€").format_value(value) == text

@@ -118,12 +118,22 @@ class Criterion:
             return ""
         if isinstance(value, str):
             return value
-        text = f"{value:g}"
+        text = short_number(value)
         if not self.unit:
             return text
         # "1 point", "1 week": common counted units read in the singular for exactly one.
         unit = SINGULAR_UNITS.get(self.unit, self.unit) if text in ("1", "-1") else self.unit
         return f"{text} {unit}"
+
+
+def short_number(x: float) -> str:
+    """A number as a cell shows it: six significant digits ("27.1235", "0.123457"), but
+    a number of a million or more in whole units ("1234567", where six significant
+    digits print "1.23457e+06", a figure nobody budgets in); beyond 15 digits, or below
+    0.0001, with an exponent."""
+    if 1e6 <= abs(x) < 1e15:
+        return f"{x:.0f}"
+    return f"{x:g}"
 
 
 @dataclass

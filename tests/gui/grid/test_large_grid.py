@@ -14,8 +14,8 @@ from tradeoff.gui.window.app import create_app
 def _long_matrix(rows: int):
     rng = np.random.default_rng(11)
     scores = np.round(rng.uniform(0, 10, (rows, 3)), 1).tolist()
-    scores[2][1] = 1234567.25  # one long value near the top widens its column
-    return numeric_matrix(scores, [1.0, 2.0, 3.0], scale=(0, 2_000_000))
+    scores[2][1] = 1234567890.25  # one long value near the top widens its column
+    return numeric_matrix(scores, [1.0, 2.0, 3.0], scale=(0, 2_000_000_000))
 
 
 def test_fitting_the_columns_of_a_long_matrix_reads_a_sample_of_rows(qtbot):
@@ -86,7 +86,7 @@ def test_every_cell_reads_as_its_score_says(qtbot):
             assert model.data(index, Qt.ItemDataRole.DisplayRole) == shown, (option, criterion)
             noted = score is not None and (score.has_range or bool(score.rationale))
             assert model.data(index, NOTE_ROLE) == noted, (option.id, criterion.id)
-    assert model.data(model.index(2, 0), Qt.ItemDataRole.DisplayRole) == "1.23457e+06 k€"
+    assert model.data(model.index(2, 0), Qt.ItemDataRole.DisplayRole) == "1234567 k€"
     assert model.data(model.index(4, 1), Qt.ItemDataRole.DisplayRole) == "0.3"
 
 
