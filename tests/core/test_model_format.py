@@ -32,6 +32,7 @@ def test_level_names_and_missing_scores():
     (1234567.89, "1234568 €"),
     (-2500000, "-2500000 €"),
     (999999, "999999 €"),
+    (999999.7, "1000000 €"),  # not 1e+06
     (27.123456, "27.1235 €"),
     (0.00012, "0.00012 €"),
     (1e15, "1e+15 €"),
@@ -39,3 +40,11 @@ def test_level_names_and_missing_scores():
 ])
 def test_large_amounts_read_in_whole_units_not_with_an_exponent(value, text):
     assert Criterion("c", "C", worst=0, best=1e16, unit="€").format_value(value) == text
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (12345.0, "12345"), (999.7, "1000"), (999.4, "999"), (12.345, "12.3"), (0.5, "0.5")])
+def test_three_significant_digits_never_print_a_thousand_with_an_exponent(value, text):
+    from tradeoff.core.model import short_number
+
+    assert short_number(value, 3) == text

@@ -126,14 +126,16 @@ class Criterion:
         return f"{text} {unit}"
 
 
-def short_number(x: float) -> str:
-    """A number as a cell shows it: six significant digits ("27.1235", "0.123457"), but
-    a number of a million or more in whole units ("1234567", where six significant
-    digits print "1.23457e+06", a figure nobody budgets in); beyond 15 digits, or below
-    0.0001, with an exponent."""
-    if 1e6 <= abs(x) < 1e15:
+def short_number(x: float, digits: int = 6) -> str:
+    """A number as a cell shows it: ``digits`` significant digits ("27.1235",
+    "0.123457"), but a number with more digits before the point in whole units
+    ("1234567", where six significant digits print "1.23457e+06", a figure nobody
+    budgets in); beyond 15 digits, or below 0.0001, with an exponent."""
+    # From 10**digits − 0.5 up, the significant digits would round to 10**digits and
+    # print with an exponent already.
+    if 10 ** digits - 0.5 <= abs(x) < 1e15:
         return f"{x:.0f}"
-    return f"{x:g}"
+    return f"{x:.{digits}g}"
 
 
 @dataclass

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from tradeoff.core.errors import TradeoffError
-from tradeoff.core.model import Criterion, DecisionMatrix, WeightProfile
+from tradeoff.core.model import Criterion, DecisionMatrix, WeightProfile, short_number
 from tradeoff.core.scoring import raw_matrix, value_matrix
 from tradeoff.core.weights import normalised_weights
 
@@ -55,7 +55,7 @@ class VfmPoint:
         """``on the frontier`` or ``needs 12.5 more benefit or 30 k€ less cost``."""
         if self.efficient:
             return "on the frontier"
-        cost = f"{self.cost_gap:.3g} {unit}".strip()
+        cost = f"{short_number(self.cost_gap, 3)} {unit}".strip()
         if self.benefit_gap <= TOLERANCE:  # as good as a cheaper option
             return f"needs {cost} less cost"
         if self.cost_gap <= TOLERANCE:  # as dear as a better option
