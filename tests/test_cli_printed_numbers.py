@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from robustness_factories import numeric_matrix
+from tradeoff.core.model import Scenario, Score
 from tradeoff.io.matrix_file import save_matrix
 
 
@@ -100,3 +101,44 @@ def test_brief_never_says_the_winner_came_first_in_every_draw_when_it_did_not(
     assert named, text
     assert float(named[2]) == pytest.approx(shares["O1"] * 100, abs=0.005)
     assert float(named[2]) > 0
+
+
+@pytest.fixture
+def close_scenarios_file(tmp_path: Path) -> Path:
+    """O0 leads O1 by 0.00001 in the base case and in "Dry", trails it by 0.00001 in "Wet"."""
+    matrix = numeric_matrix([[5.0001], [5.0], [2.0]], [1.0])
+    matrix.scenarios = [
+        Scenario("wet", "Wet", probability=0.5, scores={("o0", "c0"): Score(4.9999)}),
+        Scenario("dry", "Dry", probability=0.5, scores={("o2", "c0"): Score(3.0)})]
+    path = tmp_path / "close_scenarios.toml"
+    save_matrix(matrix, path)
+    return path
+
+
+def block(text: str, title: str) -> dict[str, list[str]]:
+    """A titled table of ``scenarios``' text output, by option name."""
+    lines = text.split(f"\n{title}", 1)[1].split("\n\n", 1)[0].splitlines()[3:]
+    return {line.split()[0]: line.split()[1:] for line in lines}
+
+
+def test_scenarios_text_never_prints_a_lead_or_a_regret_that_ranks_apart_as_zero(
+        close_scenarios_file):
+    r = run("scenarios", str(close_scenarios_file))
+    assert r.returncode == 0, r.stderr
+    text = r.stdout
+    for who, where in (("O1", "Wet"), ("O0", "Dry"), ("O0", "Base case \\(not counted\\)")):
+        margin = re.search(rf"{where}: {who} \(margin ([\d.]+)\)", text)
+        assert margin and float(margin[1]) == pytest.approx(1e-5, rel=0.1), text
+    behind = re.search(r"never more than ([\d.]+) behind the best", text)
+    assert behind and float(behind[1]) == pytest.approx(1e-5, rel=0.1), text
+    moves = re.search(r"moves the margin ([\d.]+) toward O0", text)
+    assert moves and float(moves[1]) == pytest.approx(2e-5, rel=0.1), text
+    totals = block(text, "Totals (rank) by scenario")
+    for column in range(3):  # base case, Wet, Dry: a total, then its rank in brackets
+        (o0, o0_rank), (o1, o1_rank) = (totals[o][2 * column:2 * column + 2] for o in ("O0", "O1"))
+        assert o0_rank != o1_rank and o0 != o1, totals
+        assert (float(o0) > float(o1)) == (o0_rank == "(1)"), totals
+    regret = block(text, "Regret (how far behind the best option in each scenario)")
+    assert float(regret["O0"][0]) > 0 and float(regret["O1"][0]) == 0  # Wet
+    assert float(regret["O1"][1]) > 0 and float(regret["O0"][1]) == 0  # Dry
+    assert float(regret["O0"][2]) > 0 and float(regret["O1"][2]) > 0  # max regret

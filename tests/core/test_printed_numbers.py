@@ -9,7 +9,12 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tradeoff.core.printed_numbers import decimals_apart, share_text, threshold_shares
+from tradeoff.core.printed_numbers import (
+    decimals_apart,
+    decimals_from_zero,
+    share_text,
+    threshold_shares,
+)
 from tradeoff.core.scoring import competition_ranks
 
 totals_lists = st.lists(st.floats(0, 1), min_size=2, max_size=12)
@@ -71,3 +76,9 @@ def test_shares_near_the_ends_show_the_digit_that_differs():
     assert [share_text(x) for x in (0.0, 1.0, 0.9998, 0.0002, 0.4567, -0.0)] == [
         "0.0%", "100.0%", "99.98%", "0.02%", "45.7%", "0.0%"]
     assert share_text(0.9998, " ") == "99.98 %"
+
+
+@given(st.floats(-1, 1))
+def test_a_lead_prints_as_zero_only_when_the_ranking_counts_it_as_none(x):
+    text = f"{abs(x):.{decimals_from_zero(x)}f}"
+    assert (float(text) == 0) == (round(abs(x), 12) == 0), (x, text)

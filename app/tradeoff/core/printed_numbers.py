@@ -97,3 +97,10 @@ def share_text(x: float, space: str = "") -> str:
     bound = f"{0:.{MAX_SHARE_DECIMALS - 1}f}1" if x < 0.5 else \
         f"99.{'9' * MAX_SHARE_DECIMALS}"
     return f"{'<' if x < 0.5 else '>'}{bound}{space}%"
+
+
+def decimals_from_zero(x: float, at_least: int = TOTAL_DECIMALS) -> int:
+    """Decimals for a lead, a regret or a change ``x`` that print it as zero only when the
+    ranking counts it as none (below 10^-RANK_DECIMALS): "margin 0.000" would read as a
+    tie that the ranking does not make."""
+    return int(decimals_apart(np.array([abs(x), 0.0]), at_least)[0])
