@@ -22,7 +22,8 @@ HELPER_FONT = Font(color="808080", italic=True)
 ACTIVE_FILL = PatternFill("solid", start_color="D7ECD9")  # the active profile's columns
 
 VALUE_FORMAT = "0.000"
-TOTAL_FORMAT = "0.0000"
+TOTAL_DECIMALS = 4
+TOTAL_FORMAT = "0." + "0" * TOTAL_DECIMALS
 WEIGHT_FORMAT = "0.0%"
 
 
@@ -51,8 +52,10 @@ class Styles:
     helper_text: TextStyle
 
 
-def register_styles(wb: Workbook) -> Styles:
-    """Register every style the export uses with ``wb`` and return their indices."""
+def register_styles(wb: Workbook, total_decimals: int = TOTAL_DECIMALS) -> Styles:
+    """Register every style the export uses with ``wb`` and return their indices.
+
+    Totals, margins and regrets show ``total_decimals`` decimals."""
     scratch = wb.create_sheet("styles-scratch")
     row = 0
 
@@ -92,7 +95,7 @@ def register_styles(wb: Workbook) -> Styles:
         input_number=style(fill=INPUT_FILL),
         number=style(number_format="General"),
         value=style(number_format=VALUE_FORMAT),
-        total=style(number_format=TOTAL_FORMAT),
+        total=style(number_format="0." + "0" * total_decimals),
         weight=style(number_format=WEIGHT_FORMAT),
         helper=style(font=HELPER_FONT, number_format="General"),
         helper_text=text_style(font=HELPER_FONT),
