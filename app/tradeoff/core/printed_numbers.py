@@ -81,22 +81,38 @@ def threshold_shares(at: float, now: float) -> tuple[str, str]:
     return f"{edge_text} %", f"{now_text} %"
 
 
+def share_decimals(x: float) -> int:
+    """Decimals for the share ``x`` (0..1) as a percentage such that it reads 0 or 100
+    only when it is exactly so: one, unless it lies within half a step of an end; then
+    as many as show its first digit that differs, up to :data:`MAX_SHARE_DECIMALS`.
+
+    Judged on the number, not on a text, so a spreadsheet that rounds halves its own
+    way shows the same as Python prints.
+    """
+    if not 0 < x < 1:  # NaN too
+        return SHARE_DECIMALS
+    gap = min(x, 1 - x) * 100
+    for decimals in range(SHARE_DECIMALS, MAX_SHARE_DECIMALS + 1):
+        if gap > 0.500001 * 10.0 ** -decimals:
+            return decimals
+    return MAX_SHARE_DECIMALS
+
+
 def share_text(x: float, space: str = "") -> str:
     """The share ``x`` (0..1) as a percentage that reads 0 or 100 only when it is exactly
     so: ``"99.98%"``, not ``"100.0%"``, for an option that lost 2 draws in 10,000.
 
-    One decimal unless it would round to 0 or 100; then as many as show the first digit
-    that differs, up to :data:`MAX_SHARE_DECIMALS`, and beyond that a bound
+    :func:`share_decimals` decimals, and where even those would round to an end, a bound
     (``"<0.000001%"``). ``space`` goes between the number and the sign.
     """
     x += 0.0  # -0.0 reads as 0.0
-    for decimals in range(SHARE_DECIMALS, MAX_SHARE_DECIMALS + 1):
-        text = f"{x:.{decimals}%}"[:-1]
-        if not 0 < x < 1 or float(text) not in (0.0, 100.0):
-            return f"{text}{space}%"
-    bound = f"{0:.{MAX_SHARE_DECIMALS - 1}f}1" if x < 0.5 else \
-        f"99.{'9' * MAX_SHARE_DECIMALS}"
-    return f"{'<' if x < 0.5 else '>'}{bound}{space}%"
+    decimals = share_decimals(x)
+    text = f"{x:.{decimals}%}"[:-1]
+    if 0 < x < 1 and float(text) in (0.0, 100.0):
+        bound = f"<{0:.{MAX_SHARE_DECIMALS - 1}f}1" if x < 0.5 else \
+            f">99.{'9' * MAX_SHARE_DECIMALS}"
+        return f"{bound}{space}%"
+    return f"{text}{space}%"
 
 
 def decimals_from_zero(x: float, at_least: int = TOTAL_DECIMALS) -> int:

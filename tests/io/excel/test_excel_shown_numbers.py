@@ -69,3 +69,28 @@ def test_the_values_and_scenario_sheets_show_them_apart_too(close_workbook):
     assert cells, "the Wet total of O0 is on the Scenarios sheet"
     wet = cells[0]
     assert float(shown(wet.value, wet.number_format)) < 0.5
+
+
+def test_a_share_of_draws_shows_as_0_or_100_percent_only_when_it_is(tmp_path):
+    # O0 ranks first in nearly every draw around the profile (±20 %, seed 1), not in all
+    matrix = numeric_matrix([[9, 1], [1, 9], [4, 4]], [0.5833, 0.4167])
+    path = tmp_path / "nearly_sure.xlsx"
+    export_workbook(matrix, path)
+    ws = openpyxl.load_workbook(path)["Uncertainty"]
+    head = next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value ==
+                "Rank acceptability") + 2
+    assert [ws.cell(row=head, column=c).value for c in range(1, 3)] == ["Option", "Rank 1"]
+    first = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2) for r in
+             range(head + 1, head + 4)}
+    assert 0.99 < first["O0"].value < 1 and 0 < first["O1"].value < 0.01  # the case at hand
+    assert first["O2"].value == 0
+    for cell in first.values():
+        text = shown_percent(cell.value, cell.number_format)
+        assert (float(text) == 0) == (cell.value == 0), (cell.value, text)
+        assert (float(text) == 100) == (cell.value == 1), (cell.value, text)
+
+
+def shown_percent(value: float, number_format: str) -> str:
+    """``value`` as a fixed-decimals percent format ("0.0%") shows it, without the sign."""
+    assert number_format.endswith("%"), number_format
+    return shown(value * 100, number_format.removesuffix("%"))
