@@ -142,3 +142,12 @@ def test_scenarios_text_never_prints_a_lead_or_a_regret_that_ranks_apart_as_zero
     assert float(regret["O0"][0]) > 0 and float(regret["O1"][0]) == 0  # Wet
     assert float(regret["O1"][1]) > 0 and float(regret["O0"][1]) == 0  # Dry
     assert float(regret["O0"][2]) > 0 and float(regret["O1"][2]) > 0  # max regret
+
+
+def test_analyse_says_the_spread_given_and_a_lead_above_zero(close_file):
+    r = run("analyse", str(close_file), "--spread", "0.4", "--samples", "1000")
+    assert r.returncode == 0, r.stderr
+    spread = re.search(r"^Spread +(\S+)$", r.stdout, re.MULTILINE)
+    assert spread and spread[1] == "±0.4%", r.stdout  # not "±0%": the weights did move
+    margin = re.search(r"Winner O0, margin ([\d.]+)\.", r.stdout)
+    assert margin and float(margin[1]) == pytest.approx(1e-5, rel=0.1), r.stdout
