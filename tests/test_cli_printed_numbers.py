@@ -151,3 +151,17 @@ def test_analyse_says_the_spread_given_and_a_lead_above_zero(close_file):
     assert spread and spread[1] == "±0.4%", r.stdout  # not "±0%": the weights did move
     margin = re.search(r"Winner O0, margin ([\d.]+)\.", r.stdout)
     assert margin and float(margin[1]) == pytest.approx(1e-5, rel=0.1), r.stdout
+
+
+def test_score_never_says_0_percent_of_the_weight_moves_when_some_must(tmp_path):
+    # O1 trails O0 by 0.00005: a hundredth of a percent of the weight puts it first
+    path = tmp_path / "near.toml"
+    save_matrix(numeric_matrix([[6, 4], [4, 5.999], [1, 1]], [0.5, 0.5]), path)
+    r = run("score", str(path))
+    assert r.returncode == 0, r.stderr
+    line = re.search(r"  - O1: ([\d.]+)% of the weight moves \((.*)\)", r.stdout)
+    assert line, r.stdout
+    assert float(line[1]) == pytest.approx(0.0125, rel=0.5)
+    moves = dict(m.split(" ") for m in line[2].split(", "))
+    assert moves.keys() == {"C0", "C1"}, line[2]
+    assert float(moves["C1"].removesuffix("%")) > 0 > float(moves["C0"].removesuffix("%"))
