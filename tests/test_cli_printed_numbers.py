@@ -165,3 +165,18 @@ def test_score_never_says_0_percent_of_the_weight_moves_when_some_must(tmp_path)
     moves = dict(m.split(" ") for m in line[2].split(", "))
     assert moves.keys() == {"C0", "C1"}, line[2]
     assert float(moves["C1"].removesuffix("%")) > 0 > float(moves["C0"].removesuffix("%"))
+
+
+def test_the_brief_quotes_a_users_scores_digit_for_digit(tmp_path):
+    # six significant digits would quote 1234567.89 as 1.23457e+06 and 0.1234567 as 0.123457
+    matrix = numeric_matrix([[1234567.89, 0.1234567], [1000000.0, 0.5]], [0.5, 0.5],
+                            scale=(0, 2_000_000))
+    matrix.criteria[1].worst, matrix.criteria[1].best = 0, 1
+    path = tmp_path / "digits.toml"
+    save_matrix(matrix, path)
+    out = tmp_path / "brief.md"
+    r = run("brief", str(path), "-o", str(out), "--samples", "0")
+    assert r.returncode == 0, r.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "1234567.89" in text and "0.1234567" in text, text
+    assert "1.23457e+06" not in text and "0.123457 " not in text

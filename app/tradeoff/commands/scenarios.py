@@ -223,4 +223,4 @@ def _signposts_text(matrix: DecisionMatrix, a: ScenarioAnalysis) -> str:
 
 
 def _fmt(fmt: Any, value: ScoreValue | None) -> str:
-    return "—" if value is None else fmt(value)
+    return "—" if value is None else fmt(value, exact=True)

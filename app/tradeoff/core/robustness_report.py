@@ -147,7 +147,7 @@ def flip_report(matrix: DecisionMatrix, profile: WeightProfile, *,
         crit = matrix.criterion(f.criterion)
         unit = "levels" if crit.is_level_scale else crit.unit
         rows.append([name(f.option), crit.name, f.direction,
-                     crit.format_value(f.current),
+                     crit.format_value(f.current, exact=True),
                      _score_text(crit, f.new_value),
                      f.change, unit, f.relative, name(f.new_winner),
                      f.describe(matrix)])
@@ -237,8 +237,9 @@ def tornado_table(matrix: DecisionMatrix, profile: WeightProfile) -> ReportTable
     rows: list[list[Cell]] = []
     for b in t.bars:
         crit = matrix.criterion(b.criterion)
-        rows.append([name(b.option), crit.name, crit.format_value(b.low),
-                     crit.format_value(b.high), b.margin_at_low, b.margin_at_high, b.swing,
+        rows.append([name(b.option), crit.name, crit.format_value(b.low, exact=True),
+                     crit.format_value(b.high, exact=True), b.margin_at_low, b.margin_at_high,
+                     b.swing,
                      "yes" if b.can_flip else "no"])
     return ReportTable(
         "Tornado: winner's margin over the runner-up",
@@ -262,7 +263,7 @@ def _score_text(crit: Criterion, value: ScoreValue | None) -> str | None:
         return None
     if isinstance(value, float):
         value = round(value, 3)
-    return crit.format_value(value)
+    return crit.format_value(value, exact=True)
 
 
 def _float(x: float) -> float | None:
