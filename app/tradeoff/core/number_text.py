@@ -21,3 +21,9 @@ def exact_text(x: float | int) -> str:
         return str(int(x))
     # repr is the shortest text that reads back exactly; Decimal writes it without exponent
     return format(Decimal(repr(x)), "f")
+
+
+def cost_text(x: float) -> str:
+    """A cost, a budget or a sum or difference of costs, every digit the user gave
+    (:func:`exact_text`) without the noise of binary sums (0.1 + 0.2 reads 0.3)."""
+    return exact_text(round(float(x), 9))
