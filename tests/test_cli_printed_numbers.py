@@ -180,3 +180,14 @@ def test_the_brief_quotes_a_users_scores_digit_for_digit(tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "1234567.89" in text and "0.1234567" in text, text
     assert "1.23457e+06" not in text and "0.123457 " not in text
+
+
+def test_a_net_flow_the_ranking_counts_as_zero_never_prints_as_minus_zero(tmp_path):
+    # O0's PROMETHEE net flow is 0, left by the arithmetic a hair below it
+    path = tmp_path / "flows.toml"
+    save_matrix(numeric_matrix([[1, 3], [0, 1], [3, 3], [3, 0], [2, 0]], [2.0, 1.0]), path)
+    r = run("score", str(path), "--method", "promethee")
+    assert r.returncode == 0, r.stderr
+    rows = {row[1]: row for row in table_rows(r.stdout)}
+    assert rows["O0"][2] == "0.000", r.stdout
+    assert "-0.0" not in r.stdout

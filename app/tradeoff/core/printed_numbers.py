@@ -129,3 +129,11 @@ def decimals_from_zero(x: float, at_least: int = TOTAL_DECIMALS) -> int:
     ranking counts it as none (below 10^-RANK_DECIMALS): "margin 0.000" would read as a
     tie that the ranking does not make."""
     return int(decimals_apart(np.array([abs(x), 0.0]), at_least)[0])
+
+
+def fixed_text(x: float, decimals: int = TOTAL_DECIMALS) -> str:
+    """``x`` with ``decimals`` decimals; a value the ranking counts as zero (a net flow of
+    -1e-17 left by the arithmetic) reads 0.000, never -0.000."""
+    if round(x, RANK_DECIMALS) == 0:
+        x = 0.0
+    return f"{x:.{decimals}f}"
