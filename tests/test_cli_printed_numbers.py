@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from robustness_factories import numeric_matrix
+from robustness_factories import numeric_matrix, one_pair_swapped
 from tradeoff.core.model import Scenario, Score
 from tradeoff.io.matrix_file import save_matrix
 
@@ -191,3 +191,16 @@ def test_a_net_flow_the_ranking_counts_as_zero_never_prints_as_minus_zero(tmp_pa
     rows = {row[1]: row for row in table_rows(r.stdout)}
     assert rows["O0"][2] == "0.000", r.stdout
     assert "-0.0" not in r.stdout
+
+
+def test_crosscheck_says_tau_is_1_only_for_the_same_order(tmp_path):
+    path = tmp_path / "swapped.toml"
+    save_matrix(one_pair_swapped(), path)
+    r = run("crosscheck", str(path))
+    assert r.returncode == 0, r.stderr
+    rows = {line.split("  ")[0]: line.split()[-5:] for line in r.stdout.splitlines()
+            if line.startswith(("O28 ", "Kendall"))}
+    assert rows["O28"][1] == "12*", r.stdout  # the weighted product swaps the pair
+    tau = rows["Kendall's τ vs additive"]
+    assert tau[0] == "1.00"  # the additive model against itself
+    assert float(tau[1]) < 1, r.stdout

@@ -137,3 +137,14 @@ def fixed_text(x: float, decimals: int = TOTAL_DECIMALS) -> str:
     if round(x, RANK_DECIMALS) == 0:
         x = 0.0
     return f"{x:.{decimals}f}"
+
+
+def correlation_text(x: float, decimals: int = 2) -> str:
+    """A statistic of -1..1 (Kendall's τ) that reads 1 or -1 only when exactly so: one
+    pair of 30 options ranked the other way round gives τ = 0.9954, "1.00" to two
+    decimals, which says "the same order"."""
+    for places in range(decimals, RANK_DECIMALS + 1):
+        text = f"{x + 0.0:.{places}f}"
+        if abs(x) == 1 or abs(float(text)) != 1:
+            break
+    return text
