@@ -41,3 +41,12 @@ def random_matrix(rng: np.random.Generator, n: int, m: int,
                 ranges[(i, j)] = (max(0.0, scores[i, j] - rng.uniform(0.5, 3)),
                                   min(10.0, scores[i, j] + rng.uniform(0.5, 3)))
     return numeric_matrix(scores.tolist(), weights.tolist(), ranges)
+
+
+def one_pair_swapped() -> DecisionMatrix:
+    """30 options that every method orders alike, but for the last two: the weighted
+    product puts the balanced O28 (5, 5) above O29 (6, 4.05), the additive model below."""
+    steps = [k for k in np.linspace(1, 9.5, 40).round(2) if not 4.5 < k < 5.5][:28]
+    return numeric_matrix([[float(k), float(k)] for k in steps] + [[5.0, 5.0], [6.0, 4.05]],
+                          [1.0, 1.0])
+

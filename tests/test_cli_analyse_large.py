@@ -85,3 +85,31 @@ def test_the_compact_report_keeps_the_widest_swings_of_the_tornado(capsys, many_
     compact = analyse(capsys, str(many_file))
     assert compact["tornado"]["bars"] == full["tornado"]["bars"][:5]
     assert f"(of {len(full['tornado']['bars']):,})" in compact["report"]["note"]
+
+
+def test_tables_hold_every_digit_of_the_json_report(capsys, tmp_path):
+    # central weights are means over draws and change points exact crossings: their digits
+    # run past ten, and a table that cut them would disagree with the JSON report
+    path = tmp_path / "small.toml"
+    save_matrix(random_matrix(np.random.default_rng(2), 6, 3), path)
+    folder = tmp_path / "tables"
+    report = analyse(capsys, str(path), "--full", "--tables", str(folder))
+    with open(folder / "central_weights.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert rows
+    long_digits = 0
+    for row in rows:
+        for crit, text in row.items():
+            if crit == "option" or text == "":
+                continue
+            want = report["central_weights"][row["option"]][crit]
+            assert float(text) == want, (row["option"], crit, text, want)
+            long_digits += len(repr(want)) > 12
+    assert long_digits  # the case at hand: numbers that ten significant digits would cut
+    with open(folder / "change_points.csv", newline="", encoding="utf-8") as f:
+        weights = [float(r["weight"]) for r in csv.DictReader(f)]
+    want = [p["weight"] for entry in report["stability"].values()
+            for p in entry["change_points"]]
+    want += [p["weight"] for entry in report["group_stability"].values()
+             for p in entry["change_points"]]
+    assert sorted(weights) == sorted(want)

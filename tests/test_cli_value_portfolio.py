@@ -111,3 +111,24 @@ def test_bad_portfolio_input_exits_2(path, args, message):
     r = run("portfolio", str(path), "--cost", "Price", *args)
     assert r.returncode == 2, r.stdout
     assert message in r.stderr and not r.stdout
+
+
+def test_costs_and_the_budget_are_said_digit_for_digit(tmp_path):
+    # six significant digits would say 1234567.5 as 1.23457e+06
+    m = small_matrix()
+    m.criteria[0].worst = 3_000_000
+    costs = {"a": 1234567.5, "b": 2000000.25, "c": 1500000.75}
+    for oid, cost in costs.items():
+        m.scores[(oid, "price")] = Score(value=cost)
+    path = tmp_path / "dear.toml"
+    save_matrix(m, path)
+    value = run("value", str(path), "--cost", "Price")
+    assert value.returncode == 0, value.stderr
+    portfolio = run("portfolio", str(path), "--cost", "Price", "--budget", "2734568.25")
+    assert portfolio.returncode == 0, portfolio.stderr
+    for out in (value.stdout, portfolio.stdout):
+        assert "e+06" not in out
+        for cost in costs.values():
+            assert f" {cost} " in out, out
+    assert "budget 2734568.25" in portfolio.stdout
+    assert "costing 2734568.25 with" in portfolio.stdout  # Alpha + Gamma

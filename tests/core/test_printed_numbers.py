@@ -9,7 +9,12 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tradeoff.core.printed_numbers import decimals_apart, threshold_shares
+from tradeoff.core.printed_numbers import (
+    decimals_apart,
+    decimals_from_zero,
+    share_text,
+    threshold_shares,
+)
 from tradeoff.core.scoring import competition_ranks
 
 totals_lists = st.lists(st.floats(0, 1), min_size=2, max_size=12)
@@ -48,3 +53,32 @@ def test_a_threshold_is_rounded_toward_the_weight_now(at, now):
         assert y < x <= at * 100 + 1e-6
     else:
         assert at * 100 - 1e-6 <= x < y
+
+
+@given(st.floats(0, 1))
+def test_a_share_reads_0_or_100_percent_only_when_it_is_exactly_so(x):
+    text = share_text(x)
+    assert text.endswith("%")
+    number = text.removesuffix("%")
+    if number[0] in "<>":  # beyond the decimals shown: a bound on the right side
+        bound = float(number[1:]) / 100
+        assert (x < bound) if number[0] == "<" else (x > bound)
+        return
+    shown = float(number)
+    assert (shown == 0) == (x == 0) and (shown == 100) == (x == 1), (x, text)
+    decimals = len(number.split(".")[1])
+    assert abs(shown - x * 100) <= 0.5 * 10 ** -decimals + 1e-9
+    if 0.000501 <= x <= 0.999499:
+        assert decimals == 1
+
+
+def test_shares_near_the_ends_show_the_digit_that_differs():
+    assert [share_text(x) for x in (0.0, 1.0, 0.9998, 0.0002, 0.4567, -0.0)] == [
+        "0.0%", "100.0%", "99.98%", "0.02%", "45.7%", "0.0%"]
+    assert share_text(0.9998, " ") == "99.98 %"
+
+
+@given(st.floats(-1, 1))
+def test_a_lead_prints_as_zero_only_when_the_ranking_counts_it_as_none(x):
+    text = f"{abs(x):.{decimals_from_zero(x)}f}"
+    assert (float(text) == 0) == (round(abs(x), 12) == 0), (x, text)

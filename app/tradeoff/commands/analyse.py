@@ -34,6 +34,7 @@ from tradeoff.commands.common import (
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.flip import flip_table
 from tradeoff.core.model import DecisionMatrix, WeightProfile
+from tradeoff.core.printed_numbers import share_text
 from tradeoff.core.robustness_report import (
     DEFAULT_SAMPLES,
     DEFAULT_SEED,
@@ -320,5 +321,5 @@ def _cell(value: object, percent: bool) -> str:
     if isinstance(value, float):
         if value != value:
             return "—"
-        return f"{value:.1%}" if percent else f"{value:.4g}"
+        return share_text(value) if percent else f"{value:.4g}"
     return str(value)

@@ -168,6 +168,7 @@ def write_tables(folder: str, matrix: DecisionMatrix, result: SmaaResult,
     written = []
     for file, frame in tables.items():
         path = target / file
-        atomic_write_bytes(path, frame.to_csv(float_format="%.10g").encode("utf-8"))
+        # every digit (shortest round-trip form), as the JSON report has them
+        atomic_write_bytes(path, frame.to_csv().encode("utf-8"))
         written.append(path)
     return written

@@ -16,6 +16,7 @@ from typing import Any
 from tradeoff.commands.json_text import dumps_indented
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import DecisionMatrix, WeightProfile
+from tradeoff.core.printed_numbers import fixed_text
 from tradeoff.io.matrix_file import load_matrix
 
 # C0 and C1 control characters and DEL (a CR LF pair counts as one line break).
@@ -152,7 +153,8 @@ def display_width(text: str) -> int:
 
 
 def fmt_number(x: float, digits: int = 3) -> str:
-    return "—" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.{digits}f}"
+    return "—" if x is None or (isinstance(x, float) and math.isnan(x)) else \
+        fixed_text(x, digits)
 
 
 def add_scenario_option(p: Any, *, allow_all: bool = False) -> None:

@@ -18,6 +18,7 @@ from tradeoff.commands.common import (
 )
 from tradeoff.commands.score import add_method_options, settings_from_args
 from tradeoff.core.methods.crosscheck import CrossCheck, crosscheck
+from tradeoff.core.printed_numbers import correlation_text
 from tradeoff.core.screening import without_screened
 
 DIFFERS = "*"  # marks a rank that differs from the primary method's
@@ -94,7 +95,8 @@ def as_text(cc: CrossCheck, title: str, profile_name: str) -> str:
                 cells.append(f"{r}{DIFFERS if cc.differs(oid, m.key) else ''}")
         rows.append(cells)
     rows.append(["Kendall's τ vs additive",
-                 *["—" if math.isnan(m.tau) else f"{m.tau:.2f}" for m in cc.outcomes]])
+                 *["—" if math.isnan(m.tau) else correlation_text(m.tau)
+                   for m in cc.outcomes]])
     table = format_table(headers, rows, right=set(range(1, len(headers))))
     notes = [f"  {m.display_name}: {one_line(m.error or m.normalisation)}" for m in cc.outcomes]
     text = (f"{one_line(title)}\nProfile: {one_line(profile_name)}\n{table}\n\n"

@@ -25,6 +25,7 @@ from tradeoff.commands.common import (
 )
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.model import DecisionMatrix, WeightProfile
+from tradeoff.core.number_text import cost_text
 from tradeoff.core.portfolio import (
     BudgetCurve,
     GroupLimit,
@@ -201,16 +202,17 @@ def as_text(matrix: DecisionMatrix, profile: WeightProfile, inputs: PortfolioInp
     rows = []
     for i in merit.order:
         ratio = inputs.benefits[i] / inputs.costs[i] if inputs.costs[i] > 0 else math.inf
-        rows.append([str(rank_of[i]), names[i], f"{inputs.costs[i]:g}",
+        rows.append([str(rank_of[i]), names[i], cost_text(inputs.costs[i]),
                      f"{inputs.benefits[i]:.1f}", "—" if math.isinf(ratio) else f"{ratio:.3g}",
                      "yes" if i in picked else ""])
     table = format_table(["Merit", "Option", "Cost", "Benefit", "Benefit per cost", "Chosen"],
                          rows, right={0, 2, 3, 4})
     knee = ("" if merit.knee is None else
             f"\nThe order of merit bends after {one_line(names[merit.order[merit.knee]])} "
-            f"(cumulative cost {merit.cumulative_cost[merit.knee]:g}): beyond it each unit "
+            f"(cumulative cost {cost_text(merit.cumulative_cost[merit.knee])}): beyond it "
+            "each unit "
             "of cost buys markedly less benefit.")
     return (f"{one_line(matrix.metadata.title)}\nProfile: {one_line(profile.name)} · "
-            f"budget {chosen.budget:g}\n"
-            f"Chosen: {len(chosen.selected)} options costing {chosen.total_cost:g} with "
+            f"budget {cost_text(chosen.budget)}\n"
+            f"Chosen: {len(chosen.selected)} options costing {cost_text(chosen.total_cost)} with "
             f"benefit {chosen.total_benefit:.1f}\n{table}{knee}")

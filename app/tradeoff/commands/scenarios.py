@@ -14,6 +14,8 @@ import argparse
 import math
 from typing import Any
 
+import numpy as np
+
 from tradeoff.commands.common import (
     fmt_number,
     format_table,
@@ -24,6 +26,7 @@ from tradeoff.commands.common import (
     unique_names,
 )
 from tradeoff.core.model import DecisionMatrix, ScoreValue, WeightProfile
+from tradeoff.core.printed_numbers import decimals_apart, decimals_from_zero
 from tradeoff.core.scenarios import BASE_CASE, ScenarioAnalysis, ScenarioOutcome, analyse_scenarios
 
 SIGNPOST_CELLS = 3  # cells the table shows per pair of scenarios (JSON has all)
@@ -121,12 +124,15 @@ def as_text(matrix: DecisionMatrix, profile: WeightProfile, a: ScenarioAnalysis)
         who = " and ".join(names[o] for o in a.minimax)
         tie = " (a tie)" if len(a.minimax) > 1 else ""
         gap = ("best in every scenario" if worst == 0
-               else f"never more than {worst:.3f} behind the best")
+               else f"never more than {worst:.{decimals_from_zero(worst)}f} behind the best")
         lines.append(f"Safest across scenarios (minimax regret): {who}{tie}, {gap}")
     if a.expected is not None and a.expected.notna().any():
         best = a.expected.max()
         top = [names[o] for o, v in a.expected.items() if round(v - best, 12) == 0]
-        lines.append(f"Highest expected total: {' and '.join(top)} ({best:.3f})")
+        digits = dict(zip(a.expected.index, decimals_apart(a.expected.to_numpy(dtype=float)),
+                          strict=True))
+        lines.append(f"Highest expected total: {' and '.join(top)} "
+                     f"({best:.{digits[a.expected.idxmax()]}f})")
     blocks.append("\n".join(one_line(x) for x in lines))
     blocks.append(_totals_table(matrix, a))
     blocks.append(_regret_table(matrix, a))
@@ -139,20 +145,26 @@ def _winner_text(o: ScenarioOutcome, names: dict[str, str]) -> str:
         return "no option has every score"
     if len(o.winners) > 1:
         return " and ".join(names[w] for w in o.winners) + " tie"
-    margin = "" if math.isnan(o.margin) else f" (margin {o.margin:.3f})"
-    return f"{names[o.winners[0]]}{margin}"
+    if math.isnan(o.margin):
+        return names[o.winners[0]]
+    decimals = decimals_apart(o.totals)[o.view.option_index(o.winners[0])]
+    return f"{names[o.winners[0]]} (margin {o.margin:.{decimals}f})"
 
 
 def _totals_table(matrix: DecisionMatrix, a: ScenarioAnalysis) -> str:
     headers = ["Option", BASE_CASE, *[o.name for o in a.outcomes]]
     if a.expected is not None:
         headers.append("Expected")
+    # options a column ranks apart print apart
+    digits = {id(o): decimals_apart(o.totals) for o in (a.base, *a.outcomes)}
+    expected_digits = None if a.expected is None else \
+        decimals_apart(a.expected.to_numpy(dtype=float))
     rows = []
-    for opt in matrix.options:
-        cells = [opt.name, _total_rank(a.base, opt.id)]
-        cells += [_total_rank(o, opt.id) for o in a.outcomes]
+    for i, opt in enumerate(matrix.options):
+        cells = [opt.name, _total_rank(a.base, i, digits[id(a.base)][i])]
+        cells += [_total_rank(o, i, digits[id(o)][i]) for o in a.outcomes]
         if a.expected is not None:
-            cells.append(fmt_number(float(a.expected[opt.id])))
+            cells.append(fmt_number(float(a.expected[opt.id]), expected_digits[i]))
         rows.append(cells)
     marks = ["" if o.scenario is None or o.scenario.probability is None
              else f" (p = {o.scenario.probability:g})" for o in a.outcomes]
@@ -162,22 +174,27 @@ def _totals_table(matrix: DecisionMatrix, a: ScenarioAnalysis) -> str:
                                                          right=set(range(1, len(headers))))
 
 
-def _total_rank(o: ScenarioOutcome, option_id: str) -> str:
-    t = o.result.table
-    total, rank = t.at[option_id, ("total", "")], t.at[option_id, ("rank", "")]
+def _total_rank(o: ScenarioOutcome, row: int, decimals: int) -> str:
+    total, rank = o.totals[row], o.ranks[row]
     if rank != rank:
         return "—"
-    return f"{total:.3f} ({int(rank)})"
+    return f"{total:.{decimals}f} ({int(rank)})"
 
 
 def _regret_table(matrix: DecisionMatrix, a: ScenarioAnalysis) -> str:
     headers = ["Option", *[o.name for o in a.outcomes], "Max regret"]
+    # regrets a column tells apart (from each other and from the best's 0) print apart
+    regret = a.regret.loc[[opt.id for opt in matrix.options], [o.id for o in a.outcomes]]
+    digits = np.column_stack([decimals_apart(column) for column in
+                              regret.to_numpy(dtype=float).T]) if a.outcomes else None
+    worst = a.max_regret[[opt.id for opt in matrix.options]].to_numpy(dtype=float)
+    worst_digits = decimals_apart(np.append(worst, 0.0))[:-1]
     rows = []
-    for opt in matrix.options:
+    for i, opt in enumerate(matrix.options):
         mark = " ← minimax" if opt.id in a.minimax else ""
-        rows.append([opt.name, *[fmt_number(float(a.regret.at[opt.id, o.id]))
-                                 for o in a.outcomes],
-                     fmt_number(float(a.max_regret[opt.id])) + mark])
+        rows.append([opt.name, *[fmt_number(float(regret.iat[i, k]), digits[i, k])
+                                 for k in range(len(a.outcomes))],
+                     fmt_number(float(worst[i]), worst_digits[i]) + mark])
     return ("Regret (how far behind the best option in each scenario)\n"
             + format_table(headers, rows, right=set(range(1, len(headers) - 1))))
 
@@ -198,7 +215,7 @@ def _signposts_text(matrix: DecisionMatrix, a: ScenarioAnalysis) -> str:
                 f"    - {names[c.option]} on {crit.name}: "
                 f"{_fmt(crit.format_value, c.from_value)} → {_fmt(crit.format_value, c.to_value)}"
                 f" (base {_fmt(crit.format_value, c.base)}); moves the margin "
-                f"{abs(c.effect):.3f} toward {favours}"))
+                f"{abs(c.effect):.{decimals_from_zero(c.effect)}f} toward {favours}"))
         if len(s.cells) > SIGNPOST_CELLS:
             out.append(f"    … and {len(s.cells) - SIGNPOST_CELLS} more "
                        "(use --format json for all)")
@@ -206,4 +223,4 @@ def _signposts_text(matrix: DecisionMatrix, a: ScenarioAnalysis) -> str:
 
 
 def _fmt(fmt: Any, value: ScoreValue | None) -> str:
-    return "—" if value is None else fmt(value)
+    return "—" if value is None else fmt(value, exact=True)

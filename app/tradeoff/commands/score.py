@@ -7,6 +7,8 @@ import csv
 import sys
 from typing import Any
 
+import numpy as np
+
 from tradeoff.commands.common import (
     add_scenario_option,
     apply_scenario,
@@ -32,6 +34,7 @@ from tradeoff.core.methods.registry import (
 )
 from tradeoff.core.model import DecisionMatrix, WeightProfile
 from tradeoff.core.preference_functions import RUN_PREFERENCES, run_preferences
+from tradeoff.core.printed_numbers import decimals_apart
 from tradeoff.core.scoring import ScoreResult, score
 from tradeoff.core.screening import screen, without_screened
 
@@ -202,10 +205,15 @@ def as_text(matrix: DecisionMatrix, result: ScoreResult, profile_name: str) -> s
     score_head = spec.score_label.capitalize() if key != PRIMARY else "Total"
     if not spec.higher_is_better:
         score_head += " (lower is better)"
+    ranking = result.ranking()
+    totals = ranking["total"].to_numpy(dtype=float)
+    # Options ranked apart print apart, and a lead that ranks them apart prints above zero.
+    decimals = decimals_apart(totals, order=np.flatnonzero(~np.isnan(totals)))
     rows = []
-    for _oid, row in result.ranking().iterrows():
+    for (_oid, row), digits in zip(ranking.iterrows(), decimals, strict=True):
         rank = "—" if row["rank"] != row["rank"] else str(int(row["rank"]))
-        rows.append([rank, row["option"], fmt_number(row["total"]), fmt_number(row["margin"])])
+        rows.append([rank, row["option"], fmt_number(row["total"], digits),
+                     fmt_number(row["margin"], digits)])
     head = (f"{one_line(matrix.metadata.title)}\nProfile: {one_line(profile_name)} · "
             f"Method: {result.method}\nNormalisation: {normalisation_text(result)}\n")
     text = head + format_table(["Rank", "Option", score_head, "Margin"], rows, right={0, 2, 3})

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from tradeoff.commands.common import one_line, unique_names
 from tradeoff.core.dominance import dominance
 from tradeoff.core.model import DecisionMatrix, WeightProfile
+from tradeoff.core.printed_numbers import MOVE_TOL, share_text, signed_share_text
 from tradeoff.core.scoring import value_matrix
 from tradeoff.core.screening import ScreenedOut
 from tradeoff.core.smaa_sampling import WeightSpec
@@ -174,7 +175,8 @@ def as_text(s: Standing) -> str:
         moves = [(o, w) for o, w in s.closest.items() if w.shift > 1e-9]
         if moves:
             crit_names = {c.id: c.name for c in s.matrix.criteria}
-            lines = [f"  - {one_line(names[o])}: {w.shift:.0%} of the weight moves "
+            lines = [f"  - {one_line(names[o])}: {share_text(w.shift, at_least=0)} of the "
+                     "weight moves "
                      f"({_moves_text(w, s, crit_names)})"
                      for o, w in sorted(moves, key=lambda ow: ow[1].shift)]
             blocks.append("Smallest change of weights that puts each other option first:\n"
@@ -191,12 +193,13 @@ def blend_text(blend: dict[str, float], names: dict[str, str]) -> str:
         return ""
     if len(parts) == 1:
         return one_line(names[parts[0][0]])
-    shares = [f"{share:.0%} {one_line(names[o])}" for o, share in parts]
+    shares = [f"{share_text(share, at_least=0)} {one_line(names[o])}" for o, share in parts]
     return "a blend of " + ", ".join(shares[:-1]) + " and " + shares[-1]
 
 
 
 def _moves_text(win: ClosestWin, s: Standing, crit_names: dict[str, str]) -> str:
     """``Leverage +8 %, Cohesion −5 %`` (the largest moves first, at most four)."""
-    return ", ".join(f"{one_line(crit_names[s.optimality.criteria[j]])} {d:+.0%}"
-                     for j, d in win.moves(s.reference)[:4])
+    return ", ".join(f"{one_line(crit_names[s.optimality.criteria[j]])} "
+                     f"{signed_share_text(d, at_least=0)}"
+                     for j, d in win.moves(s.reference, tol=MOVE_TOL)[:4])

@@ -22,6 +22,7 @@ from tradeoff.commands.common import (
     writing,
 )
 from tradeoff.core.model import DecisionMatrix, WeightProfile
+from tradeoff.core.number_text import cost_text
 from tradeoff.core.screening import screen, without_screened
 from tradeoff.core.value_for_money import ValueForMoney, value_for_money
 
@@ -91,11 +92,11 @@ def as_json(matrix: DecisionMatrix, profile: WeightProfile, vfm: ValueForMoney) 
 def as_text(matrix: DecisionMatrix, profile: WeightProfile, vfm: ValueForMoney) -> str:
     rows: list[list[Any]] = []
     for p in vfm.by_ratio():
-        rows.append([p.name, f"{p.cost:g}", f"{p.benefit:.1f}",
+        rows.append([p.name, cost_text(p.cost), f"{p.benefit:.1f}",
                      "—" if p.ratio is None else f"{p.ratio:.3g}",
                      "yes" if p.efficient else "",
                      "" if p.efficient else f"+{p.benefit_gap:.1f}",
-                     "" if p.efficient else f"−{p.cost_gap:g}"])
+                     "" if p.efficient else f"−{cost_text(p.cost_gap)}"])
     unit = f" ({vfm.unit})" if vfm.unit else ""
     table = format_table([
         "Option", f"{vfm.cost_name}{unit}", "Benefit", "Benefit per cost", "Frontier",

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from tradeoff.core.number_text import exact_text
 from tradeoff.core.preference_functions import PreferenceFunction
 from tradeoff.core.score_store import Score, ScoreStore, ScoreValue
 
@@ -112,13 +113,17 @@ class Criterion:
             return self.level_position(value)
         return float(value)
 
-    def format_value(self, value: ScoreValue | None) -> str:
-        """A score as the user reads it: a level name, or a number with the unit."""
+    def format_value(self, value: ScoreValue | None, exact: bool = False) -> str:
+        """A score as the user reads it: a level name, or a number with the unit.
+
+        Numbers are shortened for a narrow grid cell (:func:`short_number`: 27.1235,
+        1234568); ``exact`` gives every digit (27.123456, 1234567.89), as a report that
+        quotes the user's own score must."""
         if value is None:
             return ""
         if isinstance(value, str):
             return value
-        text = short_number(value)
+        text = exact_text(value) if exact else short_number(value)
         if not self.unit:
             return text
         # "1 point", "1 week": common counted units read in the singular for exactly one.

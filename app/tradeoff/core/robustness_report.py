@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from tradeoff.core.errors import TradeoffError
 from tradeoff.core.flip import flip_table
 from tradeoff.core.model import Criterion, DecisionMatrix, ScoreValue, WeightProfile
+from tradeoff.core.printed_numbers import decimals_from_zero
 from tradeoff.core.sensitivity import Sweep, all_sweeps
 from tradeoff.core.smaa import SmaaResult, SmaaSettings, run_smaa
 from tradeoff.core.smaa_sampling import spec_for_matrix
@@ -146,7 +147,7 @@ def flip_report(matrix: DecisionMatrix, profile: WeightProfile, *,
         crit = matrix.criterion(f.criterion)
         unit = "levels" if crit.is_level_scale else crit.unit
         rows.append([name(f.option), crit.name, f.direction,
-                     crit.format_value(f.current),
+                     crit.format_value(f.current, exact=True),
                      _score_text(crit, f.new_value),
                      f.change, unit, f.relative, name(f.new_winner),
                      f.describe(matrix)])
@@ -184,7 +185,8 @@ def smaa_settings_table(matrix: DecisionMatrix, result: SmaaResult, profile: Wei
         ["Draws", result.samples], ["Seed", result.seed], ["Score sampler", result.stream],
         ["Weights drawn", result.weight_mode], *bounds,
         ["Around profile", "—" if result.weight_mode in ("uniform", "bounds") else profile.name],
-        ["Spread", "—" if spread is None else f"±{spread:.0%}"],
+        # as given (a spread of 0.4 % is not "±0%", weights held fixed)
+        ["Spread", "—" if spread is None else f"±{spread * 100:g}%"],
         ["Score distribution", result.distribution_text],
         ["Cells with a range", result.uncertain_cells],
     ]
@@ -235,8 +237,9 @@ def tornado_table(matrix: DecisionMatrix, profile: WeightProfile) -> ReportTable
     rows: list[list[Cell]] = []
     for b in t.bars:
         crit = matrix.criterion(b.criterion)
-        rows.append([name(b.option), crit.name, crit.format_value(b.low),
-                     crit.format_value(b.high), b.margin_at_low, b.margin_at_high, b.swing,
+        rows.append([name(b.option), crit.name, crit.format_value(b.low, exact=True),
+                     crit.format_value(b.high, exact=True), b.margin_at_low, b.margin_at_high,
+                     b.swing,
                      "yes" if b.can_flip else "no"])
     return ReportTable(
         "Tornado: winner's margin over the runner-up",
@@ -250,7 +253,8 @@ def _tornado_note(matrix: DecisionMatrix, winner: str | None, margin: float) -> 
     if not winner or margin != margin:  # NaN: fewer than two options have every score
         return ("No tornado: it needs a winner and a runner-up, i.e. at least two options "
                 "with every score filled in.")
-    return (f"Winner {name(winner)}, margin {margin:.4f}. Each score range moved to "
+    return (f"Winner {name(winner)}, margin {margin:.{decimals_from_zero(margin, 4)}f}. "
+            "Each score range moved to "
             "its ends one at a time, largest swing first.")
 
 
@@ -259,7 +263,7 @@ def _score_text(crit: Criterion, value: ScoreValue | None) -> str | None:
         return None
     if isinstance(value, float):
         value = round(value, 3)
-    return crit.format_value(value)
+    return crit.format_value(value, exact=True)
 
 
 def _float(x: float) -> float | None:

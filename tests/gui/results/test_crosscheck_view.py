@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from factories import small_matrix
+from robustness_factories import one_pair_swapped
 from tradeoff.core.model import Criterion, DecisionMatrix, Option, Score, WeightProfile
 from tradeoff.gui.document import Document
 from tradeoff.gui.document.commands import SetWeight
@@ -157,3 +158,14 @@ def test_every_cell_says_what_the_crosscheck_says(qtbot, missing):
             assert cell(view, r, c, DIFFERS_ROLE) == differs, (option, method.key)
     if missing:
         assert any(cell(view, 1, c) == "—" for c in range(len(cc.outcomes)))
+
+
+def test_tau_reads_1_only_for_the_same_order(qtbot):
+    view = CrossCheckView()
+    qtbot.addWidget(view)
+    view.set_matrix(one_pair_swapped())
+    last = view.model.rowCount() - 1
+    assert cell(view, last, 0) == "1.00"
+    wpm = column(view, "Weighted product")
+    assert cell(view, 28, wpm) == "12"  # O28, above O29 by the product
+    assert float(cell(view, last, wpm)) < 1

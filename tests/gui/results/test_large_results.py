@@ -51,3 +51,15 @@ def test_a_short_ranking_is_said_in_full():
     totals = np.array([0.2, np.nan, 0.7])
     words = ranking_sentence(names, totals, ranking_order(totals), "Total")
     assert words == "Total, best first: 1. C 0.700; 2. A 0.200 Not ranked (missing scores): B."
+
+
+def test_the_sentence_says_ranks_and_totals_as_the_ranking_table_does():
+    # B leads A by 0.00001; C and D tie; E has no total
+    names = ["A", "B", "C", "D", "E"]
+    totals = np.array([0.5, 0.50001, 0.3, 0.3, np.nan])
+    words = ranking_sentence(names, totals, ranking_order(totals), "Total")
+    assert words == ("Total, best first: 1. B 0.500010; 2. A 0.500000; 3. C 0.300; "
+                     "3. D 0.300 Not ranked (missing scores): E.")
+    lower = ranking_sentence(names, totals, ranking_order(totals, higher_is_better=False), "Q")
+    assert lower.startswith("Q, best first: 1. C 0.300; 1. D 0.300; 3. A 0.500000; "
+                            "4. B 0.500010")

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QThread, QTimer
 
 from factories import small_matrix
-from robustness_factories import random_matrix
+from robustness_factories import numeric_matrix, random_matrix
 from tradeoff.core.smaa import run_smaa
 from tradeoff.gui.robustness.smaa import PROGRESS_STEPS, SmaaPanel
 
@@ -187,3 +187,19 @@ def test_a_seed_past_2_31_is_taken_as_typed(qtbot):
     assert panel.seed.value() == 3_000_000_000
     panel.seed.editingFinished.emit()
     assert panel.seed.text() == "3000000000"
+
+
+def test_a_share_of_draws_reads_100_or_0_percent_only_when_it_is(qtbot):
+    # O0 comes first in nearly every draw around the profile, not in all; O2 in none
+    matrix = numeric_matrix([[9, 1], [1, 9], [4, 4]], [0.5833, 0.4167])
+    panel = _panel(qtbot, matrix, samples=10_000, seed=1)
+    expected = run_smaa(matrix, panel.settings()).rank_acceptability[:, 0]
+    assert 0.99 < expected[0] < 1 and 0 < expected[1] < 0.01 and expected[2] == 0
+    with qtbot.waitSignal(panel.result_ready, timeout=20_000):
+        panel.run_button.click()
+    model = panel.table_model
+    assert [model.index(row, 0).data() for row in range(3)] == ["O0", "O1", "O2"]
+    first = [model.index(row, 1).data() for row in range(3)]
+    assert first[0] != "100.0%" and first[1] != "0.0%" and first[2] == "0.0%", first
+    shown = [float(text.removesuffix("%")) / 100 for text in first]
+    assert shown == pytest.approx(expected.tolist(), abs=5e-5)

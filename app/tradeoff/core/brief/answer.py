@@ -198,8 +198,8 @@ def why_blocks(matrix: DecisionMatrix, s: Standing) -> list:
     items = []
     for r in chosen + ([counter] if counter else []):
         crit = matrix.criterion(r.criterion)
-        a = crit.format_value(matrix.score(s.first, crit.id).value)
-        b = crit.format_value(matrix.score(s.second, crit.id).value)
+        a = crit.format_value(matrix.score(s.first, crit.id).value, exact=True)
+        b = crit.format_value(matrix.score(s.second, crit.id).value, exact=True)
         if r is counter:
             lead = f"Against: {crit.name}"
             text = (f"(weight {share(float(weights[crit.id]))}): {second} scores {b}, "

@@ -63,7 +63,7 @@ def provenance(matrix: DecisionMatrix, profile: WeightProfile) -> str:
 def anchor(crit: Criterion, position: float) -> str:
     if crit.is_level_scale:
         return crit.level_at(position) or f"{position:g}"
-    return crit.format_value(position)
+    return crit.format_value(position, exact=True)
 
 
 def value_function_text(crit: Criterion) -> str:
@@ -125,10 +125,10 @@ def cell_text(crit: Criterion, matrix: DecisionMatrix, option: str) -> str:
     cell = matrix.score(option, crit.id)
     if cell.value is None:
         return "—"
-    text = crit.format_value(cell.value)
+    text = crit.format_value(cell.value, exact=True)
     if cell.has_range:
-        low = crit.format_value(cell.low if cell.low is not None else cell.value)
-        high = crit.format_value(cell.high if cell.high is not None else cell.value)
+        low = crit.format_value(cell.low if cell.low is not None else cell.value, exact=True)
+        high = crit.format_value(cell.high if cell.high is not None else cell.value, exact=True)
         text += f" ({low} … {high})"
     return text
 

@@ -58,8 +58,9 @@ def signpost_items(matrix: DecisionMatrix, analysis: ScenarioAnalysis) -> list:
             crit = matrix.criterion(cell.criterion)
             towards = post.to_winner if cell.effect > 0 else post.from_winner
             cells.append(f"{matrix.option(cell.option).name} on {crit.name} "
-                         f"({crit.format_value(cell.from_value)} → "
-                         f"{crit.format_value(cell.to_value)}, {total(abs(cell.effect))} toward "
+                         f"({crit.format_value(cell.from_value, exact=True)} → "
+                         f"{crit.format_value(cell.to_value, exact=True)}, "
+                         f"{total(abs(cell.effect))} toward "
                          f"{matrix.option(towards).name})")
         lead = f"{names[post.from_scenario]} or {names[post.to_scenario]}?"
         text = (f"{matrix.option(post.from_winner).name} or "

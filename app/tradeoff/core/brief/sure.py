@@ -96,14 +96,14 @@ def flip_clause(matrix: DecisionMatrix, flip: Flip) -> str:
     """``the score of A on B improves by more than 2.8 months (6 months → beyond 3.2 months)``."""
     option = matrix.option(flip.option).name
     crit = matrix.criterion(flip.criterion)
-    now = crit.format_value(flip.current)
+    now = crit.format_value(flip.current, exact=True)
     verb = "worsens" if flip.direction == "worsen" else "improves"
     if crit.is_level_scale:
         steps = abs(int(flip.change or 0))
         return (f"the score of {option} on {crit.name} {verb} by {count(steps, 'level')} "
                 f"({now} → {flip.new_value})")
-    size = crit.format_value(round(abs(flip.change or 0.0), 3))
-    new = crit.format_value(round(float(flip.new_value or 0.0), 3))
+    size = crit.format_value(round(abs(flip.change or 0.0), 3), exact=True)
+    new = crit.format_value(round(float(flip.new_value or 0.0), 3), exact=True)
     return (f"the score of {option} on {crit.name} {verb} by more than {size} "
             f"({now} → beyond {new})")
 
@@ -245,11 +245,11 @@ def uncertainty_blocks(matrix: DecisionMatrix, profile: WeightProfile,
     for b in bars:
         crit = matrix.criterion(b.criterion)
         option = matrix.option(b.option).name
-        now = crit.format_value(matrix.score(b.option, b.criterion).value)
+        now = crit.format_value(matrix.score(b.option, b.criterion).value, exact=True)
         lo, hi = sorted((b.margin_at_low, b.margin_at_high))
         flip = (" At one end of the range another option would lead." if b.can_flip else "")
-        text = (f": {now} now, between {crit.format_value(b.low)} and "
-                f"{crit.format_value(b.high)}; the lead moves between {total(lo)} and "
+        text = (f": {now} now, between {crit.format_value(b.low, exact=True)} and "
+                f"{crit.format_value(b.high, exact=True)}; the lead moves between {total(lo)} and "
                 f"{total(hi)} (swing {total(b.swing)}).{flip}")
         if (b.option, b.criterion) in quoted:
             text += " Its rationale is quoted under “Why”."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tradeoff.core.printed_numbers import TOTAL_DECIMALS
+from tradeoff.core.printed_numbers import TOTAL_DECIMALS, share_text
 
 QUOTE_CHARS = 150  # a rationale or source longer than this is shortened in the body
 APPENDIX_QUOTE_CHARS = 400  # and in the appendix
@@ -17,8 +17,9 @@ def total(x: float, decimals: int = TOTAL_DECIMALS) -> str:
 
 
 def share(x: float) -> str:
-    """A weight or a share 0..1 as a percentage, as ``tradeoff analyse`` shows it."""
-    return f"{x * 100:.1f} %"
+    """A weight or a share 0..1 as a percentage, as ``tradeoff analyse`` shows it (0 % and
+    100 % only when exactly so)."""
+    return share_text(x, " ")
 
 
 def count(n: int, noun: str, plural: str | None = None) -> str:

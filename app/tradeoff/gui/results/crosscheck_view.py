@@ -50,6 +50,7 @@ from tradeoff.core.methods.normalisation import NORMALISATIONS
 from tradeoff.core.methods.registry import METHODS, MethodSettings
 from tradeoff.core.model import DecisionMatrix
 from tradeoff.core.preference_functions import run_preferences
+from tradeoff.core.printed_numbers import correlation_text
 from tradeoff.core.screening import without_screened  # screened options: not ranked
 from tradeoff.gui.common.background import start_in_thread
 from tradeoff.gui.common.roles import ALIGN, BACKGROUND, DISPLAY, FONT, TOOLTIP, USER
@@ -139,7 +140,7 @@ class CrossCheckModel(QAbstractTableModel):
 
     def _tau_data(self, tau: float, role: int) -> Any:
         if role == DISPLAY:
-            return "—" if math.isnan(tau) else f"{tau:.2f}"
+            return "—" if math.isnan(tau) else correlation_text(tau)
         if role == TOOLTIP:
             return ("Kendall's τ-b between this method's ranking and the additive model's "
                     "(1 = same order, −1 = reversed)")

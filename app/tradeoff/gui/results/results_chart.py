@@ -27,6 +27,8 @@ import numpy as np
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from tradeoff.core.printed_numbers import decimals_apart
+from tradeoff.core.scoring import RANK_DECIMALS
 from tradeoff.gui.common.chart_palette import category_colour, palette_colours
 from tradeoff.gui.common.text_scale import points
 from tradeoff.gui.results.results_model import ranking_order
@@ -403,8 +405,17 @@ def ranking_sentence(option_names: list[str], totals: np.ndarray, order: list[in
     hundreds of kilobytes at 10,000 options).
     """
     missing = np.isnan(totals)
-    ranked = [(k, i) for k, i in enumerate(order[:CHART_TOP], start=1) if not missing[i]]
-    parts = [f"{k}. {option_names[i]} {totals[i]:.3f}" for k, i in ranked]
+    rows = np.asarray(order, dtype=int)
+    rows = rows[~missing[rows]]
+    # As the ranking table says them: tied options share a rank, and options ranked
+    # apart are said with totals that differ.
+    decimals = decimals_apart(totals, order=rows)
+    rounded = np.round(totals[rows[:CHART_TOP]], RANK_DECIMALS)
+    places = np.arange(1, rounded.size + 1)
+    tied = np.concatenate(([False], rounded[1:] == rounded[:-1]))
+    ranks = np.maximum.accumulate(np.where(tied, 0, places))
+    parts = [f"{rank}. {option_names[i]} {totals[i]:.{decimals[i]}f}"
+             for rank, i in zip(ranks.tolist(), rows[:CHART_TOP].tolist(), strict=True)]
     more = int(np.count_nonzero(~missing)) - len(parts)
     unranked = np.flatnonzero(missing)
     text = f"{axis_label}, best first: " + "; ".join(parts) if parts else "No option is ranked."

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from tradeoff.core.printed_numbers import decimals_apart
+from tradeoff.core.printed_numbers import decimals_apart, fixed_text
 from tradeoff.gui.common.roles import ALIGN, DISPLAY, TOOLTIP, USER
 
 SORT_ROLE = USER + 1  # the unformatted number
@@ -126,7 +126,7 @@ class RankingModel(QAbstractTableModel):
         x = numbers[col]
         if math.isnan(x):
             return "—" if col != 3 else ""
-        return f"{int(x)}" if col == 0 else f"{x:.{self.decimals[i]}f}"
+        return f"{int(x)}" if col == 0 else fixed_text(x, self.decimals[i])
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):

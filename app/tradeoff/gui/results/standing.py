@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from tradeoff.core.model import DecisionMatrix
+from tradeoff.core.printed_numbers import MOVE_TOL, share_text, signed_share_text
 
 LIVE_LIMIT = 5_000
 CLOSEST_LIMIT = 60  # the smallest weight change is worked out up to this many options
@@ -57,9 +58,11 @@ def standing_texts(view: DecisionMatrix, screened_rows: set[int],
             if near is not None and near.shift <= 1e-9:
                 tip = "It comes first under the current weights."
             elif near is not None:
-                moves = ", ".join(f"{crit[optimality.criteria[j]]} {d:+.0%}"
-                                  for j, d in near.moves(reference)[:4])
-                tip = (f"It comes first if {near.shift:.0%} of the weight moves: {moves}.")
+                moves = ", ".join(f"{crit[optimality.criteria[j]]} "
+                                  f"{signed_share_text(d, at_least=0)}"
+                                  for j, d in near.moves(reference, tol=MOVE_TOL)[:4])
+                tip = (f"It comes first if {share_text(near.shift, at_least=0)} of the "
+                       f"weight moves: {moves}.")
             else:
                 weights = optimality.witness_weights(oid) or {}
                 top = sorted(weights.items(), key=lambda kv: -kv[1])[:4]
@@ -73,7 +76,8 @@ def standing_texts(view: DecisionMatrix, screened_rows: set[int],
             blend = optimality.blends.get(oid, {})
             parts = sorted(blend.items(), key=lambda kv: -kv[1])
             who = (names[parts[0][0]] if len(parts) == 1 else "a blend of " + ", ".join(
-                f"{share:.0%} {names[o]}" for o, share in parts)) if parts else "others"
+                f"{share_text(share, at_least=0)} {names[o]}" for o, share in parts)) \
+                if parts else "others"
             tip = (f"Never first under any weights: {who} scores higher under every "
                    "weighting" + (f"; its best possible rank is {rank}" if rank else "") + ".")
         if by:

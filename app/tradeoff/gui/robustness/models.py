@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
+from tradeoff.core.printed_numbers import share_text
 from tradeoff.core.robustness_report import ReportTable
 from tradeoff.gui.common.roles import ALIGN, BACKGROUND, DISPLAY, FONT, TOOLTIP, USER
 
@@ -38,7 +39,7 @@ def format_cell(value: object, percent: bool) -> str:
     if isinstance(value, float):
         if math.isnan(value):
             return "—"
-        return f"{value:.1%}" if percent else f"{value:.4g}"
+        return share_text(value) if percent else f"{value:.4g}"
     return str(value)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from tradeoff.core.errors import TradeoffError
+from tradeoff.core.printed_numbers import decimals_apart, decimals_from_zero
 from tradeoff.core.scenarios import BASE_CASE, ScenarioAnalysis, analyse_scenarios
 from tradeoff.gui.document import Document
 from tradeoff.gui.scenarios.chart import ScenarioChart
@@ -150,17 +152,21 @@ class ScenariosView(QWidget):
             elif len(o.winners) > 1:
                 lines.append(f"If {o.name}: {' and '.join(names[w] for w in o.winners)} tie.")
             else:
-                lines.append(f"If {o.name}: {names[o.winners[0]]} (margin {o.margin:.3f}).")
+                decimals = decimals_apart(o.totals)[o.view.option_index(o.winners[0])]
+                lines.append(f"If {o.name}: {names[o.winners[0]]} "
+                             f"(margin {o.margin:.{decimals}f}).")
         if a.minimax:
             worst = float(a.max_regret[a.minimax[0]])
             tie = " (a tie)" if len(a.minimax) > 1 else ""
             lines.append(f"Safest across scenarios (minimax regret): "
                          f"{' and '.join(names[o] for o in a.minimax)}{tie}, at most "
-                         f"{worst:.3f} behind the best.")
+                         f"{worst:.{decimals_from_zero(worst)}f} behind the best.")
         if a.expected is not None and a.expected.notna().any():
             best = a.expected.idxmax()
+            decimals = decimals_apart(a.expected.to_numpy(dtype=float))[
+                a.expected.index.get_loc(best)]
             lines.append(f"Highest expected total: {names[best]} "
-                         f"({a.expected[best]:.3f}).")
+                         f"({a.expected[best]:.{decimals}f}).")
         self.summary.setText("\n".join(lines))
 
     def _fill_totals(self, a: ScenarioAnalysis) -> None:
@@ -175,9 +181,10 @@ class ScenariosView(QWidget):
         t.setHorizontalHeaderLabels(heads)
         t.setVerticalHeaderLabels([o.name for o in m.options])
         for k, outcome in enumerate([a.base, *a.outcomes]):
+            decimals = decimals_apart(outcome.totals)  # ranked apart, shown apart
             for i, o in enumerate(m.options):
                 total, rank = outcome.totals[i], outcome.ranks[i]
-                text = "—" if math.isnan(rank) else f"{total:.3f} ({int(rank)})"
+                text = "—" if math.isnan(rank) else f"{total:.{decimals[i]}f} ({int(rank)})"
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if o.id in outcome.winners:
@@ -186,10 +193,11 @@ class ScenariosView(QWidget):
                     item.setToolTip(f"Wins in {outcome.name}")
                 t.setItem(i, k, item)
         if a.expected is not None:
-            for i, o in enumerate(m.options):
-                value = a.expected[o.id]
-                t.setItem(i, len(heads) - 1,
-                          QTableWidgetItem("—" if math.isnan(value) else f"{value:.3f}"))
+            expected = a.expected[[o.id for o in m.options]].to_numpy(dtype=float)
+            decimals = decimals_apart(expected)
+            for i, value in enumerate(expected):
+                t.setItem(i, len(heads) - 1, QTableWidgetItem(
+                    "—" if math.isnan(value) else f"{value:.{decimals[i]}f}"))
         t.resizeColumnsToContents()
 
     def _fill_regret(self, a: ScenarioAnalysis) -> None:
@@ -201,10 +209,17 @@ class ScenariosView(QWidget):
         t.setColumnCount(len(heads))
         t.setHorizontalHeaderLabels(heads)
         t.setVerticalHeaderLabels([o.name for o in m.options])
+        ids = [o.id for o in m.options]
+        table = np.column_stack([a.regret.loc[ids, [s.id for s in m.scenarios]].to_numpy(
+            dtype=float), a.max_regret[ids].to_numpy(dtype=float)])
+        # regrets a column tells apart (from each other and from none) are shown apart
+        decimals = np.column_stack([decimals_apart(np.append(column, 0.0))[:-1]
+                                    for column in table.T])
         for i, o in enumerate(m.options):
-            values = [a.regret.at[o.id, s.id] for s in m.scenarios] + [a.max_regret[o.id]]
+            values = table[i].tolist()
             for k, value in enumerate(values):
-                item = QTableWidgetItem("—" if math.isnan(value) else f"{value:.3f}")
+                item = QTableWidgetItem("—" if math.isnan(value) else
+                                        f"{value:.{decimals[i, k]}f}")
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if o.id in a.minimax:
                     item.setFont(BOLD)
@@ -234,7 +249,8 @@ class ScenariosView(QWidget):
                     return "—" if v is None else crit.format_value(v)
                 items.append(f"<li>{_esc(names[c.option])} on {_esc(crit.name)}: "
                              f"{_esc(fmt(c.from_value))} → {_esc(fmt(c.to_value))} (base "
-                             f"{_esc(fmt(c.base))}); {abs(c.effect):.3f} toward "
+                             f"{_esc(fmt(c.base))}); "
+                             f"{abs(c.effect):.{decimals_from_zero(c.effect)}f} toward "
                              f"{_esc(favours)}</li>")
             parts.append(f"<p><b>{_esc(scen[post.from_scenario])}</b> "
                          f"({_esc(names[post.from_winner])}) vs "

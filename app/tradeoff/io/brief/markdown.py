@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from tradeoff.core.brief.document import Block, Brief, Bullets, Chart, Paragraph, Quote, Table
+from tradeoff.core.printed_numbers import share_text
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
@@ -40,7 +41,7 @@ def table(headers: tuple[str, ...] | list[str], rows, numeric=frozenset()) -> st
 
 def chart(c: Chart) -> str:
     def cell(x: float) -> str:
-        return f"{x * 100:.1f} %" if c.percent else f"{x:.3f}"
+        return share_text(x, " ") if c.percent else f"{x:.3f}"
 
     rows = [(name, *(cell(v) for v in values)) for name, values in c.series]
     return (f"*{escape(c.title)}*\n\n"

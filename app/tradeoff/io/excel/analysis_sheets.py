@@ -313,5 +313,5 @@ def cell_xml(ref: str, value: object, percent: bool, st: Styles) -> str | None:
             return None
         if math.isinf(x):
             return text_xml(ref, "∞" if x > 0 else "−∞", st.text.plain)
-        return number_xml(ref, x, st.weight if percent else st.total)
+        return number_xml(ref, x, st.share(x) if percent else st.total)
     return text_xml(ref, str(value), st.text.plain, st.text.quoted)

@@ -18,11 +18,14 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from tradeoff.core.printed_numbers import decimals_apart
+from tradeoff.core.scenarios import scenario_view
+from tradeoff.core.scoring import score
 from tradeoff.io.excel import layout as L
 from tradeoff.io.excel.grid import values_defined_names
 from tradeoff.io.excel.layout import WorkbookLayout
 from tradeoff.io.excel.sheets import SummaryInfo, scales_defined_names, weights_defined_names
-from tradeoff.io.excel.style import Styles, register_styles
+from tradeoff.io.excel.style import TOTAL_DECIMALS, Styles, register_styles
 from tradeoff.io.excel.xlsx_stream import col
 from tradeoff.io.safe_text import cell_text
 from tradeoff.version import APP_NAME
@@ -32,6 +35,20 @@ from tradeoff.version import APP_NAME
 MAX_COMMENTS = 10_000
 CHART_BARS = 30  # the chart shows the top of the (live) ranking
 SHEET_ORDER = (L.SUMMARY, L.SCORES, L.WEIGHTS, L.VALUES, L.SCALES, L.NOTES, L.EMBEDDED)
+
+
+def total_decimals(layout: WorkbookLayout) -> int:
+    """Decimals of the totals and margins: four, or as many as it takes for options
+    ranked apart to show different totals and a lead above zero, in the base case and
+    in each scenario, under the profile the workbook opens with. (Rounded alike they
+    would read as a tie, with a margin of 0.0000, beside ranks 1 and 2.)"""
+    matrix = layout.matrix
+    profile = matrix.profiles[layout.active_index - 1]
+    decimals = TOTAL_DECIMALS
+    for scenario in [None, *matrix.scenarios]:
+        totals = score(scenario_view(matrix, scenario), profile).totals.to_numpy(dtype=float)
+        decimals = max(decimals, int(decimals_apart(totals, TOTAL_DECIMALS).max(initial=0)))
+    return decimals
 
 
 def build_frames(layout: WorkbookLayout, info: SummaryInfo,
@@ -44,7 +61,7 @@ def build_frames(layout: WorkbookLayout, info: SummaryInfo,
     sheets = {SHEET_ORDER[0]: first}
     for title in SHEET_ORDER[1:]:
         sheets[title] = wb.create_sheet(title)
-    styles = register_styles(wb)
+    styles = register_styles(wb, total_decimals(layout))
     md = layout.matrix.metadata
     wb.properties.title = cell_text(md.title)
     wb.properties.creator = cell_text(md.author) if md.author else APP_NAME

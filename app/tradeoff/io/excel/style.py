@@ -16,13 +16,16 @@ from dataclasses import dataclass
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
+from tradeoff.core.printed_numbers import MAX_SHARE_DECIMALS, share_decimals
+
 INPUT_FILL = PatternFill("solid", start_color="FFF8E1")  # cells a reader may change
 HEADER_FILL = PatternFill("solid", start_color="E8EAF0")
 HELPER_FONT = Font(color="808080", italic=True)
 ACTIVE_FILL = PatternFill("solid", start_color="D7ECD9")  # the active profile's columns
 
 VALUE_FORMAT = "0.000"
-TOTAL_FORMAT = "0.0000"
+TOTAL_DECIMALS = 4
+TOTAL_FORMAT = "0." + "0" * TOTAL_DECIMALS
 WEIGHT_FORMAT = "0.0%"
 
 
@@ -49,10 +52,17 @@ class Styles:
     weight: int
     helper: int
     helper_text: TextStyle
+    shares: tuple[int, ...]  # a fixed share shown with 1, 2, … decimals
+
+    def share(self, x: float) -> int:
+        """The style for the fixed share ``x``: 0.0 % and 100.0 % only when exactly so."""
+        return self.shares[share_decimals(x) - 1]
 
 
-def register_styles(wb: Workbook) -> Styles:
-    """Register every style the export uses with ``wb`` and return their indices."""
+def register_styles(wb: Workbook, total_decimals: int = TOTAL_DECIMALS) -> Styles:
+    """Register every style the export uses with ``wb`` and return their indices.
+
+    Totals, margins and regrets show ``total_decimals`` decimals."""
     scratch = wb.create_sheet("styles-scratch")
     row = 0
 
@@ -92,10 +102,12 @@ def register_styles(wb: Workbook) -> Styles:
         input_number=style(fill=INPUT_FILL),
         number=style(number_format="General"),
         value=style(number_format=VALUE_FORMAT),
-        total=style(number_format=TOTAL_FORMAT),
+        total=style(number_format="0." + "0" * total_decimals),
         weight=style(number_format=WEIGHT_FORMAT),
         helper=style(font=HELPER_FONT, number_format="General"),
         helper_text=text_style(font=HELPER_FONT),
+        shares=tuple(style(number_format="0." + "0" * d + "%")
+                     for d in range(1, MAX_SHARE_DECIMALS + 1)),
     )
     wb.remove(scratch)
     return styles
