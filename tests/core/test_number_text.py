@@ -21,4 +21,5 @@ def test_a_quoted_score_keeps_every_digit_and_a_grid_cell_stays_short():
     c = Criterion("price", "Price", worst=0, best=2_000_000, unit="k€")
     assert [c.format_value(v, exact=True) for v in (1234567.89, 0.1234567, 3.0, 1, -0.0)] == \
         ["1234567.89 k€", "0.1234567 k€", "3 k€", "1 k€", "0 k€"]
-    assert c.format_value(1234567.0) == "1.23457e+06 k€"
+    assert c.format_value(1234567.0) == "1234567 k€"  # whole units, no exponent
+    assert c.format_value(0.1234567) == "0.123457 k€"  # six significant digits
