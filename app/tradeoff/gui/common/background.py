@@ -71,3 +71,15 @@ def start_in_thread(parent: QObject, job: BackgroundJob,
     job.cancelled.connect(cancelled)
     thread.start()
     return thread
+
+
+def end_thread(job: BackgroundJob | None, thread: QThread | None) -> None:
+    """Disconnect ``job``'s signals (a result still on its way is dropped) and wait for
+    ``thread`` to finish. Call after :meth:`BackgroundJob.cancel` to stop a run, or once
+    its result has arrived."""
+    if job is not None:
+        for signal in (job.progress, job.finished, job.failed, job.cancelled):
+            signal.disconnect()
+    if thread is not None:
+        thread.quit()
+        thread.wait()

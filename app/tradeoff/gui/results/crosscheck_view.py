@@ -52,7 +52,7 @@ from tradeoff.core.model import DecisionMatrix
 from tradeoff.core.preference_functions import run_preferences
 from tradeoff.core.printed_numbers import correlation_text
 from tradeoff.core.screening import without_screened  # screened options: not ranked
-from tradeoff.gui.common.background import start_in_thread
+from tradeoff.gui.common.background import end_thread, start_in_thread
 from tradeoff.gui.common.roles import ALIGN, BACKGROUND, DISPLAY, FONT, TOOLTIP, USER
 from tradeoff.gui.common.snapshot import snapshot
 from tradeoff.gui.results.crosscheck_worker import CrossCheckWorker
@@ -346,12 +346,7 @@ class CrossCheckView(QWidget):
     def _finish_thread(self) -> None:
         worker, thread = self._worker, self._thread
         self._worker = self._thread = None
-        if worker is not None:
-            for signal in (worker.progress, worker.finished, worker.failed, worker.cancelled):
-                signal.disconnect()
-        if thread is not None:
-            thread.quit()
-            thread.wait()
+        end_thread(worker, thread)
         self.progress_bar.hide()
         self.recompute_button.setToolTip(RECOMPUTE_TIP)
 

@@ -14,7 +14,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal
 
 from tradeoff.core.model import DecisionMatrix
-from tradeoff.gui.common.background import BackgroundJob, start_in_thread
+from tradeoff.gui.common.background import BackgroundJob, end_thread, start_in_thread
 from tradeoff.gui.common.snapshot import snapshot
 from tradeoff.gui.results.standing import standing_texts
 
@@ -83,12 +83,7 @@ class StandingAside(QObject):
     def _stop_thread(self) -> None:
         job, thread = self._job, self._thread
         self._job = self._thread = None
-        if job is not None:
-            for signal in (job.progress, job.finished, job.failed, job.cancelled):
-                signal.disconnect()
-        if thread is not None:
-            thread.quit()
-            thread.wait()
+        end_thread(job, thread)
 
     def shutdown(self) -> None:
         """Drop any request and wait for a run under way to end (the window is closing)."""

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QTabWidget, QToolButton
 from tradeoff.core.model import DecisionMatrix
 from tradeoff.core.screening import without_screened  # screened options: not ranked
 from tradeoff.core.smaa import SmaaResult
-from tradeoff.gui.common.background import start_in_thread
+from tradeoff.gui.common.background import end_thread, start_in_thread
 from tradeoff.gui.common.snapshot import snapshot
 from tradeoff.gui.robustness.charts import LazyChart
 from tradeoff.gui.robustness.flip import FlipTable
@@ -214,12 +214,7 @@ class RobustnessPanel(QTabWidget):
     def _finish_thread(self) -> None:
         worker, thread = self._worker, self._thread
         self._worker = self._thread = None
-        if worker is not None:
-            for signal in (worker.progress, worker.finished, worker.failed, worker.cancelled):
-                signal.disconnect()
-        if thread is not None:
-            thread.quit()
-            thread.wait()
+        end_thread(worker, thread)
         self.progress_bar.hide()
         self.recompute_button.setToolTip(RECOMPUTE_TIP)
 
