@@ -45,6 +45,6 @@ def test_large_amounts_read_in_whole_units_not_with_an_exponent(value, text):
 @pytest.mark.parametrize(("value", "text"), [
     (12345.0, "12345"), (999.7, "1000"), (999.4, "999"), (12.345, "12.3"), (0.5, "0.5")])
 def test_three_significant_digits_never_print_a_thousand_with_an_exponent(value, text):
-    from tradeoff.core.model import short_number
+    from tradeoff.core.number_text import short_number
 
     assert short_number(value, 3) == text

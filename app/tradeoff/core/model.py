@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from tradeoff.core.number_text import exact_text
+from tradeoff.core.number_text import exact_text, short_number
 from tradeoff.core.preference_functions import PreferenceFunction
 from tradeoff.core.score_store import Score, ScoreStore, ScoreValue
 
@@ -129,18 +129,6 @@ class Criterion:
         # "1 point", "1 week": common counted units read in the singular for exactly one.
         unit = SINGULAR_UNITS.get(self.unit, self.unit) if text in ("1", "-1") else self.unit
         return f"{text} {unit}"
-
-
-def short_number(x: float, digits: int = 6) -> str:
-    """A number as a cell shows it: ``digits`` significant digits ("27.1235",
-    "0.123457"), but a number with more digits before the point in whole units
-    ("1234567", where six significant digits print "1.23457e+06", a figure nobody
-    budgets in); beyond 15 digits, or below 0.0001, with an exponent."""
-    # From 10**digits − 0.5 up, the significant digits would round to 10**digits and
-    # print with an exponent already.
-    if 10 ** digits - 0.5 <= abs(x) < 1e15:
-        return f"{x:.0f}"
-    return f"{x:.{digits}g}"
 
 
 @dataclass

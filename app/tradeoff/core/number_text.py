@@ -1,4 +1,5 @@
-"""A user's number as text, digit for digit (a module of its own: the model uses it)."""
+"""A user's number as text: digit for digit for a report, or short for a grid cell (a
+module of its own: the model uses it)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,18 @@ def exact_text(x: float | int) -> str:
         return str(int(x))
     # repr is the shortest text that reads back exactly; Decimal writes it without exponent
     return format(Decimal(repr(x)), "f")
+
+
+def short_number(x: float, digits: int = 6) -> str:
+    """A number as a cell shows it: ``digits`` significant digits ("27.1235",
+    "0.123457"), but a number with more digits before the point in whole units
+    ("1234567", where six significant digits print "1.23457e+06", a figure nobody
+    budgets in); beyond 15 digits, or below 0.0001, with an exponent."""
+    # From 10**digits − 0.5 up, the significant digits would round to 10**digits and
+    # print with an exponent already.
+    if 10 ** digits - 0.5 <= abs(x) < 1e15:
+        return f"{x:.0f}"
+    return f"{x:.{digits}g}"
 
 
 def cost_text(x: float) -> str:

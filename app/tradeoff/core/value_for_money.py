@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from tradeoff.core.errors import TradeoffError
-from tradeoff.core.model import Criterion, DecisionMatrix, WeightProfile, short_number
+from tradeoff.core.model import Criterion, DecisionMatrix, WeightProfile
+from tradeoff.core.number_text import short_number
 from tradeoff.core.scoring import raw_matrix, value_matrix
 from tradeoff.core.weights import normalised_weights
 

@@ -32,6 +32,7 @@ from tradeoff.core.elicitation.records import (
     read_numbers,
 )
 from tradeoff.core.errors import TradeoffError
+from tradeoff.core.number_text import exact_text
 
 AGGREGATIONS = {
     "mean-of-weights": "arithmetic mean of weights",
@@ -170,16 +171,9 @@ def parse_judgement(text: str) -> float | None:
     return value
 
 
-def shortest_text(value: float) -> str:
-    """The shortest text that reads back as exactly ``value`` (100, 2.5, 0.1): a number
-    shown for typing back in must not lose digits, or OK alone would change it."""
-    text = repr(float(value))
-    return text[:-2] if text.endswith(".0") else text
-
-
 def weight_text(value: float) -> str:
     """A stored weight as it is typed back in, exactly (100, 2.5)."""
-    return shortest_text(value)
+    return exact_text(float(value))
 
 
 def judgement_text(value: float) -> str:
@@ -187,7 +181,7 @@ def judgement_text(value: float) -> str:
     a ratio that is exactly 1/n reads as "1/n": a typed 0.3333333333 stays as typed."""
     if 0 < value < 1 and 1 / round(1 / value) == value:
         return f"1/{round(1 / value)}"
-    return shortest_text(value)
+    return exact_text(float(value))
 
 
 def _check_names(names: Sequence[str]) -> None:

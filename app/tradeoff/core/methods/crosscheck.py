@@ -222,6 +222,7 @@ def crosscheck(matrix: DecisionMatrix, profile: WeightProfile | str | None = Non
             primary_ranks = ranks
         outcomes.append(MethodOutcome(key, spec.display_name, result, None,
                                       kendall_tau_b(primary_ranks, ranks)))
-    reached(len(keys), 0.0)
+    if progress is not None:
+        progress(PROGRESS_STEPS, PROGRESS_STEPS)
     return CrossCheck([o.id for o in matrix.options], [o.name for o in matrix.options],
                       profile.id, outcomes)

@@ -156,10 +156,10 @@ def dropped_note(criterion: Criterion, old: Score, new: Score) -> str:
         return ""
     parts = []
     if old.has_range and not new.has_range:
-        ends = [f"{name} {criterion.format_value(end)}"
+        ends = [f"{name} {criterion.format_value(end, exact=True)}"
                 for name, end in (("low", old.low), ("high", old.high)) if end is not None]
         parts.append(f"its range ({', '.join(ends)}) was dropped: "
-                     f"{criterion.format_value(new.value)} lies outside it")
+                     f"{criterion.format_value(new.value, exact=True)} lies outside it")
     if old.distribution and not new.distribution:
         parts.append(f"its {old.distribution} draw was dropped: it needs a value above 0")
     return "; ".join(parts)

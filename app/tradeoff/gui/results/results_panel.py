@@ -34,9 +34,9 @@ from tradeoff.core.screening import without_screened
 from tradeoff.gui.common import dialogs
 from tradeoff.gui.common.icons import icon
 from tradeoff.gui.document import Document
+from tradeoff.gui.results import standing_aside as aside  # its limit read when used
 from tradeoff.gui.results.results_chart import ContributionChart
 from tradeoff.gui.results.results_model import TOTAL_TIP, RankingModel
-from tradeoff.gui.results.standing_aside import StandingAside
 
 # core.methods.registry.PRIMARY, named here so that start-up need not load the methods.
 ADDITIVE = "wsm"
@@ -148,7 +148,7 @@ class ResultsPanel(QWidget):
         self._standing_timer.setSingleShot(True)
         self._standing_timer.setInterval(STANDING_DELAY_MS)
         self._standing_timer.timeout.connect(self.update_standing)
-        self.standing_aside = StandingAside(self)
+        self.standing_aside = aside.StandingAside(self)
         self.standing_aside.ready.connect(self._standing_ready)
         self.standing_aside.failed.connect(self._standing_failed)
         doc.changed.connect(self._standing_timer.start)
@@ -279,7 +279,6 @@ class ResultsPanel(QWidget):
     def update_standing(self) -> None:
         """Fill the "Could it win?" column (potential optimality and dominance)."""
         from tradeoff.gui.results.standing import LIVE_LIMIT, standing_texts
-        from tradeoff.gui.results.standing_aside import AT_ONCE_LIMIT, PENDING
 
         if self.method != ADDITIVE:  # the column speaks of the additive value model
             self.model.set_standing({})
@@ -290,10 +289,10 @@ class ResultsPanel(QWidget):
             reference = None
         view, screened = self.doc.view(), set(self.doc.screened())
         ranked = len(view.options) - len(screened)
-        if AT_ONCE_LIMIT < ranked <= LIVE_LIMIT:
+        if aside.AT_ONCE_LIMIT < ranked <= LIVE_LIMIT:
             # Seconds of LPs: worked out aside; until then the column says so rather than
             # showing the answer for the matrix as it was.
-            self.model.set_standing({i: PENDING for i in range(len(view.options))
+            self.model.set_standing({i: aside.PENDING for i in range(len(view.options))
                                      if i not in screened})
             self.standing_aside.request(view, screened, reference)
             return

@@ -10,13 +10,14 @@ out of date and is dropped, so the column never shows an answer for an older mat
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal
 
 from tradeoff.core.model import DecisionMatrix
 from tradeoff.gui.common.background import BackgroundJob, end_thread, start_in_thread
 from tradeoff.gui.common.snapshot import snapshot
-from tradeoff.gui.results.standing import standing_texts
 
 AT_ONCE_LIMIT = 300  # options: up to here the column is worked out where it is asked for
 PENDING = ("…", "Working out whether it could come first under some weights…")
@@ -31,6 +32,9 @@ class StandingJob(BackgroundJob):
         self.view, self.screened, self.reference = view, screened, reference
 
     def work(self) -> dict[int, tuple[str, str]]:
+        # loaded with the first run, not at start-up (as the panel loads it)
+        from tradeoff.gui.results.standing import standing_texts
+
         return standing_texts(self.view, self.screened, self.reference)
 
 
@@ -65,20 +69,20 @@ class StandingAside(QObject):
                                        self._failed, self._stop_thread)
 
     def _finished(self, texts: dict[int, tuple[str, str]]) -> None:
-        self._stop_thread()
-        if self._next is not None:
-            asked, self._next = self._next, None
-            self._start(asked)
-            return
-        self.ready.emit(texts)
+        self._ended(lambda: self.ready.emit(texts))
 
     def _failed(self, message: str) -> None:
+        self._ended(lambda: self.failed.emit(message))
+
+    def _ended(self, tell: Callable[[], None]) -> None:
+        """After a run: start the request kept meanwhile (the run's answer is out of
+        date), or ``tell`` the answer."""
         self._stop_thread()
         if self._next is not None:
             asked, self._next = self._next, None
             self._start(asked)
             return
-        self.failed.emit(message)
+        tell()
 
     def _stop_thread(self) -> None:
         job, thread = self._job, self._thread

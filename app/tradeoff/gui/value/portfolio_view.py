@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from tradeoff.core.errors import TradeoffError
+from tradeoff.core.number_text import cost_text
 from tradeoff.core.portfolio import (
     BudgetCurve,
     MeritCurve,
@@ -39,7 +40,7 @@ from tradeoff.core.portfolio import (
 )
 from tradeoff.core.screening import without_screened
 from tradeoff.core.value_for_money import ValueForMoney, value_for_money
-from tradeoff.gui.common.cell_values import decimals_to_show, number_text
+from tradeoff.gui.common.cell_values import decimals_to_show
 from tradeoff.gui.common.when_seen import RecomputeWhenSeen
 from tradeoff.gui.document import Document
 from tradeoff.gui.value.canvas import ChartCanvas, SavesChart
@@ -279,7 +280,7 @@ class PortfolioView(SavesChart, RecomputeWhenSeen, QWidget):
         self.table.blockSignals(True)  # filling is not the user ticking a box
         self.table.setRowCount(len(order))
         for r, i in enumerate(order):
-            cells = [inputs.names[i], number_text(float(inputs.costs[i])),
+            cells = [inputs.names[i], cost_text(inputs.costs[i]),
                      f"{inputs.benefits[i]:.1f}",
                      str(r + 1), "✓" if i in picked else ""]
             for c, text in enumerate(cells):

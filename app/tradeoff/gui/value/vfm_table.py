@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from tradeoff.core.number_text import cost_text
 from tradeoff.core.value_for_money import ValueForMoney, VfmPoint
-from tradeoff.gui.common.cell_values import number_text
 from tradeoff.gui.common.roles import DISPLAY, FONT, TOOLTIP
 
 HEADERS = ["Option", "Cost", "Benefit", "Benefit per cost", "To reach the frontier"]
@@ -56,7 +56,7 @@ class VfmTableModel(QAbstractTableModel):
         if column == 0:
             return p.name
         if column == 1:
-            return f"{number_text(p.cost)} {self.unit}".strip()  # 1234567, not 1.23457e+06
+            return f"{cost_text(p.cost)} {self.unit}".strip()  # 1234567, not 1.23457e+06
         if column == 2:
             return f"{p.benefit:.1f}"
         if column == 3:

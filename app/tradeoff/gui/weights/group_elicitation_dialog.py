@@ -47,10 +47,10 @@ from tradeoff.core.elicitation.group import (
     judgement_text,
     parse_judgement,
     parse_weight,
-    shortest_text,
     stored_participants,
 )
 from tradeoff.core.elicitation.records import ElicitationOutcome
+from tradeoff.core.number_text import exact_text
 from tradeoff.gui.common.roles import ALIGN, BACKGROUND, DISPLAY, EDIT, TOOLTIP
 from tradeoff.gui.weights.elicitation_dialogs import ElicitationDialog
 
@@ -142,7 +142,7 @@ class ParticipantTableModel(QAbstractTableModel):
         out = []
         for part in parts:
             value, ok = self.locale.toDouble(part.strip())
-            out.append(shortest_text(value) if ok and part.strip() else part.strip())
+            out.append(exact_text(value) if ok and part.strip() else part.strip())
         return "/".join(out)
 
     def local(self, value: float) -> str:
